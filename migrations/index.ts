@@ -1,0 +1,6 @@
+// Every migration, oldest first. `npm run migration:generate -- <Name>` appends new ones here.
+import { Init1795977608326 } from './1795977608326-init.js';
+
+export const migrations: Function[] = [
+  Init1795977608326,
+];

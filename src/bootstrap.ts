@@ -1,0 +1,100 @@
+import { Logger as NestLogger, type INestApplication, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { createDataSource, runMigrations } from './database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+import { seedDatabase } from './database/seed.js';
+import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { createValidationPipe } from './http/validation.js';
+import { User } from './users/user.entity.js';
+
+export interface RunningSystem {
+  app: INestApplication | INestApplicationContext;
+  /** Where the API listens (`http://host:port`), or null for a worker-only process. */
+  url: string | null;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Global HTTP behaviour, shared by main and the tests so both see the same API. */
+export function configureHttp(app: NestExpressApplication): void {
+  app.setGlobalPrefix('api');
+  app.use(helmet());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('一网通办 — one-stop government services')
+      .setDescription('The public HTTP API. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** Migrations always; in embedded mode also the seed, on first start, so the system is usable at once. */
+async function prepareDatabase(config: AppConfig, databaseUrl: string): Promise<void> {
+  const dataSource = createDataSource(databaseUrl, { poolSize: 2, applicationName: 'ywtb-migrate' });
+  await dataSource.initialize();
+  try {
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) new NestLogger('Database').log(`applied migrations: ${applied.join(', ')}`);
+    if (config.mode === 'embedded' && config.seedPassword && (await dataSource.getRepository(User).count()) === 0) {
+      const seeded = await seedDatabase(dataSource, config.seedPassword);
+      new NestLogger('Database').log(`seeded ${seeded.departments} departments and ${seeded.usersCreated} accounts`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Starts one process of the system: the embedded database when no DATABASE_URL is set, migrations,
+ * then the API (ROLE api/all) and the workers (ROLE worker/all).
+ */
+export async function startSystem(config: AppConfig): Promise<RunningSystem> {
+  let embedded: EmbeddedPostgres | null = null;
+  if (config.mode === 'embedded') embedded = await startEmbeddedPostgres(config.dataDir);
+  const databaseUrl = embedded?.url ?? (config.databaseUrl as string);
+  try {
+    await prepareDatabase(config, databaseUrl);
+    const module = AppModule.forRoot(config, databaseUrl);
+    let app: INestApplication | INestApplicationContext;
+    let url: string | null = null;
+    if (config.role === 'worker') {
+      app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+      app.useLogger(app.get(Logger));
+      app.enableShutdownHooks();
+      await app.init();
+    } else {
+      const http = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+      http.useLogger(http.get(Logger));
+      http.enableShutdownHooks();
+      configureHttp(http);
+      await http.listen(config.http.port, config.http.host);
+      const address = http.getHttpServer().address() as { port: number };
+      url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${address.port}`;
+      app = http;
+    }
+    return {
+      app,
+      url,
+      databaseUrl,
+      async close() {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

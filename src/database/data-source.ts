@@ -1,0 +1,54 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { entities } from './entities.js';
+import { SnakeNamingStrategy } from './naming-strategy.js';
+
+export function dataSourceOptions(url: string, overrides: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+ (and PGlite): no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    // The schema changes only through migrations (DESIGN.md "Data rules").
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'typeorm_migration',
+    migrationsTransactionMode: 'each',
+    applicationName: overrides.applicationName ?? 'ywtb',
+    poolSize: overrides.poolSize ?? 10,
+  };
+}
+
+export function createDataSource(url: string, overrides?: Parameters<typeof dataSourceOptions>[1]): DataSource {
+  return new DataSource(dataSourceOptions(url, overrides));
+}
+
+/** Any arbitrary key, the same in every process: only one process migrates at a time. */
+const MIGRATION_LOCK_KEY = 7_340_001;
+
+/** Runs pending migrations under a cluster-wide advisory lock; answers the names it applied. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/** The SQL that would bring the database in line with the entities: empty when migrations are complete. */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+  const log = await dataSource.driver.createSchemaBuilder().log();
+  return {
+    up: log.upQueries.map((q) => q.query),
+    down: log.downQueries.map((q) => q.query),
+  };
+}

@@ -1,0 +1,38 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { dataSourceOptions } from './data-source.js';
+
+/** The URL the process talks to: the configured DATABASE_URL, or the embedded server's loopback URL. */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+/**
+ * TypeORM on the given URL, plus CLS-carried transactions: a service method marked @Transactional()
+ * runs its writes, history rows and outbox rows in one transaction (STYLE.md "Transactions").
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(databaseUrl: string, poolSize?: number): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, { poolSize }), retryAttempts: 3, retryDelay: 1_000 }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
+      ],
+      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }],
+      exports: [DATABASE_URL],
+    };
+  }
+}

@@ -1,0 +1,8 @@
+import { Department } from '../catalog/department.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { FailedJob } from '../queue/failed-job.entity.js';
+import { OutboxMessage } from '../queue/outbox/outbox-message.entity.js';
+import { User } from '../users/user.entity.js';
+
+/** Every entity, in one list shared by the app and the migration tools (they must agree). */
+export const entities = [Department, User, OutboxMessage, FailedJob, Notification];

@@ -1,0 +1,84 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ProblemException, problemType, type ProblemBody } from './problem.js';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'request.invalid',
+  401: 'auth.unauthenticated',
+  403: 'auth.forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'request.too_large',
+  415: 'request.unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/** An http-errors error from Express middleware (body-parser), as Nest keeps it in `cause`. */
+interface HttpErrorLike {
+  type?: string;
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+function problem(status: number, code: string, detail: string): ProblemBody {
+  return { type: problemType(code), title: titleOf(status), status, detail, code };
+}
+
+const titleOf = (status: number) => HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error';
+
+export function toProblem(exception: unknown): ProblemBody {
+  if (exception instanceof ProblemException) {
+    const status = exception.getStatus();
+    return {
+      type: problemType(exception.code),
+      title: titleOf(status),
+      status,
+      detail: exception.message,
+      code: exception.code,
+      ...(exception.errors ? { errors: exception.errors } : {}),
+      ...exception.extensions,
+    };
+  }
+  if (exception instanceof HttpException) {
+    // Nest maps Express's body-parser errors to HttpExceptions and keeps the original as `cause`.
+    const cause = exception.cause as HttpErrorLike | undefined;
+    const status = exception.getStatus();
+    if (cause?.type === 'entity.parse.failed') return problem(status, 'request.malformed_json', 'The request body is not valid JSON.');
+    if (cause?.type === 'entity.too.large') return problem(status, 'request.too_large', 'The request body is too large.');
+    return problem(status, CODE_BY_STATUS[status] ?? `http.${status}`, messageOf(exception));
+  }
+  return {
+    type: problemType('internal'),
+    title: 'internal server error',
+    status: 500,
+    detail: 'Something went wrong on our side; the error has been logged.',
+    code: 'internal',
+  };
+}
+
+/** Every error leaves as application/problem+json (RFC 9457) with a stable `code`. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { id?: string }>();
+    const response = context.getResponse<Response>();
+    const problem = toProblem(exception);
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    problem.instance = request.originalUrl?.split('?')[0];
+    if (request.id !== undefined) problem.requestId = String(request.id);
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}

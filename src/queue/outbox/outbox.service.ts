@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { JOB_QUEUE, type JobItem } from '../queue-names.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+
+/**
+ * Writes jobs as outbox rows in the caller's transaction, so a job exists exactly when the state
+ * change that caused it committed (DESIGN.md "Data rules"). The relay moves them to the queue.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  async enqueue(...jobs: JobItem[]): Promise<string[]> {
+    if (jobs.length === 0) return [];
+    const rows = jobs.map((job) => ({ queue: JOB_QUEUE[job.name], jobName: job.name, payload: job.data }) as QueryDeepPartialEntity<OutboxMessage>);
+    const result = await this.txHost.tx.getRepository(OutboxMessage).insert(rows);
+    return result.identifiers.map((identifier) => String(identifier.id));
+  }
+}

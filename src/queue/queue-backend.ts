@@ -1,0 +1,111 @@
+import { Queue, Worker, createPostgresBackend, withBackend, type JobsOptions, type Processor, type RedisOptions, type WorkerOptions } from 'bullmq';
+import type { QueueName } from './queue-names.js';
+
+type AnyQueue = Pick<Queue, 'add' | 'getJobCounts' | 'close' | 'upsertJobScheduler' | 'getJob' | 'name'>;
+type AnyWorker = Pick<Worker, 'close' | 'on' | 'run' | 'isRunning' | 'waitUntilReady'>;
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/** Defaults for every job: retries with exponential backoff; finished jobs kept long enough to deduplicate by jobId. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/** Hash-tagged so every key of a queue lands in one Redis Cluster slot (DESIGN.md "Where it runs"). */
+const REDIS_PREFIX = '{ywtb}';
+
+function redisOptions(url: string, producer: boolean): RedisOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    // Workers block on Redis and must wait out outages; producers fail fast so the outbox keeps the job.
+    maxRetriesPerRequest: producer ? 1 : null,
+    enableOfflineQueue: !producer,
+    retryStrategy: (times) => Math.min(times * 200, 5_000),
+  };
+}
+
+/**
+ * The one place that knows which backend carries the queues: BullMQ on Redis (production) or BullMQ's
+ * PostgreSQL backend on the application database (embedded and single server). Everything else asks
+ * this class for a queue or a worker by name.
+ */
+export class QueueBackend {
+  private readonly queues = new Map<QueueName, AnyQueue>();
+  private readonly workers: AnyWorker[] = [];
+
+  private constructor(
+    readonly kind: QueueBackendKind,
+    private readonly makeQueue: (name: QueueName) => AnyQueue,
+    private readonly makeWorker: (name: QueueName, processor: Processor, options: Partial<WorkerOptions>) => AnyWorker,
+  ) {}
+
+  static redis(url: string): QueueBackend {
+    return new QueueBackend(
+      'redis',
+      (name) => new Queue(name, { connection: redisOptions(url, true), prefix: REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+      (name, processor, options) =>
+        new Worker(name, processor, { ...options, connection: redisOptions(url, false), prefix: REDIS_PREFIX }),
+    );
+  }
+
+  static postgres(databaseUrl: string): QueueBackend {
+    const pg = withBackend(createPostgresBackend);
+    // `migrate: true`: BullMQ creates and upgrades its own schema (`bullmq`), apart from ours.
+    const connection = { connectionString: databaseUrl, migrate: true, max: 5 };
+    return new QueueBackend(
+      'postgres',
+      (name) => new pg.Queue(name, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }) as unknown as AnyQueue,
+      (name, processor, options) => new pg.Worker(name, processor, { ...options, connection }) as unknown as AnyWorker,
+    );
+  }
+
+  queue(name: QueueName): AnyQueue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.makeQueue(name);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  worker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): AnyWorker {
+    const worker = this.makeWorker(name, processor, options);
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** Answers within `timeoutMs` whether the backend takes commands. */
+  async ping(name: QueueName, timeoutMs = 2_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.queue(name).getJobCounts('waiting'),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`queue backend (${this.kind}) did not answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async closeWorkers(): Promise<void> {
+    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    this.workers.length = 0;
+  }
+
+  async close(): Promise<void> {
+    await this.closeWorkers();
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+  }
+}

@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Department } from '../catalog/department.entity.js';
+
+export const ROLES = ['citizen', 'clerk', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Facts about an applicant that rules may read (`applicant.*`). Kept with the account so a case can
+ * snapshot them at acceptance; the person registry of 免申即享 is a separate, imported source.
+ */
+export interface ApplicantFacts {
+  kind?: 'person' | 'enterprise';
+  gender?: 'M' | 'F';
+  birthDate?: string;
+  hukouDistrict?: string;
+  creditLevel?: string;
+  disabilityLevel?: number;
+  monthlyIncome?: number;
+  householdSize?: number;
+  phone?: string;
+  companyName?: string;
+  uscc?: string;
+  enterpriseType?: string;
+  industry?: string;
+  employees?: number;
+  registeredAt?: string;
+  registeredDistrict?: string;
+  legalRepresentative?: string;
+}
+
+@Entity({ name: 'app_user' })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  username: string;
+
+  /** scrypt hash with its parameters and salt; never returned by the API. */
+  @Column({ type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'text', array: true })
+  roles: Role[];
+
+  @Column({ type: 'text', nullable: true })
+  departmentCode: string | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_code' })
+  department?: Department | null;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  /** Whole 居民身份证 number: rules need it; lists and logs show it masked only. */
+  @Column({ type: 'text', nullable: true })
+  idNumber: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  facts: ApplicantFacts;
+
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

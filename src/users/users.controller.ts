@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
+import { UserView } from '../auth/login.dto.js';
+import { PageQuery, type Page } from '../http/pagination.js';
+import { CreateUserDto, StaffPage, StaffView, UpdateUserDto } from './user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('me')
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentUser() caller: Caller): Caller {
+    return caller;
+  }
+
+  @Get('users')
+  @Roles('admin')
+  @ApiOkResponse({ type: StaffPage })
+  list(@Query() query: PageQuery): Promise<Page<StaffView>> {
+    return this.users.list(query);
+  }
+
+  @Post('users')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: StaffView })
+  create(@Body() body: CreateUserDto): Promise<StaffView> {
+    return this.users.create(body);
+  }
+
+  @Patch('users/:id')
+  @Roles('admin')
+  @ApiOkResponse({ type: StaffView })
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<StaffView> {
+    return this.users.update(id, body);
+  }
+}

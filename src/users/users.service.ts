@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { hashPassword } from '../auth/password.js';
+import { Department } from '../catalog/department.entity.js';
+import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { badRequest, conflict, notFound } from '../http/problem.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { CreateUserDto, StaffView, UpdateUserDto } from './user.dto.js';
+import { User, type Role } from './user.entity.js';
+
+const view = (user: User): StaffView => ({
+  id: user.id,
+  username: user.username,
+  roles: user.roles,
+  departmentCode: user.departmentCode,
+  displayName: user.displayName,
+  disabled: user.disabled,
+  createdAt: user.createdAt,
+});
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  private get users() {
+    return this.txHost.tx.getRepository(User);
+  }
+
+  async get(id: string): Promise<StaffView> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('user.not_found', `No user with id ${id}.`);
+    return view(user);
+  }
+
+  async list(page: PageQuery): Promise<Page<StaffView>> {
+    const limit = page.limit ?? 50;
+    const after = decodeCursor<string>(page.cursor);
+    const query = this.users.createQueryBuilder('u').orderBy('u.username', 'ASC').take(limit + 1);
+    if (after !== null) query.where('u.username > :after', { after });
+    return toPage(await query.getMany(), limit, view, (user) => user.username);
+  }
+
+  @Transactional()
+  async create(dto: CreateUserDto): Promise<StaffView> {
+    await this.checkDepartment(dto.roles, dto.departmentCode ?? null);
+    if (await this.users.existsBy({ username: dto.username })) {
+      throw conflict('user.username_taken', `The username "${dto.username}" is taken.`);
+    }
+    const user = await this.users.save(
+      this.users.create({
+        username: dto.username,
+        passwordHash: await hashPassword(dto.password),
+        roles: dto.roles,
+        departmentCode: dto.departmentCode ?? null,
+        displayName: dto.displayName,
+        facts: {},
+      }),
+    );
+    await this.notifications.notify({ recipientId: user.id, template: 'account.created', data: { username: user.username } });
+    return view(user);
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateUserDto): Promise<StaffView> {
+    const user = await this.users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw notFound('user.not_found', `No user with id ${id}.`);
+    const roles = dto.roles ?? user.roles;
+    const departmentCode = dto.departmentCode === undefined ? user.departmentCode : dto.departmentCode;
+    await this.checkDepartment(roles, departmentCode);
+    Object.assign(user, {
+      roles,
+      departmentCode,
+      displayName: dto.displayName ?? user.displayName,
+      disabled: dto.disabled ?? user.disabled,
+    });
+    if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
+    return view(await this.users.save(user));
+  }
+
+  /** A clerk works a department's queue, so a clerk without a department could never see a task. */
+  private async checkDepartment(roles: Role[], departmentCode: string | null): Promise<void> {
+    if (roles.includes('clerk') && !departmentCode) {
+      throw badRequest('user.department_required', 'A clerk needs a department.', [{ path: 'departmentCode', message: 'required for clerks' }]);
+    }
+    if (departmentCode && !(await this.txHost.tx.getRepository(Department).existsBy({ code: departmentCode }))) {
+      throw badRequest('user.unknown_department', `There is no department "${departmentCode}".`, [
+        { path: 'departmentCode', message: 'unknown department' },
+      ]);
+    }
+  }
+}
