@@ -57,7 +57,8 @@ async function prepareDatabase(config: AppConfig, databaseUrl: string): Promise<
 }
 
 /**
- * Starts one process of the system: the embedded database when no DATABASE_URL is set, migrations,
+ * Starts one process of the system (main.ts owns the signals: Nest's own shutdown hooks would re-raise
+ * SIGTERM before the embedded database is closed): the embedded database when no DATABASE_URL is set, migrations,
  * then the API (ROLE api/all) and the workers (ROLE worker/all).
  */
 export async function startSystem(config: AppConfig): Promise<RunningSystem> {
@@ -72,12 +73,10 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
     if (config.role === 'worker') {
       app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
       app.useLogger(app.get(Logger));
-      app.enableShutdownHooks();
       await app.init();
     } else {
       const http = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
       http.useLogger(http.get(Logger));
-      http.enableShutdownHooks();
       configureHttp(http);
       await http.listen(config.http.port, config.http.host);
       const address = http.getHttpServer().address() as { port: number };

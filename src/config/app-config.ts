@@ -55,6 +55,9 @@ class Environment {
   @IsOptional() @IsInt() @Min(10) @Max(60_000)
   OUTBOX_POLL_MS?: number;
 
+  @IsOptional() @Matches(/^[a-z][a-z0-9_-]{0,30}$/, { message: 'QUEUE_PREFIX must be 1–31 lower-case letters, digits, - or _' })
+  QUEUE_PREFIX?: string;
+
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   RATE_LIMIT_PER_MINUTE?: number;
 }
@@ -73,6 +76,8 @@ export interface AppConfig {
   seedPassword: string | null;
   logLevel: LogLevel;
   outbox: { pollMs: number };
+  /** Namespaces the Redis keys, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +140,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     seedPassword: env.SEED_PASSWORD ?? (nodeEnv === 'production' ? null : DEVELOPMENT_SEED_PASSWORD),
     logLevel: (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel,
     outbox: { pollMs: env.OUTBOX_POLL_MS ?? 250 },
+    queuePrefix: env.QUEUE_PREFIX ?? 'ywtb',
   };
 }
 

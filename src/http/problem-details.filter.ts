@@ -54,6 +54,12 @@ export function toProblem(exception: unknown): ProblemBody {
     const status = exception.getStatus();
     if (cause?.type === 'entity.parse.failed') return problem(status, 'request.malformed_json', 'The request body is not valid JSON.');
     if (cause?.type === 'entity.too.large') return problem(status, 'request.too_large', 'The request body is too large.');
+    const body = exception.getResponse();
+    if (status === 503 && typeof body === 'object' && body !== null && 'details' in body) {
+      // A failed health check: keep terminus's `info`, `error` and `details` beside the problem fields.
+      const { info, error, details } = body as Record<string, unknown>;
+      return { ...problem(status, 'health.dependency_down', 'A dependency is down.'), info, error, details };
+    }
     return problem(status, CODE_BY_STATUS[status] ?? `http.${status}`, messageOf(exception));
   }
   return {

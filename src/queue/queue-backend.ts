@@ -1,7 +1,8 @@
 import { Queue, Worker, createPostgresBackend, withBackend, type JobsOptions, type Processor, type RedisOptions, type WorkerOptions } from 'bullmq';
+import { Logger } from '@nestjs/common';
 import type { QueueName } from './queue-names.js';
 
-type AnyQueue = Pick<Queue, 'add' | 'getJobCounts' | 'close' | 'upsertJobScheduler' | 'getJob' | 'name'>;
+type AnyQueue = Pick<Queue, 'add' | 'addBulk' | 'getJobCounts' | 'close' | 'upsertJobScheduler' | 'getJob' | 'name' | 'on'>;
 type AnyWorker = Pick<Worker, 'close' | 'on' | 'run' | 'isRunning' | 'waitUntilReady'>;
 
 export type QueueBackendKind = 'redis' | 'postgres';
@@ -14,8 +15,6 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-/** Hash-tagged so every key of a queue lands in one Redis Cluster slot (DESIGN.md "Where it runs"). */
-const REDIS_PREFIX = '{ywtb}';
 
 function redisOptions(url: string, producer: boolean): RedisOptions {
   const parsed = new URL(url);
@@ -39,6 +38,7 @@ function redisOptions(url: string, producer: boolean): RedisOptions {
  * this class for a queue or a worker by name.
  */
 export class QueueBackend {
+  private readonly logger = new Logger(QueueBackend.name);
   private readonly queues = new Map<QueueName, AnyQueue>();
   private readonly workers: AnyWorker[] = [];
 
@@ -48,12 +48,14 @@ export class QueueBackend {
     private readonly makeWorker: (name: QueueName, processor: Processor, options: Partial<WorkerOptions>) => AnyWorker,
   ) {}
 
-  static redis(url: string): QueueBackend {
+  /** `prefix` is hash-tagged so every key of a queue lands in one Redis Cluster slot (DESIGN.md "Where it runs"). */
+  static redis(url: string, prefix: string): QueueBackend {
+    const hashTagged = `{${prefix}}`;
     return new QueueBackend(
       'redis',
-      (name) => new Queue(name, { connection: redisOptions(url, true), prefix: REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+      (name) => new Queue(name, { connection: redisOptions(url, true), prefix: hashTagged, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
       (name, processor, options) =>
-        new Worker(name, processor, { ...options, connection: redisOptions(url, false), prefix: REDIS_PREFIX }),
+        new Worker(name, processor, { ...options, connection: redisOptions(url, false), prefix: hashTagged }),
     );
   }
 
@@ -72,6 +74,8 @@ export class QueueBackend {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.makeQueue(name);
+      // Outages are expected and handled by the outbox; log them instead of letting an 'error' event go unheard.
+      queue.on('error', (error: Error) => this.logger.warn(`queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
     }
     return queue;

@@ -17,7 +17,7 @@ import { WorkersService } from './workers.service.js';
       provide: QueueBackend,
       inject: [APP_CONFIG, DATABASE_URL],
       useFactory: (config: AppConfig, databaseUrl: string) =>
-        config.redisUrl ? QueueBackend.redis(config.redisUrl) : QueueBackend.postgres(databaseUrl),
+        config.redisUrl ? QueueBackend.redis(config.redisUrl, config.queuePrefix) : QueueBackend.postgres(databaseUrl),
     },
     JobRegistry,
     OutboxService,

@@ -73,10 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     for (const [queueName, queueRows] of byQueue) {
       const ids = queueRows.map((row) => row.id);
       try {
-        const queue = this.backend.queue(queueName) as unknown as {
-          addBulk(jobs: { name: string; data: unknown; opts: { jobId: string } }[]): Promise<unknown>;
-        };
-        await queue.addBulk(queueRows.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: outboxJobId(row.id) } })));
+        await this.backend.queue(queueName).addBulk(queueRows.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: outboxJobId(row.id) } })));
         await this.dataSource.query(
           `UPDATE outbox_message SET relayed_at = now(), claimed_until = NULL, last_error = NULL WHERE id = ANY($1::bigint[])`,
           [ids],

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseDefinition } from './parse.js';
+import { FOOD_LICENCE_YAML } from './testing/fixtures.js';
+
+describe('parseDefinition', () => {
+  it('reads YAML and JSON text into the same typed document', () => {
+    const fromYaml = parseDefinition(FOOD_LICENCE_YAML);
+    expect(fromYaml.ok).toBe(true);
+    if (!fromYaml.ok) return;
+    expect(parseDefinition(JSON.stringify(fromYaml.definition))).toEqual(fromYaml);
+    expect(fromYaml.definition.steps.map((step) => step.type)).toEqual(['review', 'auto', 'review', 'joint', 'timer', 'certificate']);
+  });
+
+  it('copies the document, so that later changes to the input do not reach the definition', () => {
+    const input = { key: 'k', name: 'n', steps: [{ id: 'a', type: 'certificate', outcomes: { done: 'end:approved' } }] };
+    const parsed = parseDefinition(input);
+    input.steps[0]!.outcomes.done = 'end:rejected';
+    expect(parsed.ok && parsed.definition.steps[0]!.outcomes).toEqual({ done: 'end:approved' });
+  });
+
+  it('checks shape only: targets and departments are the validator’s', () => {
+    const parsed = parseDefinition({
+      key: 'k',
+      name: 'n',
+      steps: [{ id: 'a', type: 'review', queue: { department: 'nowhere', role: 'clerk' }, outcomes: { approve: 'missing' } }],
+    });
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('refuses empty text and YAML with several documents', () => {
+    expect(parseDefinition('')).toMatchObject({ ok: false, errors: [{ path: '$', code: 'definition.invalid_type' }] });
+    expect(parseDefinition('key: a\n---\nkey: b')).toMatchObject({ ok: false, errors: [{ path: '$', code: 'definition.syntax' }] });
+  });
+
+  it('refuses duplicate keys rather than keeping the last one', () => {
+    expect(parseDefinition('key: a\nkey: b\nname: n\nsteps: []')).toMatchObject({ ok: false, errors: [{ code: 'definition.syntax' }] });
+  });
+});

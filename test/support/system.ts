@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { inject } from 'vitest';
+import { startSystem, type RunningSystem } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createDataSource } from '../../src/database/data-source.js';
+import { seedDatabase } from '../../src/database/seed.js';
+
+export const SEED_PASSWORD = 'Test-seed-password-2026';
+
+export interface TestSystem extends RunningSystem {
+  http(): ReturnType<typeof request>;
+  login(username: string, password?: string): Promise<string>;
+  stopAll(): Promise<void>;
+}
+
+export type TestMode = 'embedded' | 'single-server' | 'production';
+
+/**
+ * Boots the real program in-process (same bootstrap as main) on a random port.
+ * single-server / production use the run's migrated PostgreSQL database; embedded uses a fresh DATA_DIR.
+ */
+export async function startTestSystem(mode: TestMode, env: Record<string, string> = {}): Promise<TestSystem> {
+  const base: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    SEED_PASSWORD,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    OUTBOX_POLL_MS: '50',
+  };
+  let dataDir: string | null = null;
+  if (mode === 'embedded') {
+    dataDir = mkdtempSync(join(tmpdir(), 'ywtb-embedded-'));
+    base.DATA_DIR = dataDir;
+  } else {
+    base.DATABASE_URL = inject('databaseUrl');
+    if (mode === 'production') base.REDIS_URL = inject('redisUrl');
+    base.QUEUE_PREFIX = inject('queuePrefix');
+  }
+  const config = loadConfig({ ...base, ...env });
+  if (config.databaseUrl) await seed(config.databaseUrl);
+  const system = await startSystem(config);
+  const server = (system.app as INestApplication).getHttpServer?.();
+  return {
+    ...system,
+    http: () => request(server),
+    async login(username: string, password = SEED_PASSWORD) {
+      const response = await request(server).post('/api/auth/login').send({ username, password }).expect(200);
+      return response.body.accessToken as string;
+    },
+    async stopAll() {
+      await system.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seeding is idempotent, so every test file may call it on the shared run database. */
+export async function seed(databaseUrl: string): Promise<void> {
+  const dataSource = createDataSource(databaseUrl, { poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    await seedDatabase(dataSource, SEED_PASSWORD);
+  } finally {
+    await dataSource.destroy();
+  }
+}
