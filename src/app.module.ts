@@ -12,6 +12,7 @@ import { loggerParams } from './http/logging.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WorkflowsModule } from './workflows/workflows.module.js';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         CatalogModule,
+        WorkflowsModule,
         NotificationsModule,
         HealthModule,
       ],

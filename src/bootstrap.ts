@@ -26,6 +26,8 @@ export function configureHttp(app: NestExpressApplication): void {
   app.setGlobalPrefix('api');
   app.use(helmet());
   app.useBodyParser('json', { limit: '1mb' });
+  // Workflow definitions may be posted as YAML text.
+  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(

@@ -12,12 +12,17 @@ describe.each<[TestMode, string]>([
     await system?.stopAll();
   });
 
-  it(`is healthy with the queue on ${backend}, and signs in a seeded account`, async () => {
+  it(`is healthy with the queue on ${backend}, signs in a seeded account and shows the seeded catalogue`, async () => {
     system = await startTestSystem(mode);
     const health = await system.http().get('/api/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, queue: { status: 'up', backend } } });
     const token = await system.login('supervisor');
     expect(token.split('.')).toHaveLength(3);
+    const items = (await system.http().get('/api/service-items').expect(200)).body.items as { code: string }[];
+    expect(items.map((i) => i.code)).toContain('2201-SC-0001');
+    expect((await system.http().get('/api/bundles').expect(200)).body.items.length).toBeGreaterThanOrEqual(2);
+    const workflow = await system.http().get('/api/workflows/food-business-license').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(workflow.body.versions[0].status).toBe('published');
   });
 });
 

@@ -1,10 +1,18 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators.js';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../auth/auth.decorators.js';
+import {
+  BundleFieldsDto,
+  BundleView,
+  CreateBundleDto,
+  CreateServiceItemDto,
+  DepartmentView,
+  ServiceItemFieldsDto,
+  ServiceItemView,
+} from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
-import type { Department } from './department.entity.js';
 
-/** The catalogue is public: the portal shows it before anyone signs in. */
+/** The catalogue is public to read: the portal shows it before anyone signs in. Admins write. */
 @ApiTags('catalogue')
 @Controller()
 export class CatalogController {
@@ -12,8 +20,68 @@ export class CatalogController {
 
   @Public()
   @Get('departments')
-  @ApiOkResponse({ description: '{ items: [{ code, name }] }' })
-  departments(): Promise<{ items: Department[] }> {
+  @ApiOkResponse({ description: '{ items: [{ code, name }] }', type: DepartmentView, isArray: true })
+  departments(): Promise<{ items: DepartmentView[] }> {
     return this.catalog.departments();
+  }
+
+  @Public()
+  @Get('service-items')
+  @ApiOkResponse({ description: '{ items: [...] }', type: ServiceItemView, isArray: true })
+  items(): Promise<{ items: ServiceItemView[] }> {
+    return this.catalog.items();
+  }
+
+  @Public()
+  @Get('service-items/:code')
+  @ApiOkResponse({ type: ServiceItemView })
+  item(@Param('code') code: string): Promise<ServiceItemView> {
+    return this.catalog.item(code);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Post('service-items')
+  @ApiCreatedResponse({ type: ServiceItemView })
+  createItem(@Body() body: CreateServiceItemDto): Promise<ServiceItemView> {
+    return this.catalog.createItem(body);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Put('service-items/:code')
+  @ApiOkResponse({ type: ServiceItemView })
+  updateItem(@Param('code') code: string, @Body() body: ServiceItemFieldsDto): Promise<ServiceItemView> {
+    return this.catalog.updateItem(code, body);
+  }
+
+  @Public()
+  @Get('bundles')
+  @ApiOkResponse({ description: '{ items: [...] }', type: BundleView, isArray: true })
+  bundles(): Promise<{ items: BundleView[] }> {
+    return this.catalog.bundles();
+  }
+
+  @Public()
+  @Get('bundles/:code')
+  @ApiOkResponse({ type: BundleView })
+  bundle(@Param('code') code: string): Promise<BundleView> {
+    return this.catalog.bundle(code);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Post('bundles')
+  @ApiCreatedResponse({ type: BundleView })
+  createBundle(@Body() body: CreateBundleDto): Promise<BundleView> {
+    return this.catalog.createBundle(body);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Put('bundles/:code')
+  @ApiOkResponse({ type: BundleView })
+  updateBundle(@Param('code') code: string, @Body() body: BundleFieldsDto): Promise<BundleView> {
+    return this.catalog.updateBundle(code, body);
   }
 }

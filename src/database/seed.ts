@@ -1,8 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import { Department } from '../catalog/department.entity.js';
-import { seedAccounts, seedDepartments, type SeedAccount } from '../catalog/seed/index.js';
+import { Bundle } from '../catalog/bundle.entity.js';
+import { seedAccounts, seedBundles, seedDepartments, seedServiceItems, seedWorkflows, type SeedAccount } from '../catalog/seed/index.js';
+import { ServiceItem } from '../catalog/service-item.entity.js';
 import { User, type ApplicantFacts } from '../users/user.entity.js';
+import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 function factsOf(account: SeedAccount): { idNumber: string | null; facts: ApplicantFacts } {
   if (account.kind === 'staff') return { idNumber: null, facts: {} };
@@ -15,8 +18,9 @@ function factsOf(account: SeedAccount): { idNumber: string | null; facts: Applic
 }
 
 /**
- * Loads the 南关区 departments and the accounts of API.md. Idempotent: departments are upserted,
- * accounts that exist are left alone (their passwords may have been changed since).
+ * Loads the 南关区 catalogue (departments, service items, bundles, published workflow definitions) and
+ * the accounts of API.md. Idempotent: catalogue rows are inserted when missing and never overwritten
+ * (an admin may have changed them since); accounts that exist are left alone.
  */
 export async function seedDatabase(dataSource: DataSource, password: string): Promise<{ departments: number; usersCreated: number }> {
   const passwordHash = await hashPassword(password);
@@ -26,8 +30,36 @@ export async function seedDatabase(dataSource: DataSource, password: string): Pr
       .insert()
       .into(Department)
       .values(seedDepartments.map(({ code, name }) => ({ code, name })))
-      .orUpdate(['name'], ['code'])
+      .orIgnore()
       .execute();
+    const items = manager.getRepository(ServiceItem);
+    const existingItems = new Set((await items.find({ select: { code: true } })).map((item) => item.code));
+    await items.save(
+      seedServiceItems
+        .filter((item) => !existingItems.has(item.code))
+        .map((item) => items.create({ ...item, materials: item.materials.map((m) => ({ ...m })), formSchema: { ...item.formSchema } })),
+    );
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Bundle)
+      .values(seedBundles.map((bundle) => ({ ...bundle, serviceItemCodes: [...bundle.serviceItemCodes] })))
+      .orIgnore()
+      .execute();
+    // Version 1 of each seeded workflow, published, unless the key already has versions of its own.
+    for (const workflow of seedWorkflows) {
+      if (await manager.getRepository(WorkflowVersion).existsBy({ key: workflow.key })) continue;
+      const versions = manager.getRepository(WorkflowVersion);
+      await versions.save(versions.create({
+        key: workflow.key,
+        version: 1,
+        name: workflow.name,
+        status: 'published',
+        document: JSON.parse(JSON.stringify(workflow)) as Record<string, unknown>,
+        serviceItemCode: workflow.serviceItem,
+        publishedAt: new Date(),
+      }));
+    }
     const result = await manager
       .createQueryBuilder()
       .insert()

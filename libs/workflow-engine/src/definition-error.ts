@@ -23,7 +23,9 @@ export type DefinitionErrorCode =
   | 'definition.unknown_department'
   | 'definition.duplicate_participant'
   | 'definition.quorum_out_of_range'
-  | 'definition.rule_invalid';
+  | 'definition.rule_invalid'
+  /** Raised by the shell, which knows the catalogue: the definition names a service item that does not exist. */
+  | 'definition.unknown_service_item';
 
 export type PathSegment = string | number;
 

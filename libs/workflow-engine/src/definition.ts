@@ -101,6 +101,8 @@ export interface TimerStep extends StepCommon {
 /** Issues the electronic licence and moves on at once. */
 export interface CertificateStep extends StepCommon {
   readonly type: 'certificate';
+  /** The licence issued (电子证照); without it the service item's name is used. */
+  readonly certificate?: { readonly name: string; readonly validYears?: number };
   readonly outcomes: { readonly done: Route };
 }
 

@@ -21,7 +21,7 @@ const TYPE_FIELDS: Record<StepType, readonly string[]> = {
   auto: ['rule'],
   joint: ['participants', 'join', 'role', 'sla'],
   timer: ['duration', 'pausesClock'],
-  certificate: [],
+  certificate: ['certificate'],
 };
 
 /** A review step needs some outcome; the others need every outcome they can produce. */
@@ -72,7 +72,22 @@ function checkTypeFields(check: ShapeChecker, type: StepType, step: Fields, path
       check.boolean(step, 'pausesClock', path);
       return;
     case 'certificate':
+      checkCertificate(check, step, path);
       return;
+  }
+}
+
+/** The licence a certificate step issues: its name (e.g. 食品经营许可证) and, optionally, how long it is valid. */
+function checkCertificate(check: ShapeChecker, step: Fields, path: string): void {
+  if (step['certificate'] === undefined) return;
+  const certificatePath = at(path, 'certificate');
+  const certificate = check.object(step['certificate'], certificatePath);
+  if (!certificate) return;
+  check.onlyFields(certificate, certificatePath, ['name', 'validYears']);
+  check.string(certificate, 'name', certificatePath, true);
+  const validYears = certificate['validYears'];
+  if (validYears !== undefined && (typeof validYears !== 'number' || !Number.isInteger(validYears) || validYears < 1 || validYears > 100)) {
+    check.report(at(certificatePath, 'validYears'), 'definition.invalid_value', 'must be a whole number of years from 1 to 100');
   }
 }
 

@@ -35,4 +35,15 @@ describe('parseDefinition', () => {
   it('refuses duplicate keys rather than keeping the last one', () => {
     expect(parseDefinition('key: a\nkey: b\nname: n\nsteps: []')).toMatchObject({ ok: false, errors: [{ code: 'definition.syntax' }] });
   });
+
+  it('reads the licence a certificate step issues, and refuses a malformed one with its path', () => {
+    const step = (certificate: unknown) => ({ key: 'k', name: 'n', steps: [{ id: 'issue', type: 'certificate', certificate, outcomes: { done: 'end:approved' } }] });
+    const parsed = parseDefinition(step({ name: '食品经营许可证', validYears: 5 }));
+    expect(parsed.ok && parsed.definition.steps[0]).toMatchObject({ certificate: { name: '食品经营许可证', validYears: 5 } });
+    expect(parseDefinition(step({ name: '许可证', validYears: 0 }))).toMatchObject({
+      ok: false,
+      errors: [{ path: '$.steps[0].certificate.validYears', code: 'definition.invalid_value' }],
+    });
+    expect(parseDefinition(step({ title: 'x' }))).toMatchObject({ ok: false });
+  });
 });
