@@ -3,16 +3,26 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { BenefitsModule } from './benefits/benefits.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { CasesModule } from './cases/cases.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { CertificatesModule } from './certificates/certificates.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JointApprovalModule } from './joint-approval/joint-approval.module.js';
 import { loggerParams } from './http/logging.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { RegistryModule } from './registry/registry.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { ClockModule } from './time/clock.service.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,13 +35,23 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(databaseUrl),
         QueueModule,
+        ClockModule,
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
         AuthModule,
         UsersModule,
         CatalogModule,
+        CalendarModule,
         WorkflowsModule,
         NotificationsModule,
+        FilesModule,
+        CertificatesModule,
+        CasesModule,
+        TasksModule,
+        JointApprovalModule,
+        RegistryModule,
+        BenefitsModule,
         HealthModule,
+        WebModule.forRoot(),
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

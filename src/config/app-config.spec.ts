@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
+import { ConfigError, DEFAULT_MAX_UPLOAD_BYTES, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -45,6 +45,33 @@ describe('loadConfig', () => {
   it('has no seed password in production unless one is given', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(config.seedPassword).toBeNull();
+  });
+
+  it('caps uploads at 20 MiB unless MAX_UPLOAD_BYTES says otherwise', () => {
+    expect(loadConfig({}).maxUploadBytes).toBe(DEFAULT_MAX_UPLOAD_BYTES);
+    expect(DEFAULT_MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ MAX_UPLOAD_BYTES: '1048576' }).maxUploadBytes).toBe(1_048_576);
+    expect(problemsOf({ MAX_UPLOAD_BYTES: '20MB' })).toEqual(['MAX_UPLOAD_BYTES must be a whole number (got "20MB")']);
+    expect(problemsOf({ MAX_UPLOAD_BYTES: '0' })).toHaveLength(1);
+    expect(problemsOf({ MAX_UPLOAD_BYTES: String(2 * 1024 ** 3) })).toEqual(['MAX_UPLOAD_BYTES must not exceed 1 GiB']);
+  });
+
+  it('reads the risk monitor thresholds, with defaults, and refuses nonsense', () => {
+    expect(loadConfig({}).risk).toEqual({
+      scanEverySeconds: 300,
+      yellowRemainingDays: 1,
+      unclaimedHours: 4,
+      stalledHours: 16,
+      escalationHours: 8,
+      fastMinSample: 20,
+      autoSamplePercent: 5,
+      benefitJumpPercent: 50,
+      reviewLookbackDays: 7,
+    });
+    expect(loadConfig({ RISK_AUTO_SAMPLE_PERCENT: '100', RISK_STALLED_HOURS: '24' }).risk).toMatchObject({ autoSamplePercent: 100, stalledHours: 24 });
+    const problems = problemsOf({ RISK_AUTO_SAMPLE_PERCENT: '101', RISK_SCAN_EVERY_SECONDS: '5', RISK_UNCLAIMED_HOURS: '4h' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/RISK_UNCLAIMED_HOURS must be a whole number/);
   });
 
   it('refuses a Redis queue without a database', () => {

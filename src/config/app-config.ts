@@ -4,6 +4,8 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, valida
 /** Secrets that make development start with no environment at all; production refuses them. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-do-not-deploy';
 export const DEVELOPMENT_SEED_PASSWORD = 'Nanguan@2026';
+/** 20 MiB: a scanned multi-page PDF fits; a video does not. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -55,11 +57,45 @@ class Environment {
   @IsOptional() @IsInt() @Min(10) @Max(60_000)
   OUTBOX_POLL_MS?: number;
 
+  @IsOptional() @IsInt() @Min(1) @Max(24 * 3600)
+  TASK_LEASE_SECONDS?: number;
+
   @IsOptional() @Matches(/^[a-z][a-z0-9_-]{0,30}$/, { message: 'QUEUE_PREFIX must be 1–31 lower-case letters, digits, - or _' })
   QUEUE_PREFIX?: string;
 
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(1024 * 1024 * 1024, { message: 'MAX_UPLOAD_BYTES must not exceed 1 GiB' })
+  MAX_UPLOAD_BYTES?: number;
+
+  // Risk monitor (电子监察) thresholds; see RiskThresholds for what each means.
+  @IsOptional() @IsInt() @Min(60) @Max(24 * 3600)
+  RISK_SCAN_EVERY_SECONDS?: number;
+
+  @IsOptional() @IsInt() @Min(0) @Max(30)
+  RISK_YELLOW_REMAINING_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(2000)
+  RISK_UNCLAIMED_HOURS?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(2000)
+  RISK_STALLED_HOURS?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(2000)
+  RISK_ESCALATION_HOURS?: number;
+
+  @IsOptional() @IsInt() @Min(5) @Max(1_000_000)
+  RISK_FAST_MIN_SAMPLE?: number;
+
+  @IsOptional() @IsInt() @Min(0) @Max(100)
+  RISK_AUTO_SAMPLE_PERCENT?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(10_000)
+  RISK_BENEFIT_JUMP_PERCENT?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(90)
+  RISK_REVIEW_LOOKBACK_DAYS?: number;
 }
 
 export interface AppConfig {
@@ -76,8 +112,35 @@ export interface AppConfig {
   seedPassword: string | null;
   logLevel: LogLevel;
   outbox: { pollMs: number };
+  /** How long a claimed task stays with an idle clerk before others may claim it. */
+  taskLeaseSeconds: number;
   /** Namespaces the Redis keys, so several deployments (or test runs) can share one Redis. */
   queuePrefix: string;
+  /** The largest file `POST /api/files` accepts. */
+  maxUploadBytes: number;
+  risk: RiskThresholds;
+}
+
+/** What the risk monitor (电子监察) flags, and when; working hours are office hours of working days. */
+export interface RiskThresholds {
+  /** How often the cluster-wide scan runs. */
+  scanEverySeconds: number;
+  /** A deadline is yellow once at most this many working days are left after the current one. */
+  yellowRemainingDays: number;
+  /** An open task nobody claimed for this many working hours is flagged. */
+  unclaimedHours: number;
+  /** An open case with no event for this many working hours is flagged. */
+  stalledHours: number;
+  /** An unacknowledged flag goes to the department after this many working hours, to supervisors after twice as many. */
+  escalationHours: number;
+  /** Finished cases an item needs (trailing year) before its 5th percentile can call a decision too fast. */
+  fastMinSample: number;
+  /** Share of 秒批 approvals picked for review afterwards. */
+  autoSamplePercent: number;
+  /** A benefit run whose eligible count moves by more than this share of the previous run's is flagged. */
+  benefitJumpPercent: number;
+  /** How far back finished cases, failed jobs and benefit runs are looked at. */
+  reviewLookbackDays: number;
 }
 
 export class ConfigError extends Error {
@@ -87,7 +150,11 @@ export class ConfigError extends Error {
   }
 }
 
-const INT_KEYS = ['PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE'] as const;
+const RISK_KEYS = [
+  'RISK_SCAN_EVERY_SECONDS', 'RISK_YELLOW_REMAINING_DAYS', 'RISK_UNCLAIMED_HOURS', 'RISK_STALLED_HOURS', 'RISK_ESCALATION_HOURS',
+  'RISK_FAST_MIN_SAMPLE', 'RISK_AUTO_SAMPLE_PERCENT', 'RISK_BENEFIT_JUMP_PERCENT', 'RISK_REVIEW_LOOKBACK_DAYS',
+] as const;
+const INT_KEYS = ['PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', ...RISK_KEYS] as const;
 
 /** Parses the environment once; throws a ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -141,6 +208,19 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     logLevel: (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel,
     outbox: { pollMs: env.OUTBOX_POLL_MS ?? 250 },
     queuePrefix: env.QUEUE_PREFIX ?? 'ywtb',
+    taskLeaseSeconds: env.TASK_LEASE_SECONDS ?? 1800,
+    maxUploadBytes: env.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES,
+    risk: {
+      scanEverySeconds: env.RISK_SCAN_EVERY_SECONDS ?? 300,
+      yellowRemainingDays: env.RISK_YELLOW_REMAINING_DAYS ?? 1,
+      unclaimedHours: env.RISK_UNCLAIMED_HOURS ?? 4,
+      stalledHours: env.RISK_STALLED_HOURS ?? 16,
+      escalationHours: env.RISK_ESCALATION_HOURS ?? 8,
+      fastMinSample: env.RISK_FAST_MIN_SAMPLE ?? 20,
+      autoSamplePercent: env.RISK_AUTO_SAMPLE_PERCENT ?? 5,
+      benefitJumpPercent: env.RISK_BENEFIT_JUMP_PERCENT ?? 50,
+      reviewLookbackDays: env.RISK_REVIEW_LOOKBACK_DAYS ?? 7,
+    },
   };
 }
 

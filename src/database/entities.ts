@@ -1,11 +1,30 @@
+import { BenefitGrant } from '../benefits/benefit-grant.entity.js';
+import { BenefitPolicyVersion } from '../benefits/benefit-policy-version.entity.js';
+import { BenefitPolicy } from '../benefits/benefit-policy.entity.js';
+import { BenefitReview } from '../benefits/benefit-review.entity.js';
+import { BenefitRun } from '../benefits/benefit-run.entity.js';
+import { CalendarChange } from '../calendar/calendar-change.entity.js';
+import { CalendarDayRecord } from '../calendar/calendar-day.entity.js';
+import { CalendarYear } from '../calendar/calendar-year.entity.js';
+import { CaseHistory } from '../cases/case-history.entity.js';
+import { CaseNumberCounter } from '../cases/case-number.js';
+import { CaseRating } from '../cases/case-rating.entity.js';
+import { CaseRecord } from '../cases/case.entity.js';
 import { Bundle } from '../catalog/bundle.entity.js';
 import { Department } from '../catalog/department.entity.js';
+import { Certificate } from '../certificates/certificate.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { FailedJob } from '../queue/failed-job.entity.js';
 import { OutboxMessage } from '../queue/outbox/outbox-message.entity.js';
+import { RegistryChange } from '../registry/registry-change.entity.js';
+import { RegistryEnterprise } from '../registry/registry-enterprise.entity.js';
+import { RegistryImport } from '../registry/registry-import.entity.js';
+import { RegistryPerson } from '../registry/registry-person.entity.js';
+import { CaseTask } from '../tasks/case-task.entity.js';
 import { User } from '../users/user.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 /** Every entity, in one list shared by the app and the migration tools (they must agree). */
-export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification];
+export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitGrant, BenefitReview];

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
+import { seedBenefits } from '../benefits/seed/benefit-policies.seed.js';
 import { Department } from '../catalog/department.entity.js';
 import { Bundle } from '../catalog/bundle.entity.js';
 import { seedAccounts, seedBundles, seedDepartments, seedServiceItems, seedWorkflows, type SeedAccount } from '../catalog/seed/index.js';
@@ -77,6 +78,7 @@ export async function seedDatabase(dataSource: DataSource, password: string): Pr
       .orIgnore()
       .returning(['id'])
       .execute();
+    await seedBenefits(manager);
     return { departments: seedDepartments.length, usersCreated: result.raw.length as number };
   });
 }

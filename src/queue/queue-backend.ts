@@ -32,6 +32,14 @@ function redisOptions(url: string, producer: boolean): RedisOptions {
   };
 }
 
+const CLOSE_TIMEOUT_MS = 5_000;
+
+async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(promises), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /**
  * The one place that knows which backend carries the queues: BullMQ on Redis (production) or BullMQ's
  * PostgreSQL backend on the application database (embedded and single server). Everything else asks
@@ -102,14 +110,15 @@ export class QueueBackend {
     }
   }
 
+  /** Running jobs get a moment to finish; a backend that is down must not hold the process hostage. */
   async closeWorkers(): Promise<void> {
-    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    await settleWithin(this.workers.map((worker) => worker.close()), CLOSE_TIMEOUT_MS);
     this.workers.length = 0;
   }
 
   async close(): Promise<void> {
     await this.closeWorkers();
-    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    await settleWithin([...this.queues.values()].map((queue) => queue.close()), CLOSE_TIMEOUT_MS);
     this.queues.clear();
   }
 }

@@ -13,16 +13,42 @@ export enum QueueName {
 /** Every job the system runs. Same rule as QueueName: values are data, never renamed casually. */
 export enum JobName {
   DeliverNotification = 'notification.deliver',
+  EvaluateRule = 'workflow.evaluate-rule',
+  FireTimer = 'workflow.fire-timer',
+  JointFanOut = 'joint.fan-out',
+  JointApplyDecision = 'joint.apply-decision',
+  BundleProgress = 'joint.bundle-progress',
+  BenefitsRunChunk = 'benefits.run-chunk',
+  BenefitsReevaluateSubjects = 'benefits.reevaluate-subjects',
 }
 
 /** Payloads carry ids only: a worker reloads the row and checks its state before acting. */
 export interface JobPayloads {
   [JobName.DeliverNotification]: { notificationId: string };
+  [JobName.EvaluateRule]: { caseId: string; evaluationId: string };
+  [JobName.FireTimer]: { caseId: string; timerId: string };
+  /** Opens the participants' tasks of the joint step the case is at. */
+  [JobName.JointFanOut]: { caseId: string; stepId: string };
+  /** Applies a participant's recorded decision to the case (the join is evaluated there). */
+  [JobName.JointApplyDecision]: { taskId: string };
+  /** A child of a bundle finished: apply the bundle's failure policy, finish the parent when all are done. */
+  [JobName.BundleProgress]: { parentId: string };
+  /** Chunk `chunk` (0-based) of grant run `runId`; the run row holds the policy version, range and cursor. */
+  [JobName.BenefitsRunChunk]: { runId: string; chunk: number };
+  /** Registry subjects an import created or changed (one import batch, at most 1,000 ids). */
+  [JobName.BenefitsReevaluateSubjects]: { subjectType: 'person' | 'enterprise'; subjectIds: string[]; importId: string };
 }
 
 /** Which queue carries each job. */
 export const JOB_QUEUE: { readonly [K in JobName]: QueueName } = {
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.EvaluateRule]: QueueName.Workflow,
+  [JobName.FireTimer]: QueueName.Workflow,
+  [JobName.JointFanOut]: QueueName.JointApproval,
+  [JobName.JointApplyDecision]: QueueName.JointApproval,
+  [JobName.BundleProgress]: QueueName.JointApproval,
+  [JobName.BenefitsRunChunk]: QueueName.Benefits,
+  [JobName.BenefitsReevaluateSubjects]: QueueName.Benefits,
 };
 
 /** One job to run: a producer and its handler cannot disagree on the payload's type. */

@@ -32,11 +32,10 @@ export async function startTestSystem(mode: TestMode, env: Record<string, string
     RATE_LIMIT_PER_MINUTE: '100000',
     OUTBOX_POLL_MS: '50',
   };
-  let dataDir: string | null = null;
-  if (mode === 'embedded') {
-    dataDir = mkdtempSync(join(tmpdir(), 'ywtb-embedded-'));
-    base.DATA_DIR = dataDir;
-  } else {
+  // Every system gets its own DATA_DIR (uploads, and the embedded database), removed when it stops.
+  const dataDir = mkdtempSync(join(tmpdir(), `ywtb-${mode}-`));
+  base.DATA_DIR = dataDir;
+  if (mode !== 'embedded') {
     base.DATABASE_URL = inject('databaseUrl');
     if (mode === 'production') base.REDIS_URL = inject('redisUrl');
     base.QUEUE_PREFIX = inject('queuePrefix');
@@ -54,7 +53,7 @@ export async function startTestSystem(mode: TestMode, env: Record<string, string
     },
     async stopAll() {
       await system.close();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

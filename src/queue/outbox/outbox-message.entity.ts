@@ -20,6 +20,10 @@ export class OutboxMessage {
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
 
+  /** The job runs no earlier than this many ms after it reaches the queue (timers such as 公示). */
+  @Column({ type: 'integer', default: 0 })
+  delayMs: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -9,6 +9,8 @@ interface ClaimedRow {
   queue: QueueName;
   job_name: string;
   payload: Record<string, unknown>;
+  /** What is left of the row's delay, counted from when it was written. */
+  remaining_delay_ms: number;
 }
 
 const BATCH_SIZE = 200;
@@ -60,8 +62,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           WHERE id IN (SELECT id FROM outbox_message
                         WHERE relayed_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
                         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, queue, job_name, payload)
-       SELECT id::text AS id, queue, job_name, payload FROM claimed ORDER BY id`,
+          RETURNING id, queue, job_name, payload, delay_ms, created_at)
+       SELECT id::text AS id, queue, job_name, payload,
+              greatest(0, delay_ms - (extract(epoch FROM now() - created_at) * 1000)::bigint)::int AS remaining_delay_ms
+         FROM claimed ORDER BY id`,
       [BATCH_SIZE, CLAIM_SECONDS],
     );
     if (rows.length === 0) return 0;
@@ -73,7 +77,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     for (const [queueName, queueRows] of byQueue) {
       const ids = queueRows.map((row) => row.id);
       try {
-        await this.backend.queue(queueName).addBulk(queueRows.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: outboxJobId(row.id) } })));
+        await this.backend.queue(queueName).addBulk(
+          queueRows.map((row) => ({
+            name: row.job_name,
+            data: row.payload,
+            opts: { jobId: outboxJobId(row.id), ...(row.remaining_delay_ms > 0 ? { delay: row.remaining_delay_ms } : {}) },
+          })),
+        );
         await this.dataSource.query(
           `UPDATE outbox_message SET relayed_at = now(), claimed_until = NULL, last_error = NULL WHERE id = ANY($1::bigint[])`,
           [ids],

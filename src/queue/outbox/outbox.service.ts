@@ -14,8 +14,18 @@ export class OutboxService {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   async enqueue(...jobs: JobItem[]): Promise<string[]> {
+    return this.enqueueDelayed(0, ...jobs);
+  }
+
+  /**
+   * Jobs that must wait, e.g. a timer step firing in 7 days. The delay counts from when the relay hands
+   * the job to the queue; `runAt` lets the handler tell (it rechecks its row's due time anyway).
+   */
+  async enqueueDelayed(delayMs: number, ...jobs: JobItem[]): Promise<string[]> {
     if (jobs.length === 0) return [];
-    const rows = jobs.map((job) => ({ queue: JOB_QUEUE[job.name], jobName: job.name, payload: job.data }) as QueryDeepPartialEntity<OutboxMessage>);
+    const rows = jobs.map(
+      (job) => ({ queue: JOB_QUEUE[job.name], jobName: job.name, payload: job.data, delayMs: Math.max(0, Math.round(delayMs)) }) as QueryDeepPartialEntity<OutboxMessage>,
+    );
     const result = await this.txHost.tx.getRepository(OutboxMessage).insert(rows);
     return result.identifiers.map((identifier) => String(identifier.id));
   }

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
+import { PageQuery, type Page } from '../http/pagination.js';
+import { BenefitPoliciesService } from './benefit-policies.service.js';
+import { CreatePolicyDto, CreatePolicyVersionDto, PolicyDetailView, PolicyPage, PolicyView, UpdatePolicyDto } from './benefit-policy.dto.js';
+import { RunCreatedView, RunPage, StartRunDto, type RunView } from './benefit-run.dto.js';
+import { BenefitRunsService } from './benefit-runs.service.js';
+
+@ApiTags('benefits')
+@ApiBearerAuth()
+@Controller('benefit-policies')
+export class BenefitPoliciesController {
+  constructor(
+    private readonly policies: BenefitPoliciesService,
+    private readonly runs: BenefitRunsService,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a policy (version 1); 400 with located errors when the rule does not type-check or translate exactly to SQL' })
+  @ApiCreatedResponse({ type: PolicyView })
+  create(@Body() body: CreatePolicyDto, @CurrentUser() caller: Caller): Promise<PolicyView> {
+    return this.policies.create(body, caller.id);
+  }
+
+  @Get()
+  @Roles('admin', 'clerk', 'supervisor')
+  @ApiOkResponse({ type: PolicyPage })
+  list(@Query() query: PageQuery): Promise<Page<PolicyView>> {
+    return this.policies.list(query);
+  }
+
+  @Get(':code')
+  @Roles('admin', 'clerk', 'supervisor')
+  @ApiOkResponse({ type: PolicyDetailView })
+  get(@Param('code') code: string): Promise<PolicyDetailView> {
+    return this.policies.get(code);
+  }
+
+  @Post(':code/versions')
+  @Roles('admin')
+  @ApiOperation({ summary: 'A new version of the rule, amount or period; grants made keep their version' })
+  @ApiCreatedResponse({ type: PolicyView })
+  addVersion(@Param('code') code: string, @Body() body: CreatePolicyVersionDto, @CurrentUser() caller: Caller): Promise<PolicyView> {
+    return this.policies.addVersion(code, body, caller.id);
+  }
+
+  @Patch(':code')
+  @Roles('admin')
+  @ApiOkResponse({ type: PolicyView })
+  update(@Param('code') code: string, @Body() body: UpdatePolicyDto): Promise<PolicyView> {
+    return this.policies.update(code, body);
+  }
+
+  @Post(':code/runs')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Queue a grant run (or a dry run that only counts) over the registry as it stands now' })
+  @ApiAcceptedResponse({ type: RunCreatedView })
+  startRun(@Param('code') code: string, @Body() body: StartRunDto, @CurrentUser() caller: Caller): Promise<{ runId: string }> {
+    return this.runs.start(code, body, caller.id);
+  }
+
+  @Get(':code/runs')
+  @Roles('admin', 'clerk', 'supervisor')
+  @ApiOkResponse({ type: RunPage })
+  listRuns(@Param('code') code: string, @Query() query: PageQuery): Promise<Page<RunView>> {
+    return this.runs.list(code, query);
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators.js';
+import { RunView } from './benefit-run.dto.js';
+import { BenefitRunsService } from './benefit-runs.service.js';
+
+@ApiTags('benefits')
+@ApiBearerAuth()
+@Controller('benefit-runs')
+export class BenefitRunsController {
+  constructor(private readonly runs: BenefitRunsService) {}
+
+  @Get(':runId')
+  @Roles('admin', 'clerk', 'supervisor')
+  @ApiOkResponse({ type: RunView, description: 'Progress: the counters advance as chunks commit' })
+  get(@Param('runId', new ParseUUIDPipe()) runId: string): Promise<RunView> {
+    return this.runs.get(runId);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { BenefitGrantsController } from './benefit-grants.controller.js';
+import { BenefitGrantsService } from './benefit-grants.service.js';
+import { BenefitPoliciesController } from './benefit-policies.controller.js';
+import { BenefitPoliciesService } from './benefit-policies.service.js';
+import { BenefitReevaluationService } from './benefit-reevaluation.service.js';
+import { BenefitReviewsController } from './benefit-reviews.controller.js';
+import { BenefitReviewsService } from './benefit-reviews.service.js';
+import { BenefitRunsController } from './benefit-runs.controller.js';
+import { BenefitRunsService } from './benefit-runs.service.js';
+
+/** 免申即享: policies over the registry, set-based grant runs, re-evaluation on registry changes, reviews. */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [BenefitPoliciesController, BenefitRunsController, BenefitGrantsController, BenefitReviewsController],
+  providers: [BenefitPoliciesService, BenefitRunsService, BenefitGrantsService, BenefitReevaluationService, BenefitReviewsService],
+  exports: [BenefitRunsService],
+})
+export class BenefitsModule {}

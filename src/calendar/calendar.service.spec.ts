@@ -1,0 +1,78 @@
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { officialDaysFromChineseDays } from '@app/business-calendar';
+import type { ClsService } from 'nestjs-cls';
+import { describe, expect, it } from 'vitest';
+import type { CalendarSnapshot } from './calendar-store.js';
+import { CalendarService, PENDING_CALENDAR } from './calendar.service.js';
+
+/** A database holding the 2026 notice, answering the three queries the calendar store makes, and counting them. */
+class FakeDatabase {
+  version = 1;
+  overrides: { date: string; isWorkday: boolean; note: string }[] = [];
+  readonly queries: string[] = [];
+
+  async query(sql: string): Promise<unknown[]> {
+    this.queries.push(sql);
+    // Let concurrent callers interleave as they would over a connection.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (sql.includes('max(version)')) return [{ version: this.version }];
+    if (sql.includes('FROM calendar_year')) return [{ year: 2026 }];
+    return [
+      ...officialDaysFromChineseDays(2026).map((row) => ({ ...row, source: 'official' })),
+      ...this.overrides.map((row) => ({ ...row, source: 'override' })),
+    ];
+  }
+
+  builds(): number {
+    return this.queries.filter((sql) => sql.includes('FROM calendar_day')).length;
+  }
+}
+
+function serviceOn(db: FakeDatabase, pending: Map<unknown, unknown> | null = null): CalendarService {
+  const txHost = { tx: db } as unknown as TransactionHost<TransactionalAdapterTypeOrm>;
+  const cls = { isActive: () => pending !== null, get: (key: unknown) => pending?.get(key) } as unknown as ClsService;
+  return new CalendarService(txHost, cls);
+}
+
+describe('CalendarService cache', () => {
+  it('builds once per version and costs one version query per use after that', async () => {
+    const db = new FakeDatabase();
+    const service = serviceOn(db);
+    const first = await service.calendar();
+    expect(await service.calendar()).toBe(first);
+    expect(db.builds()).toBe(1);
+    expect(db.queries.filter((sql) => sql.includes('max(version)'))).toHaveLength(1 + 2);
+  });
+
+  it('sees a change made by another process at the next use', async () => {
+    const db = new FakeDatabase();
+    const service = serviceOn(db);
+    expect((await service.addWorkingDays('2026-02-13', 1)).date).toBe('2026-02-14');
+    db.overrides.push({ date: '2026-02-14', isWorkday: false, note: '南关区：不调休' });
+    db.version = 2;
+    expect((await service.addWorkingDays('2026-02-13', 1)).date).toBe('2026-02-24');
+    expect((await service.snapshot()).overrides).toEqual(new Set(['2026-02-14']));
+  });
+
+  it('builds once when many requests notice a new version together', async () => {
+    const db = new FakeDatabase();
+    const service = serviceOn(db);
+    const calendars = await Promise.all(Array.from({ length: 5 }, () => service.calendar()));
+    expect(new Set(calendars).size).toBe(1);
+    expect(db.builds()).toBe(1);
+  });
+
+  it('answers with the calendar a write transaction is committing, without reading or caching it', async () => {
+    const db = new FakeDatabase();
+    const pending = { version: 9 } as CalendarSnapshot;
+    expect(await serviceOn(db, new Map([[PENDING_CALENDAR, pending]])).snapshot()).toBe(pending);
+    expect(db.queries).toEqual([]);
+  });
+
+  it('refuses a date beyond the horizon with a 422 naming the year', async () => {
+    const service = serviceOn(new FakeDatabase());
+    await expect(service.addWorkingDays('2029-01-02', 1)).rejects.toMatchObject({ status: 422, code: 'calendar.beyond_horizon', extensions: { year: 2029 } });
+    await expect(service.addWorkingDays('2028-12-29', 5)).rejects.toMatchObject({ status: 422, extensions: { year: 2029 } });
+  });
+});

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { PROVISIONAL_YEARS, deadlines, type BusinessCalendar, type Clock, type Deadlines, type Instant } from '@app/business-calendar';
+import { ClsService } from 'nestjs-cls';
+import { badRequest } from '../http/problem.js';
+import { beyondHorizon, orBeyondHorizon } from './calendar-problems.js';
+import { readCalendar, readCalendarVersion, type CalendarSnapshot } from './calendar-store.js';
+import type { CalendarDaysView, CalendarYearsView, WorkingDayView } from './calendar-views.dto.js';
+import { CalendarYear } from './calendar-year.entity.js';
+import { epochDayOf } from './dates.js';
+
+/** GET /calendar/days answers at most three years at once (any three consecutive years have ≤ 1096 days). */
+export const MAX_RANGE_DAYS = 1096;
+
+/** CLS key of the calendar a write transaction is about to commit (see CalendarAdminService). */
+export const PENDING_CALENDAR = Symbol('PENDING_CALENDAR');
+
+/**
+ * The working-day calendar for everyone else: HTTP reads, and the deadlines of cases.
+ *
+ * Building a BusinessCalendar reads every stored day, so it is built once per calendar version and
+ * kept in memory. Each use costs one indexed `SELECT max(version)`, which is how a change made by
+ * any process (another API replica, a worker) is seen at once without a message bus; a TTL would
+ * have left every process answering with the old notice for a while. Inside the transaction that
+ * changes the calendar, the changed calendar is answered instead, so recomputation sees the new days.
+ */
+@Injectable()
+export class CalendarService {
+  private cached: CalendarSnapshot | null = null;
+  private building: { version: number; snapshot: Promise<CalendarSnapshot> } | null = null;
+
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** The current calendar and its version. Fetch it once per unit of work (a request, a scan), not per case. */
+  async snapshot(): Promise<CalendarSnapshot> {
+    const pending = this.cls.isActive() ? this.cls.get<CalendarSnapshot | undefined>(PENDING_CALENDAR) : undefined;
+    if (pending) return pending;
+    // The caller's transaction if it has one: a second pooled connection per caller could starve the pool.
+    const manager = this.txHost.tx;
+    const version = await readCalendarVersion(manager);
+    if (this.cached?.version === version) return this.cached;
+    if (this.building?.version === version) return this.building.snapshot;
+    // One build per version however many requests notice the change together.
+    const snapshot = this.build(manager);
+    const building = { version, snapshot };
+    const done = () => {
+      if (this.building === building) this.building = null;
+    };
+    snapshot.then(done, done);
+    this.building = building;
+    return snapshot;
+  }
+
+  async calendar(): Promise<BusinessCalendar> {
+    return (await this.snapshot()).calendar;
+  }
+
+  /** The `days`-th working day after `from`; 422 beyond the horizon. */
+  async addWorkingDays(from: string, days: number): Promise<WorkingDayView> {
+    const { date, provisional } = orBeyondHorizon((await this.calendar()).addWorkingDays(from, days));
+    return { date, provisional };
+  }
+
+  /** A clock's statutory and promised deadlines (see @app/business-calendar); 422 beyond the horizon. */
+  async deadlinesOf(clock: Clock, at?: Instant): Promise<Deadlines> {
+    const result = deadlines(clock, await this.calendar(), at);
+    if (!result.ok) throw beyondHorizon(result);
+    const { ok: _ok, ...answer } = result;
+    return answer;
+  }
+
+  async days(from: string, to: string): Promise<CalendarDaysView> {
+    const span = epochDayOf(to) - epochDayOf(from) + 1;
+    if (span < 1) throw badRequest('calendar.invalid_range', `to (${to}) is before from (${from}).`, [{ path: 'to', message: 'must not be before from' }]);
+    if (span > MAX_RANGE_DAYS) {
+      throw badRequest('calendar.invalid_range', `The range has ${span} days; ask for at most ${MAX_RANGE_DAYS} (three years) at once.`, [
+        { path: 'to', message: `must be at most ${MAX_RANGE_DAYS - 1} days after from` },
+      ]);
+    }
+    const { calendar, overrides } = await this.snapshot();
+    const { items } = orBeyondHorizon(calendar.daysBetween(from, to));
+    return { items: items.map(({ date, isWorkday, note, provisional }) => ({ date, isWorkday, note, provisional, overridden: overrides.has(date) })) };
+  }
+
+  async years(): Promise<CalendarYearsView> {
+    const { version, officialYears } = await this.snapshot();
+    const rows = await this.txHost.tx.getRepository(CalendarYear).find({ order: { year: 'ASC' } });
+    const last = officialYears[officialYears.length - 1];
+    return {
+      items: rows.map(({ year, source, loadedAt }) => ({ year, source, loadedAt })),
+      provisionalYears: Array.from({ length: PROVISIONAL_YEARS }, (_, i) => last + 1 + i),
+      version,
+    };
+  }
+
+  private async build(manager: TransactionHost<TransactionalAdapterTypeOrm>['tx']): Promise<CalendarSnapshot> {
+    const snapshot = await readCalendar(manager);
+    if (!snapshot) throw new Error('No State Council notice is loaded: the calendar start-up (CalendarBootstrap) has not run on this database');
+    // Two builds may race; keep the newer one.
+    if (!this.cached || snapshot.version > this.cached.version) this.cached = snapshot;
+    return snapshot;
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { Caller } from '../auth/auth.decorators.js';
+import { canSeeCase } from './case-access.js';
+
+const caller = (roles: Caller['roles'], departmentCode: string | null = null, id = 'me'): Caller => ({ id, username: 'u', roles, departmentCode, displayName: 'u' });
+const record = { applicantId: 'applicant', departmentCode: 'market-regulation' };
+
+describe('canSeeCase', () => {
+  it('lets the applicant see their own case and no other citizen', () => {
+    expect(canSeeCase(caller(['citizen'], null, 'applicant'), record, [])).toBe(true);
+    expect(canSeeCase(caller(['citizen'], null, 'someone-else'), record, [])).toBe(false);
+  });
+
+  it('lets a clerk see cases of their department or with a task in it', () => {
+    expect(canSeeCase(caller(['clerk'], 'market-regulation'), record, [])).toBe(true);
+    expect(canSeeCase(caller(['clerk'], 'fire-rescue'), record, [])).toBe(false);
+    expect(canSeeCase(caller(['clerk'], 'fire-rescue'), record, ['fire-rescue'])).toBe(true);
+  });
+
+  it('lets supervisors and admins see everything', () => {
+    expect(canSeeCase(caller(['supervisor']), record, [])).toBe(true);
+    expect(canSeeCase(caller(['admin']), record, [])).toBe(true);
+  });
+});

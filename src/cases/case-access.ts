@@ -1,0 +1,13 @@
+import type { Caller } from '../auth/auth.decorators.js';
+
+/** Who may see a case: the applicant, staff of a department that owns it or holds a task of it, supervisors and admins. */
+export function canSeeCase(caller: Caller, record: { applicantId: string; departmentCode: string | null }, taskDepartments: readonly string[]): boolean {
+  if (caller.roles.includes('supervisor') || caller.roles.includes('admin')) return true;
+  if (record.applicantId === caller.id) return true;
+  if (caller.roles.includes('clerk') && caller.departmentCode) {
+    return record.departmentCode === caller.departmentCode || taskDepartments.includes(caller.departmentCode);
+  }
+  return false;
+}
+
+export const isStaff = (caller: Caller) => caller.roles.some((role) => role === 'clerk' || role === 'supervisor' || role === 'admin');

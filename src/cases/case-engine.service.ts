@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { deadlines, pause, resume, startClock, type BusinessCalendar, type Clock } from '@app/business-calendar';
+import { decide, findStep, type CaseEvent, type Effect, type EngineError, type TaskOpening, type WorkflowDefinition } from '@app/workflow-engine';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { orBeyondHorizon } from '../calendar/calendar-problems.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { conflict, unprocessable } from '../http/problem.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { OutboxService } from '../queue/outbox/outbox.service.js';
+import { JobName } from '../queue/queue-names.js';
+import { CertificatesService } from '../certificates/certificates.service.js';
+import { CaseTask } from '../tasks/case-task.entity.js';
+import { ClockService } from '../time/clock.service.js';
+import { WorkflowsService } from '../workflows/workflows.service.js';
+import { CaseHistory } from './case-history.entity.js';
+import { CaseRecord } from './case.entity.js';
+import { entryHash, type ChainEntry } from './history-chain.js';
+
+/** Who caused an event: a person, or the system (a worker, a timer). */
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+export const SYSTEM: Actor = { id: null, name: 'system' };
+
+/** Working days an applicant has to deliver a material tolerated at acceptance (容缺受理). */
+export const TOLERATED_MATERIAL_DAYS = 5;
+
+/** An event as the shell hands it in: `at` is added here, from one clock. */
+export type EngineInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
+
+export interface HistoryNote {
+  comment?: string | null;
+  data?: Record<string, unknown>;
+}
+
+const HTTP_OF_ENGINE_ERROR: Partial<Record<EngineError['code'], 409 | 422>> = {
+  'engine.action_not_allowed': 422,
+  'engine.invalid_event': 422,
+};
+
+/** 409 when the case moved on (task decided, case finished); 422 when the request can never be right here. */
+export function engineProblem(error: EngineError) {
+  return HTTP_OF_ENGINE_ERROR[error.code] === 422 ? unprocessable(error.code, error.message) : conflict(error.code, error.message);
+}
+
+/**
+ * The only way a case changes: load it, ask the pure engine what follows from an event, and write the
+ * new state, its effects (tasks, timers, clock, certificates, notifications, jobs) and one hash-chained
+ * history row in the caller's transaction, under an optimistic lock on the case row.
+ */
+@Injectable()
+export class CaseEngine {
+  private readonly definitions = new Map<string, WorkflowDefinition>();
+
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly workflows: WorkflowsService,
+    private readonly calendars: CalendarService,
+    private readonly outbox: OutboxService,
+    private readonly notifications: NotificationsService,
+    private readonly certificates: CertificatesService,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Published versions never change, so each is read from the database once per process. */
+  async definitionOf(record: Pick<CaseRecord, 'workflowKey' | 'workflowVersion'>): Promise<WorkflowDefinition> {
+    const id = `${record.workflowKey}@${record.workflowVersion}`;
+    let definition = this.definitions.get(id);
+    if (!definition) {
+      definition = await this.workflows.definitionAt(record.workflowKey!, record.workflowVersion!);
+      this.definitions.set(id, definition);
+    }
+    return definition;
+  }
+
+  /**
+   * Applies one event to a stored case, inside the caller's transaction. The version taken first makes a
+   * concurrent change wait for this one and then fail with 409, before it writes anything.
+   */
+  async apply(record: CaseRecord, input: EngineInput, actor: Actor, note: HistoryNote = {}, now = this.clock.now()): Promise<CaseRecord> {
+    const claimed = await this.txHost.tx
+      .createQueryBuilder()
+      .update(CaseRecord)
+      .set({ version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: record.id, version: record.version })
+      .execute();
+    if (claimed.affected !== 1) throw conflict('case.concurrent_change', 'The case changed meanwhile; reload it and try again.');
+    record.version += 1;
+    return this.step(record, input, actor, note, now, false);
+  }
+
+  /** Submits a new case (not yet stored): the first event of its life. */
+  async start(record: CaseRecord, actor: Actor, note: HistoryNote = {}, now = this.clock.now()): Promise<CaseRecord> {
+    return this.step(record, { type: 'submit', caseId: record.id }, actor, note, now, true);
+  }
+
+  private async step(record: CaseRecord, input: EngineInput, actor: Actor, note: HistoryNote, now: Date, isNew: boolean): Promise<CaseRecord> {
+    const definition = await this.definitionOf(record);
+    const at = now.toISOString();
+    const event = { ...input, at } as CaseEvent;
+    const decision = decide(definition, record.engineState, event);
+    if (!decision.ok) throw engineProblem(decision.error);
+
+    const fromStatus = isNew ? null : record.status;
+    record.engineState = decision.state;
+    record.status = decision.state.status;
+    record.lastEventAt = now;
+    if (isNew) await this.txHost.tx.getRepository(CaseRecord).insert(record as QueryDeepPartialEntity<CaseRecord>);
+
+    const calendar = await this.calendars.calendar();
+    for (const effect of decision.effects) await this.carryOut(record, effect, definition, calendar, now);
+    this.refreshDeadlines(record, calendar, now);
+
+    await this.appendHistory(record, { actor, action: event.type, fromStatus, toStatus: record.status, now, note: { ...note, data: { ...eventData(event), ...note.data } } });
+    await this.save(record);
+    return record;
+  }
+
+  /** Stores a bundle's parent case, which runs no workflow of its own: its children do. */
+  async open(record: CaseRecord, actor: Actor, now = this.clock.now()): Promise<CaseRecord> {
+    await this.txHost.tx.getRepository(CaseRecord).insert(record as QueryDeepPartialEntity<CaseRecord>);
+    await this.appendHistory(record, { actor, action: 'submit', fromStatus: null, toStatus: record.status, now, note: {} });
+    await this.save(record);
+    return record;
+  }
+
+  /** A history row outside the engine (recomputed deadlines, delivered materials), chained like the rest. */
+  async record(record: CaseRecord, actor: Actor, action: string, note: HistoryNote, now = this.clock.now(), fromStatus = record.status): Promise<void> {
+    await this.appendHistory(record, { actor, action, fromStatus, toStatus: record.status, now, note });
+    await this.save(record);
+  }
+
+  private async carryOut(record: CaseRecord, effect: Effect, definition: WorkflowDefinition, calendar: BusinessCalendar, now: Date): Promise<void> {
+    const tasks = this.txHost.tx.getRepository(CaseTask);
+    switch (effect.type) {
+      case 'open_task':
+        await this.openTasks(record, [effect], calendar, now);
+        return;
+      case 'enqueue_joint_fan_out':
+        // The joint-approval worker opens the participants' tasks (idempotently, from the state).
+        await this.outbox.enqueue({ name: JobName.JointFanOut, data: { caseId: record.id, stepId: effect.stepId } });
+        return;
+      case 'complete_task':
+        await tasks.update({ id: effect.taskId }, { status: 'completed', outcome: effect.action, closedAt: now, leaseUntil: null });
+        return;
+      case 'cancel_task':
+        await tasks.update({ id: effect.taskId }, { status: 'cancelled', outcome: effect.reason, closedAt: now, leaseUntil: null });
+        return;
+      case 'evaluate_rule':
+        record.pendingEvaluation = { evaluationId: effect.evaluationId, stepId: effect.stepId, expression: effect.expression };
+        await this.outbox.enqueue({ name: JobName.EvaluateRule, data: { caseId: record.id, evaluationId: effect.evaluationId } });
+        return;
+      case 'start_timer': {
+        const firesAt = timerEnd(effect.duration, calendar, now);
+        await this.outbox.enqueueDelayed(firesAt.getTime() - now.getTime(), { name: JobName.FireTimer, data: { caseId: record.id, timerId: effect.timerId } });
+        return;
+      }
+      case 'cancel_timer':
+        // The delayed job finds the timer gone from the state and does nothing.
+        return;
+      case 'start_clock': {
+        const limits = definition.limits ?? { statutoryDays: 20, promisedDays: 20 };
+        record.clock = startClock(effect.at, { statutoryDays: limits.statutoryDays, promisedDays: limits.promisedDays });
+        record.acceptedAt = new Date(effect.at);
+        // 容缺受理: what was tolerated at acceptance is owed within a few working days from now on.
+        const due = slaEnd(TOLERATED_MATERIAL_DAYS, calendar, now).toISOString();
+        record.materialsOwed = record.materialsOwed.map((owed) => ({ ...owed, dueAt: owed.dueAt || due }));
+        return;
+      }
+      case 'pause_clock':
+        if (record.clock) record.clock = clockResult(pause(record.clock, effect.at, effect.reason));
+        return;
+      case 'resume_clock':
+        if (record.clock) record.clock = clockResult(resume(record.clock, effect.at));
+        return;
+      case 'issue_certificate': {
+        const step = findStep(definition, effect.stepId);
+        const name = step?.type === 'certificate' ? step.certificate?.name : undefined;
+        const validYears = step?.type === 'certificate' ? step.certificate?.validYears : undefined;
+        const certificate = await this.certificates.issue(record, { name: name ?? definition.name, validYears, at: now });
+        await this.notifications.notify({ recipientId: record.applicantId, template: 'case.certificate_issued', data: { caseNo: record.caseNo, certificateCode: certificate.code, name: certificate.name } });
+        return;
+      }
+      case 'notify':
+        await this.notifications.notify({ recipientId: record.applicantId, template: `case.${effect.template}`, data: { caseNo: record.caseNo, ...effect.data } });
+        return;
+      case 'finish_case':
+        if (record.parentId) await this.outbox.enqueue({ name: JobName.BundleProgress, data: { parentId: record.parentId } });
+        record.finishedAt = new Date(effect.at);
+        record.pendingEvaluation = null;
+        if (record.clock && record.clockPaused) record.clock = clockResult(resume(record.clock, effect.at));
+        return;
+    }
+  }
+
+  /** Opens tasks; a task that exists already (a repeated fan-out) is left as it is. */
+  async openTasks(record: CaseRecord, openings: readonly TaskOpening[], calendar: BusinessCalendar, now: Date): Promise<number> {
+    const rows = openings.map((opening) => ({
+      id: opening.task.id,
+      caseId: record.id,
+      stepId: opening.task.stepId,
+      departmentCode: opening.task.department,
+      role: opening.task.role,
+      status: 'open' as const,
+      allowedActions: [...opening.allowedActions],
+      dueAt: opening.sla ? slaEnd(opening.sla.workingDays, calendar, now) : record.promisedDeadline,
+    }));
+    if (rows.length === 0) return 0;
+    const result = await this.txHost.tx.createQueryBuilder().insert().into(CaseTask).values(rows).orIgnore().returning(['id']).execute();
+    return (result.raw as unknown[]).length;
+  }
+
+  /** Deadlines are stored (indexed) so SQL can find late cases; while paused they are given as of now. */
+  refreshDeadlines(record: CaseRecord, calendar: BusinessCalendar, now: Date): void {
+    if (!record.clock) return;
+    const reading = orBeyondHorizon(deadlines(record.clock, calendar, now));
+    record.statutoryDeadline = new Date(reading.statutoryDeadline);
+    record.promisedDeadline = new Date(reading.promisedDeadline);
+    record.deadlinesProvisional = reading.provisional;
+    record.clockPaused = reading.paused;
+  }
+
+  private async appendHistory(
+    record: CaseRecord,
+    entry: { actor: Actor; action: string; fromStatus: string | null; toStatus: string | null; now: Date; note: HistoryNote },
+  ): Promise<void> {
+    const seq = record.historySeq + 1;
+    const prevHash = record.historyHead;
+    const chained: ChainEntry = {
+      caseId: record.id,
+      seq,
+      at: entry.now.toISOString(),
+      actorId: entry.actor.id,
+      actor: entry.actor.name,
+      action: entry.action,
+      fromStatus: entry.fromStatus,
+      toStatus: entry.toStatus,
+      comment: entry.note.comment ?? null,
+      data: entry.note.data ?? {},
+    };
+    const hash = entryHash(prevHash, chained);
+    await this.txHost.tx.getRepository(CaseHistory).insert({ ...chained, at: entry.now, prevHash, hash } as QueryDeepPartialEntity<CaseHistory>);
+    record.historySeq = seq;
+    record.historyHead = hash;
+  }
+
+  /** Writes the case's columns; the version was already taken by `apply` (or is 1 for a new case), so it is kept as is. */
+  private async save(record: CaseRecord): Promise<void> {
+    const { id, version: _version, createdAt: _createdAt, ...fields } = record;
+    await this.txHost.tx
+      .createQueryBuilder()
+      .update(CaseRecord)
+      .set({ ...(fields as QueryDeepPartialEntity<CaseRecord>), version: () => 'version' })
+      .where('id = :id', { id })
+      .execute();
+  }
+}
+
+function clockResult(result: ReturnType<typeof pause>): Clock {
+  if (!result.ok) throw conflict(result.code, result.message);
+  return result.clock;
+}
+
+/** End of office hours on the N-th working day after the one `now` counts toward. */
+function slaEnd(workingDays: number, calendar: BusinessCalendar, now: Date): Date {
+  const today = orBeyondHorizon(calendar.workingDayOf(now.toISOString()));
+  const due = orBeyondHorizon(calendar.addWorkingDays(today.date, workingDays));
+  return new Date(calendar.endOfOfficeHours(due.date));
+}
+
+function timerEnd(duration: { calendarDays: number } | { workingDays: number }, calendar: BusinessCalendar, now: Date): Date {
+  if ('calendarDays' in duration) return new Date(now.getTime() + duration.calendarDays * 24 * 3600 * 1000);
+  return slaEnd(duration.workingDays, calendar, now);
+}
+
+/** What of an event belongs in the timeline (the decision's details, not the time: that is the row's). */
+function eventData(event: CaseEvent): Record<string, unknown> {
+  const { type: _type, at: _at, ...rest } = event as CaseEvent & Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,214 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { Caller } from '../auth/auth.decorators.js';
+import { Bundle } from '../catalog/bundle.entity.js';
+import { ServiceItem } from '../catalog/service-item.entity.js';
+import { FilesService } from '../files/files.service.js';
+import { badRequest, unprocessable, type FieldError } from '../http/problem.js';
+import { ClockService } from '../time/clock.service.js';
+import { User } from '../users/user.entity.js';
+import { WorkflowsService } from '../workflows/workflows.service.js';
+import { applicantSnapshot } from './applicant-snapshot.js';
+import { caseNumberScope, nextCaseNo } from './case-number.js';
+import { CaseEngine, type Actor } from './case-engine.service.js';
+import type { SubmitCaseDto, SubmittedCaseView } from './case.dto.js';
+import { CaseRecord, type ApplicantSnapshot, type SubmittedMaterial } from './case.entity.js';
+import { formErrors } from './form-validator.js';
+import { GENESIS_HASH, canonicalJson } from './history-chain.js';
+
+const submittedView = (record: CaseRecord): SubmittedCaseView => ({
+  id: record.id,
+  caseNo: record.caseNo,
+  status: record.status,
+  statutoryDeadline: record.statutoryDeadline,
+  promisedDeadline: record.promisedDeadline,
+});
+
+export interface SubmissionResult {
+  view: SubmittedCaseView;
+  /** true when an earlier submission with the same Idempotency-Key is answered again. */
+  replayed: boolean;
+}
+
+/** Applications: validated as a whole, numbered, and started on the item's published workflow. */
+@Injectable()
+export class CaseSubmissionService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly engine: CaseEngine,
+    private readonly workflows: WorkflowsService,
+    private readonly files: FilesService,
+    private readonly clock: ClockService,
+  ) {}
+
+  @Transactional()
+  async submit(caller: Caller, dto: SubmitCaseDto, idempotencyKey: string | undefined): Promise<SubmissionResult> {
+    if ((dto.serviceItemCode === undefined) === (dto.bundleCode === undefined)) {
+      throw badRequest('case.item_or_bundle', 'Name exactly one of serviceItemCode and bundleCode.', [
+        { path: 'serviceItemCode', message: 'exactly one of serviceItemCode and bundleCode' },
+      ]);
+    }
+    const requestHash = createHash('sha256').update(canonicalJson(dto)).digest('hex');
+    if (idempotencyKey !== undefined) {
+      // Two identical requests racing: the second waits here and then finds the first's case.
+      await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case-submit:${caller.id}:${idempotencyKey}`]);
+      const earlier = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ applicantId: caller.id, idempotencyKey });
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) {
+          throw unprocessable('case.idempotency_key_reused', 'This Idempotency-Key was used for a different application; use a new key.');
+        }
+        return { view: submittedView(earlier), replayed: true };
+      }
+    }
+
+    const user = await this.txHost.tx.getRepository(User).findOneByOrFail({ id: caller.id });
+    const now = this.clock.now();
+    const applicant = applicantSnapshot(user, now);
+    const actor: Actor = { id: caller.id, name: caller.displayName };
+    await this.files.requireOwned(dto.materials.map((m) => m.fileId), caller.id, (i) => `materials[${i}].fileId`);
+    const record = dto.serviceItemCode !== undefined
+      ? await this.submitItem(dto.serviceItemCode, dto.form, dto.materials, applicant, caller, actor, now, 'form', 'serviceItemCode')
+      : await this.submitBundle(dto.bundleCode!, dto, applicant, caller, actor, now);
+    if (idempotencyKey !== undefined) {
+      await this.txHost.tx.getRepository(CaseRecord).update({ id: record.id }, { idempotencyKey, requestHash });
+    }
+    return { view: submittedView(record), replayed: false };
+  }
+
+  private async submitItem(
+    code: string,
+    form: Record<string, unknown>,
+    materials: SubmittedMaterial[],
+    applicant: ApplicantSnapshot,
+    caller: Caller,
+    actor: Actor,
+    now: Date,
+    formPath: string,
+    itemPath: string,
+    parent?: CaseRecord,
+  ): Promise<CaseRecord> {
+    const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code });
+    if (!item) throw badRequest('case.unknown_item', `There is no service item "${code}".`, [{ path: itemPath, message: 'unknown service item' }]);
+    const errors: FieldError[] = [
+      ...formErrors(item.formSchema, form, `${item.code}@${item.version}`, formPath),
+      ...materialErrors(item, materials, parent !== undefined),
+    ];
+    if (errors.length > 0) throw badRequest('case.invalid_application', `The application has ${errors.length} problem(s).`, errors);
+    const { version } = await this.workflows.published(item.workflowKey);
+    const given = new Set(materials.map((m) => m.key));
+    const record = this.txHost.tx.getRepository(CaseRecord).create({
+      id: randomUUID(),
+      caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(item.code, null)),
+      applicantId: caller.id,
+      serviceItemCode: item.code,
+      bundleCode: parent?.bundleCode ?? null,
+      parentId: parent?.id ?? null,
+      departmentCode: item.departmentCode,
+      workflowKey: item.workflowKey,
+      workflowVersion: version,
+      status: 'submitted',
+      engineState: null,
+      form,
+      // A bundle's materials are uploaded once; each item keeps those it asks for.
+      materials: materials.filter((m) => item.materials.some((listed) => listed.key === m.key)),
+      materialList: item.materials,
+      materialsOwed: item.materials
+        .filter((m) => m.required && m.tolerant && !given.has(m.key))
+        .map((m) => ({ key: m.key, name: m.name, dueAt: '', deliveredAt: null })),
+      applicant,
+      pendingEvaluation: null,
+      clock: null,
+      statutoryDeadline: null,
+      promisedDeadline: null,
+      deadlinesProvisional: false,
+      clockPaused: false,
+      idempotencyKey: null,
+      requestHash: null,
+      submittedAt: now,
+      acceptedAt: null,
+      finishedAt: null,
+      lastEventAt: now,
+      historyHead: GENESIS_HASH,
+      historySeq: 0,
+      version: 1,
+    });
+    return this.engine.start(record, actor, {}, now);
+  }
+
+  private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, caller: Caller, actor: Actor, now: Date): Promise<CaseRecord> {
+    const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code });
+    if (!bundle) throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
+    const parent = this.txHost.tx.getRepository(CaseRecord).create({
+      id: randomUUID(),
+      caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(null, bundle.code)),
+      applicantId: caller.id,
+      serviceItemCode: null,
+      bundleCode: bundle.code,
+      parentId: null,
+      departmentCode: null,
+      workflowKey: null,
+      workflowVersion: null,
+      status: 'submitted',
+      engineState: null,
+      form: dto.form,
+      materials: dto.materials,
+      materialList: [],
+      materialsOwed: [],
+      applicant,
+      pendingEvaluation: null,
+      clock: null,
+      statutoryDeadline: null,
+      promisedDeadline: null,
+      deadlinesProvisional: false,
+      clockPaused: false,
+      idempotencyKey: null,
+      requestHash: null,
+      submittedAt: now,
+      acceptedAt: null,
+      finishedAt: null,
+      lastEventAt: now,
+      historyHead: GENESIS_HASH,
+      historySeq: 0,
+      version: 1,
+    });
+    await this.engine.open(parent, actor, now);
+    const errors: FieldError[] = [];
+    for (const itemCode of bundle.serviceItemCodes) {
+      const form = dto.form[itemCode];
+      if (typeof form !== 'object' || form === null || Array.isArray(form)) {
+        errors.push({ path: `form.${itemCode}`, message: 'a bundle needs one form per service item, keyed by its code' });
+        continue;
+      }
+      try {
+        await this.submitItem(itemCode, form as Record<string, unknown>, dto.materials, applicant, caller, actor, now, `form.${itemCode}`, 'bundleCode', parent);
+      } catch (error) {
+        const fields = (error as { errors?: FieldError[] }).errors;
+        if (!fields) throw error;
+        errors.push(...fields);
+      }
+    }
+    // All the items' problems at once; the transaction rolls back, so nothing of the bundle is kept.
+    if (errors.length > 0) throw badRequest('case.invalid_application', `The application has ${errors.length} problem(s).`, errors);
+    return parent;
+  }
+}
+
+/** Unknown and repeated keys, and required materials missing (tolerated ones may come later: 容缺). */
+function materialErrors(item: ServiceItem, materials: SubmittedMaterial[], partOfBundle: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  materials.forEach((material, index) => {
+    const listed = item.materials.some((m) => m.key === material.key);
+    if (!listed && !partOfBundle) errors.push({ path: `materials[${index}].key`, message: `"${item.name}" asks for no material "${material.key}"` });
+    if (seen.has(material.key)) errors.push({ path: `materials[${index}].key`, message: `material "${material.key}" is given twice` });
+    seen.add(material.key);
+  });
+  for (const material of item.materials) {
+    if (material.required && !material.tolerant && !seen.has(material.key)) {
+      errors.push({ path: 'materials', message: `missing required material "${material.key}" (${material.name})` });
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '../http/pagination.js';
+
+export class MaterialRefDto {
+  @ApiProperty({ example: 'businessLicense' })
+  @IsString() @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: 'key must name a material of the item' })
+  key: string;
+
+  @ApiProperty({ description: 'id from POST /api/files' })
+  @IsUUID()
+  fileId: string;
+}
+
+export class SubmitCaseDto {
+  @ApiPropertyOptional({ example: '2201-SC-0001', description: 'exactly one of serviceItemCode and bundleCode' })
+  @IsOptional() @IsString() @MaxLength(64)
+  serviceItemCode?: string;
+
+  @ApiPropertyOptional({ example: 'open-restaurant' })
+  @IsOptional() @IsString() @MaxLength(64)
+  bundleCode?: string;
+
+  @ApiProperty({
+    description: "the application form, valid against the item's formSchema; for a bundle, one form per service item code",
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject()
+  form: Record<string, unknown>;
+
+  @ApiProperty({ type: [MaterialRefDto] })
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MaterialRefDto)
+  materials: MaterialRefDto[];
+}
+
+export class AnswerCorrectionDto {
+  @ApiProperty({ type: [MaterialRefDto] })
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MaterialRefDto)
+  materials: MaterialRefDto[];
+
+  @ApiPropertyOptional({ description: 'changed form fields; the whole form is validated again', type: 'object', additionalProperties: true })
+  @IsOptional() @IsObject()
+  form?: Record<string, unknown>;
+}
+
+export class RateCaseDto {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt() @Min(1) @Max(5)
+  score: number;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional() @IsString() @MaxLength(500)
+  comment?: string;
+}
+
+export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['open', 'finished'] })
+  @IsOptional() @IsIn(['open', 'finished'])
+  state?: 'open' | 'finished';
+}
+
+export class SubmittedCaseView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'NG2026-SC0001-000123' }) caseNo: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, nullable: true }) statutoryDeadline: Date | null;
+  @ApiProperty({ type: String, nullable: true }) promisedDeadline: Date | null;
+}
+
+export class TimelineEntryView {
+  @ApiProperty() at: Date;
+  @ApiProperty() actor: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ type: String, nullable: true }) from: string | null;
+  @ApiProperty({ type: String, nullable: true }) to: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+}
+
+export class CaseSummaryView extends SubmittedCaseView {
+  @ApiProperty({ type: String, nullable: true }) serviceItemCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) bundleCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) departmentCode: string | null;
+  @ApiProperty() submittedAt: Date;
+  @ApiProperty({ type: String, nullable: true }) finishedAt: Date | null;
+}
+
+export class CaseView extends CaseSummaryView {
+  @ApiProperty({ nullable: true, description: 'the definition the case runs on: { key, version } (kept when newer versions are published)' })
+  workflow: { key: string; version: number } | null;
+  @ApiProperty({ type: [String] }) currentSteps: string[];
+  @ApiProperty({ description: '{ statutory, promised, provisional }' }) deadlines: { statutory: Date | null; promised: Date | null; provisional: boolean };
+  @ApiProperty({ description: '{ started, paused, pausedWorkingDays, extendedWorkingDays }' }) clock: {
+    started: boolean;
+    paused: boolean;
+    pausedWorkingDays: number;
+    extendedWorkingDays: number;
+  };
+  @ApiProperty({ type: [CaseSummaryView] }) children: CaseSummaryView[];
+  @ApiProperty({ description: '[{ code, serviceItemCode, name, issuedAt }]' }) certificates: { code: string; serviceItemCode: string; name: string; issuedAt: Date }[];
+  @ApiProperty({ nullable: true, description: 'the open notice: { round, items: [{ key, reason, department }] }' }) correction: {
+    round: number;
+    items: { key: string; reason: string; department: string }[];
+  } | null;
+  @ApiProperty({ description: 'tolerated materials still owed: [{ key, name, dueAt, deliveredAt }]' }) materialsOwed: unknown[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) form: Record<string, unknown>;
+  @ApiProperty({ type: [MaterialRefDto] }) materials: MaterialRefDto[];
+  @ApiProperty({ type: [TimelineEntryView] }) timeline: TimelineEntryView[];
+  @ApiPropertyOptional({ nullable: true, description: '{ score, comment, createdAt } once rated' }) rating: { score: number; comment: string | null; createdAt: Date } | null;
+}

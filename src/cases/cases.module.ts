@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { CertificatesModule } from '../certificates/certificates.module.js';
+import { FilesModule } from '../files/files.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { CaseDeadlinesListener } from './case-deadlines.listener.js';
+import { CaseEngine } from './case-engine.service.js';
+import { CaseSubmissionService } from './case-submission.service.js';
+import { CasesController } from './cases.controller.js';
+import { CasesService } from './cases.service.js';
+import { WorkflowJobs } from './workflow-jobs.js';
+
+@Module({
+  imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule],
+  controllers: [CasesController],
+  providers: [CaseEngine, CaseSubmissionService, CasesService, WorkflowJobs, CaseDeadlinesListener],
+  exports: [CaseEngine],
+})
+export class CasesModule {}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { deadlines } from '@app/business-calendar';
+import { currentSteps, openCorrection } from '@app/workflow-engine';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import type { Caller } from '../auth/auth.decorators.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { CertificatesService } from '../certificates/certificates.service.js';
+import { FilesService } from '../files/files.service.js';
+import { decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { badRequest, conflict, forbidden, notFound, type FieldError } from '../http/problem.js';
+import { CaseTask } from '../tasks/case-task.entity.js';
+import { ClockService } from '../time/clock.service.js';
+import { bundleStatus, isFinal } from './bundle-status.js';
+import { canSeeCase } from './case-access.js';
+import { CaseEngine } from './case-engine.service.js';
+import { CaseHistory } from './case-history.entity.js';
+import { CaseRating } from './case-rating.entity.js';
+import type { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, RateCaseDto } from './case.dto.js';
+import { CaseRecord } from './case.entity.js';
+import { formErrors } from './form-validator.js';
+import { verifyChain } from './history-chain.js';
+import { ServiceItem } from '../catalog/service-item.entity.js';
+
+const summary = (record: CaseRecord): CaseSummaryView => ({
+  id: record.id,
+  caseNo: record.caseNo,
+  status: record.status,
+  serviceItemCode: record.serviceItemCode,
+  bundleCode: record.bundleCode,
+  departmentCode: record.departmentCode,
+  statutoryDeadline: record.statutoryDeadline,
+  promisedDeadline: record.promisedDeadline,
+  submittedAt: record.submittedAt,
+  finishedAt: record.finishedAt,
+});
+
+/** Reading cases, and what the applicant does with one: answer a correction, withdraw, rate. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly engine: CaseEngine,
+    private readonly calendars: CalendarService,
+    private readonly certificates: CertificatesService,
+    private readonly files: FilesService,
+    private readonly clock: ClockService,
+  ) {}
+
+  private get cases() {
+    return this.txHost.tx.getRepository(CaseRecord);
+  }
+
+  /** The case if the caller may see it; a case of someone else answers the same 404 as no case. */
+  async visible(id: string, caller: Caller): Promise<CaseRecord> {
+    const record = await this.cases.findOneBy({ id });
+    const taskDepartments = record
+      ? (await this.txHost.tx.getRepository(CaseTask).find({ where: { caseId: In([id, ...(await this.childIds(id))]) }, select: { departmentCode: true } })).map((t) => t.departmentCode)
+      : [];
+    if (!record || !canSeeCase(caller, record, taskDepartments)) throw notFound('case.not_found', 'No such case.');
+    return record;
+  }
+
+  private async ownCase(id: string, caller: Caller): Promise<CaseRecord> {
+    const record = await this.visible(id, caller);
+    if (record.applicantId !== caller.id) throw forbidden('case.applicant_only', 'Only the applicant can do this.');
+    return record;
+  }
+
+  private async childIds(parentId: string): Promise<string[]> {
+    return (await this.cases.find({ where: { parentId }, select: { id: true } })).map((c) => c.id);
+  }
+
+  /** A citizen's own cases; a clerk's department's; everything for supervisors. Newest first. */
+  async list(caller: Caller, query: CaseListQuery): Promise<Page<CaseSummaryView>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor<{ submittedAt: string; id: string }>(query.cursor);
+    const qb: SelectQueryBuilder<CaseRecord> = this.cases.createQueryBuilder('c').orderBy('c.submittedAt', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1);
+    if (caller.roles.includes('supervisor') || caller.roles.includes('admin')) {
+      // everything
+    } else if (caller.roles.includes('clerk')) {
+      qb.where(
+        '(c.departmentCode = :department OR EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = c.id AND t.department_code = :department))',
+        { department: caller.departmentCode },
+      );
+    } else {
+      qb.where('c.applicantId = :me AND c.parentId IS NULL', { me: caller.id });
+    }
+    if (query.state === 'open') qb.andWhere('c.finishedAt IS NULL');
+    if (query.state === 'finished') qb.andWhere('c.finishedAt IS NOT NULL');
+    if (after) qb.andWhere('(c.submittedAt, c.id) < (:submittedAt, :id)', after);
+    const rows = await qb.getMany();
+    await this.deriveBundleStatuses(rows);
+    return toPage(rows, limit, summary, (row) => ({ submittedAt: row.submittedAt.toISOString(), id: row.id }));
+  }
+
+  private async deriveBundleStatuses(rows: CaseRecord[]): Promise<void> {
+    const parents = rows.filter((row) => row.bundleCode && !row.serviceItemCode);
+    if (parents.length === 0) return;
+    const children = await this.cases.find({ where: { parentId: In(parents.map((p) => p.id)) }, select: { parentId: true, status: true } });
+    for (const parent of parents) parent.status = bundleStatus(children.filter((c) => c.parentId === parent.id).map((c) => c.status));
+  }
+
+  async view(id: string, caller: Caller): Promise<CaseView> {
+    const record = await this.visible(id, caller);
+    const children = await this.cases.find({ where: { parentId: record.id }, order: { caseNo: 'ASC' } });
+    if (children.length > 0) record.status = bundleStatus(children.map((c) => c.status));
+    const history = await this.txHost.tx.getRepository(CaseHistory).find({ where: { caseId: record.id }, order: { seq: 'ASC' } });
+    const certificates = await this.certificates.forCases([record.id, ...children.map((c) => c.id)]);
+    const rating = await this.txHost.tx.getRepository(CaseRating).findOneBy({ caseId: record.id });
+    const clock = record.clock ? await this.calendars.calendar().then((calendar) => deadlines(record.clock!, calendar, this.clock.now().toISOString())) : null;
+    const notice = record.engineState ? openCorrection(record.engineState) : null;
+    return {
+      ...summary(record),
+      workflow: record.workflowKey && record.workflowVersion ? { key: record.workflowKey, version: record.workflowVersion } : null,
+      currentSteps: record.engineState ? [...currentSteps(record.engineState)] : [],
+      deadlines: {
+        statutory: clock?.ok ? new Date(clock.statutoryDeadline) : record.statutoryDeadline,
+        promised: clock?.ok ? new Date(clock.promisedDeadline) : record.promisedDeadline,
+        provisional: clock?.ok ? clock.provisional : record.deadlinesProvisional,
+      },
+      clock: {
+        started: record.clock !== null,
+        paused: clock?.ok ? clock.paused : record.clockPaused,
+        pausedWorkingDays: clock?.ok ? clock.pausedWorkingDays : 0,
+        extendedWorkingDays: clock?.ok ? clock.extendedWorkingDays : 0,
+      },
+      children: children.map(summary),
+      certificates: certificates.map((c) => ({ code: c.code, serviceItemCode: c.serviceItemCode, name: c.name, issuedAt: c.issuedAt })),
+      correction: notice ? { round: notice.round, items: notice.items.map((i) => ({ key: i.key, reason: i.reason, department: i.department })) } : null,
+      materialsOwed: record.materialsOwed,
+      form: record.form,
+      materials: record.materials,
+      timeline: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, from: h.fromStatus, to: h.toStatus, comment: h.comment })),
+      rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt } : null,
+    };
+  }
+
+  /**
+   * 一次性告知, answered once: every item of the notice must be answered now — a material key with a new
+   * file, a `form.<field>` with a new value — and the whole form must then be valid.
+   */
+  @Transactional()
+  async answerCorrection(id: string, caller: Caller, dto: AnswerCorrectionDto): Promise<CaseSummaryView> {
+    const record = await this.ownCase(id, caller);
+    const notice = record.engineState ? openCorrection(record.engineState) : null;
+    if (!notice) throw conflict('case.no_correction_open', 'This case is not waiting for a correction.');
+    await this.files.requireOwned(dto.materials.map((m) => m.fileId), caller.id, (i) => `materials[${i}].fileId`);
+    const given = new Set(dto.materials.map((m) => m.key));
+    const form = { ...record.form, ...(dto.form ?? {}) };
+    const errors: FieldError[] = [];
+    for (const item of notice.items) {
+      if (item.key.startsWith('form.')) {
+        if (!(dto.form && item.key.slice(5) in dto.form)) errors.push({ path: item.key, message: `answer this field: ${item.reason}` });
+      } else if (!given.has(item.key)) {
+        errors.push({ path: 'materials', message: `upload "${item.key}" again: ${item.reason}` });
+      }
+    }
+    const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code: record.serviceItemCode ?? '' });
+    if (item) errors.push(...formErrors(item.formSchema, form, `${item.code}@${item.version}`));
+    if (errors.length > 0) throw badRequest('case.incomplete_correction', `The answer leaves ${errors.length} item(s) open; answer everything at once.`, errors);
+
+    record.form = form;
+    record.materials = [...record.materials.filter((m) => !given.has(m.key)), ...dto.materials];
+    const now = this.clock.now();
+    record.materialsOwed = record.materialsOwed.map((owed) => (given.has(owed.key) && !owed.deliveredAt ? { ...owed, deliveredAt: now.toISOString() } : owed));
+    await this.engine.apply(record, { type: 'correction_answered' }, { id: caller.id, name: caller.displayName }, { data: { materials: [...given], fields: Object.keys(dto.form ?? {}) } }, now);
+    return summary(record);
+  }
+
+  /** Only before a final decision; a bundle withdraws every item still open. */
+  @Transactional()
+  async withdraw(id: string, caller: Caller): Promise<CaseSummaryView> {
+    const record = await this.ownCase(id, caller);
+    const actor = { id: caller.id, name: caller.displayName };
+    const children = await this.cases.find({ where: { parentId: record.id } });
+    if (children.length > 0) {
+      const open = children.filter((child) => !isFinal(child.status));
+      if (open.length === 0) throw conflict('engine.case_finished', 'Every item of this bundle is decided already.');
+      for (const child of open) await this.engine.apply(child, { type: 'withdraw' }, actor);
+      record.status = bundleStatus((await this.cases.find({ where: { parentId: record.id } })).map((c) => c.status));
+      return summary(record);
+    }
+    await this.engine.apply(record, { type: 'withdraw' }, actor);
+    return summary(record);
+  }
+
+  /** 好差评: once, and only when the case is finished. */
+  @Transactional()
+  async rate(id: string, caller: Caller, dto: RateCaseDto): Promise<{ caseId: string; score: number; comment: string | null }> {
+    const record = await this.ownCase(id, caller);
+    const children = await this.cases.find({ where: { parentId: record.id }, select: { status: true } });
+    const finished = children.length > 0 ? children.every((c) => isFinal(c.status)) : record.finishedAt !== null;
+    if (!finished) throw conflict('case.not_finished', 'A case can be rated once it is finished.');
+    const inserted = await this.txHost.tx
+      .createQueryBuilder()
+      .insert()
+      .into(CaseRating)
+      .values({ caseId: record.id, score: dto.score, comment: dto.comment ?? null })
+      .orIgnore()
+      .returning(['case_id'])
+      .execute();
+    if ((inserted.raw as unknown[]).length === 0) throw conflict('case.already_rated', 'This case has been rated already.');
+    return { caseId: record.id, score: dto.score, comment: dto.comment ?? null };
+  }
+
+  async verifyHistory(id: string): Promise<{ valid: boolean; brokenAt?: number }> {
+    const record = await this.cases.findOneBy({ id });
+    if (!record) throw notFound('case.not_found', 'No such case.');
+    const rows = await this.txHost.tx.getRepository(CaseHistory).find({ where: { caseId: id }, order: { seq: 'ASC' } });
+    return verifyChain(
+      rows.map((row) => ({
+        caseId: row.caseId,
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+        actor: row.actor,
+        action: row.action,
+        fromStatus: row.fromStatus,
+        toStatus: row.toStatus,
+        comment: row.comment,
+        data: row.data,
+        prevHash: row.prevHash,
+        hash: row.hash,
+      })),
+      record.historyHead,
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { evaluateRule, type JsonSchema, type RuleValues } from '@app/rules';
+import { pendingEvaluation, runningTimers } from '@app/workflow-engine';
+import { ServiceItem } from '../catalog/service-item.entity.js';
+import { JobHandler } from '../queue/job-handler.decorator.js';
+import { JobName, type JobPayloads } from '../queue/queue-names.js';
+import { workflowDeclarations } from '../workflows/workflow-rules.js';
+import { applicantRuleValues } from './applicant-snapshot.js';
+import { CaseEngine, SYSTEM } from './case-engine.service.js';
+import { CaseRecord } from './case.entity.js';
+
+/**
+ * The `workflow` queue: auto steps (秒批) and routing conditions, and timers. Each job reloads the case
+ * and does nothing unless the case still waits for exactly this evaluation or timer, so a repeated or
+ * late job is harmless.
+ */
+@Injectable()
+export class WorkflowJobs {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly engine: CaseEngine,
+  ) {}
+
+  @JobHandler(JobName.EvaluateRule)
+  @Transactional()
+  async evaluate({ caseId, evaluationId }: JobPayloads[JobName.EvaluateRule]): Promise<boolean | 'skipped'> {
+    const record = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ id: caseId });
+    const pending = record?.pendingEvaluation;
+    if (!record?.engineState || !pending || pending.evaluationId !== evaluationId || pendingEvaluation(record.engineState) !== evaluationId) return 'skipped';
+    const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code: record.serviceItemCode ?? '' });
+    const declarations = workflowDeclarations((item?.formSchema as JsonSchema | undefined) ?? null);
+    let result = false;
+    let comment: string | null = null;
+    try {
+      result = evaluateRule(pending.expression, declarations, { form: record.form, applicant: applicantRuleValues(record.applicant) } as RuleValues) === true;
+    } catch (error) {
+      // A rule that cannot be decided on these facts never approves: the case goes the `false` way, to people.
+      comment = `规则无法判定，转人工办理 (${(error as Error).message})`;
+    }
+    record.pendingEvaluation = null;
+    await this.engine.apply(record, { type: 'rule_evaluated', evaluationId, result }, SYSTEM, { comment, data: { rule: pending.expression, result } });
+    return result;
+  }
+
+  @JobHandler(JobName.FireTimer)
+  @Transactional()
+  async fireTimer({ caseId, timerId }: JobPayloads[JobName.FireTimer]): Promise<'fired' | 'skipped'> {
+    const record = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ id: caseId });
+    if (!record?.engineState || !runningTimers(record.engineState).includes(timerId)) return 'skipped';
+    await this.engine.apply(record, { type: 'timer_fired', timerId }, SYSTEM);
+    return 'fired';
+  }
+}

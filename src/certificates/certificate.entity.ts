@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** An electronic licence (电子证照) issued by a certificate step; anyone can verify it by its code. */
+@Entity({ name: 'certificate' })
+@Index('certificate_case_idx', ['caseId'])
+export class Certificate {
+  /** The verification code printed on the licence: random, unguessable, easy to read aloud. */
+  @PrimaryColumn({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'uuid' })
+  caseId: string;
+
+  @Column({ type: 'text' })
+  serviceItemCode: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  holderName: string;
+
+  /** 居民身份证 or 统一社会信用代码 of the holder, stored masked: a public document needs no more. */
+  @Column({ type: 'text', nullable: true })
+  holderIdentifier: string | null;
+
+  @Column({ type: 'timestamptz' })
+  issuedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  validUntil: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { maskName } from '@app/gov-ids';
+import type { CaseRecord } from '../cases/case.entity.js';
+import { notFound } from '../http/problem.js';
+import { Certificate } from './certificate.entity.js';
+import type { CertificateVerification } from './certificate.dto.js';
+
+/** Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is not misread. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 80 random bits as XXXX-XXXX-XXXX-XXXX: unguessable, and short enough to print on a licence. */
+export function verificationCode(bytes: Buffer = randomBytes(10)): string {
+  let bits = 0n;
+  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
+  let text = '';
+  for (let i = 0; i < 16; i++) {
+    text = ALPHABET[Number(bits & 31n)] + text;
+    bits >>= 5n;
+  }
+  return text.match(/.{4}/g)!.join('-');
+}
+
+
+@Injectable()
+export class CertificatesService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  /** Issues the licence of a case's certificate step, in the case's transaction. */
+  async issue(record: CaseRecord, options: { name: string; validYears?: number; at: Date }): Promise<Certificate> {
+    const validUntil = options.validYears ? new Date(options.at.getTime()) : null;
+    validUntil?.setUTCFullYear(validUntil.getUTCFullYear() + options.validYears!);
+    const certificate = this.txHost.tx.getRepository(Certificate).create({
+      code: verificationCode(),
+      caseId: record.id,
+      serviceItemCode: record.serviceItemCode ?? '',
+      name: options.name,
+      holderName: record.applicant.name,
+      holderIdentifier: record.applicant.identifierMasked,
+      issuedAt: options.at,
+      validUntil,
+    });
+    await this.txHost.tx.getRepository(Certificate).insert(certificate);
+    return certificate;
+  }
+
+  forCase(caseId: string): Promise<Certificate[]> {
+    return this.txHost.tx.getRepository(Certificate).find({ where: { caseId }, order: { issuedAt: 'ASC' } });
+  }
+
+  forCases(caseIds: string[]): Promise<Certificate[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return this.txHost.tx.getRepository(Certificate).find({ where: caseIds.map((caseId) => ({ caseId })), order: { issuedAt: 'ASC' } });
+  }
+
+  /** Public: anyone holding the code may check a licence; personal data comes back masked. */
+  async verify(code: string): Promise<CertificateVerification> {
+    const certificate = await this.txHost.tx.getRepository(Certificate).findOneBy({ code: code.trim().toUpperCase() });
+    if (!certificate) throw notFound('certificate.not_found', 'No licence has this verification code.');
+    const expired = certificate.validUntil !== null && certificate.validUntil.getTime() < Date.now();
+    return {
+      valid: certificate.revokedAt === null && !expired,
+      code: certificate.code,
+      name: certificate.name,
+      serviceItemCode: certificate.serviceItemCode,
+      holderName: maskName(certificate.holderName),
+      holderIdentifier: certificate.holderIdentifier,
+      issuedAt: certificate.issuedAt,
+      validUntil: certificate.validUntil,
+    };
+  }
+}

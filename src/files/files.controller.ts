@@ -1,0 +1,57 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { CurrentUser, type Caller } from '../auth/auth.decorators.js';
+import { ALLOWED_TYPES } from './content-type.js';
+import { FileView, UploadFileForm } from './file.dto.js';
+import { FilesService } from './files.service.js';
+import { UploadInterceptor } from './upload.interceptor.js';
+import type { SpooledUpload } from './upload-spool.js';
+
+@ApiTags('files')
+@ApiBearerAuth()
+@Controller('files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @UseInterceptors(UploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadFileForm })
+  @ApiCreatedResponse({ type: FileView })
+  @ApiPayloadTooLargeResponse({ description: '`file.too_large`: over MAX_UPLOAD_BYTES' })
+  @ApiUnsupportedMediaTypeResponse({ description: '`file.type_not_allowed`: the content is not PDF, PNG, JPEG, TIFF or OFD' })
+  upload(@CurrentUser() caller: Caller, @UploadedFile() upload: SpooledUpload): Promise<FileView> {
+    return this.files.store(caller.id, upload);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: FileView })
+  @ApiNotFoundResponse({ description: 'No such file, or not yours (citizens see only their own)' })
+  describe(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<FileView> {
+    return this.files.describe(id, caller);
+  }
+
+  @Get(':id/content')
+  // Personal documents, often fetched on shared counter terminals: no cache keeps a copy.
+  @Header('Cache-Control', 'private, no-store')
+  @Header('X-Content-Type-Options', 'nosniff')
+  // Should a browser render the content anyway, it runs no script and loads nothing.
+  @Header('Content-Security-Policy', "default-src 'none'; sandbox")
+  @ApiProduces(...Object.keys(ALLOWED_TYPES))
+  @ApiOkResponse({ description: 'The content, as an attachment with its detected type', schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ description: 'No such file, or not yours (citizens see only their own)' })
+  content(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<StreamableFile> {
+    return this.files.content(id, caller);
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { JOINT_ACTIONS, findStep, openTasks, participantsFor, type TaskOpening } from '@app/workflow-engine';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { bundleStatus, isFinal } from '../cases/bundle-status.js';
+import { CaseEngine, SYSTEM, type EngineInput } from '../cases/case-engine.service.js';
+import { CaseRecord } from '../cases/case.entity.js';
+import { Bundle } from '../catalog/bundle.entity.js';
+import { Certificate } from '../certificates/certificate.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { JobHandler } from '../queue/job-handler.decorator.js';
+import { JobName, type JobPayloads } from '../queue/queue-names.js';
+import { CaseTask } from '../tasks/case-task.entity.js';
+import { ClockService } from '../time/clock.service.js';
+
+/**
+ * The `joint-approval` queue: 联办 and 一件事. Each job reloads what it acts on and does nothing unless
+ * the state still expects it, so a job delivered twice, or a worker killed half-way and its job run
+ * again, changes nothing more than one clean run.
+ */
+@Injectable()
+export class JointApprovalJobs {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly engine: CaseEngine,
+    private readonly calendars: CalendarService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Opens one task per participant still deciding; tasks that exist already are left alone. */
+  @JobHandler(JobName.JointFanOut)
+  @Transactional()
+  async fanOut({ caseId, stepId }: JobPayloads[JobName.JointFanOut]): Promise<number | 'skipped'> {
+    const record = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ id: caseId });
+    const activity = record?.engineState?.activity;
+    if (!record || activity?.kind !== 'joint' || activity.stepId !== stepId) return 'skipped';
+    const step = findStep(await this.engine.definitionOf(record), stepId);
+    if (step?.type !== 'joint') return 'skipped';
+    const slaOf = new Map(participantsFor(step).map((p) => [p.department, p.sla]));
+    const openings: TaskOpening[] = activity.participants.flatMap((participant) =>
+      participant.status === 'deciding'
+        ? [{ task: participant.task, sla: slaOf.get(participant.department), allowedActions: JOINT_ACTIONS }]
+        : [],
+    );
+    return this.engine.openTasks(record, openings, await this.calendars.calendar(), this.clock.now());
+  }
+
+  /**
+   * Applies a participant's recorded decision to the case, where the engine evaluates the join. Several
+   * departments deciding at once each get their answer at once; their decisions reach the case one after
+   * another here (a concurrent change makes the job retry).
+   */
+  @JobHandler(JobName.JointApplyDecision)
+  @Transactional()
+  async applyDecision({ taskId }: JobPayloads[JobName.JointApplyDecision]): Promise<'applied' | 'skipped'> {
+    const task = await this.txHost.tx.getRepository(CaseTask).findOneBy({ id: taskId });
+    if (!task || task.status !== 'decided' || !task.decision) return 'skipped';
+    const record = await this.txHost.tx.getRepository(CaseRecord).findOneByOrFail({ id: task.caseId });
+    if (!record.engineState || !openTasks(record.engineState).some((open) => open.id === taskId)) {
+      // The join was decided without this vote (remaining tasks are cancelled then): keep the vote, close the task.
+      await this.txHost.tx.getRepository(CaseTask).update({ id: taskId }, { status: 'cancelled', outcome: 'joint_decided' });
+      return 'skipped';
+    }
+    const { decision } = task;
+    const input: EngineInput =
+      decision.action === 'correction' ? { type: 'correction', taskId, missing: decision.missing } : { type: decision.action, taskId };
+    await this.engine.apply(record, input, { id: decision.actorId, name: decision.actorName }, { comment: decision.comment });
+    return 'applied';
+  }
+
+  /**
+   * A child of a bundle finished. With `fail-bundle`, a refused or rejected item ends the other open items;
+   * when every item is finished the parent finishes and the applicant gets all the licences in one notice.
+   */
+  @JobHandler(JobName.BundleProgress)
+  @Transactional()
+  async bundleProgress({ parentId }: JobPayloads[JobName.BundleProgress]): Promise<'finished' | 'progressed' | 'skipped'> {
+    const cases = this.txHost.tx.getRepository(CaseRecord);
+    const parent = await cases.findOne({ where: { id: parentId }, lock: { mode: 'pessimistic_write' } });
+    if (!parent || parent.finishedAt) return 'skipped';
+    const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code: parent.bundleCode ?? '' });
+    let children = await cases.find({ where: { parentId }, order: { caseNo: 'ASC' } });
+    const failed = children.some((child) => child.status === 'rejected' || child.status === 'refused');
+    if (bundle?.failurePolicy === 'fail-bundle' && failed) {
+      for (const child of children.filter((c) => !isFinal(c.status))) {
+        await this.engine.apply(child, { type: 'withdraw' }, SYSTEM, { comment: '一件事中有事项未获批准，按一件事规则终止其余事项' });
+      }
+      children = await cases.find({ where: { parentId }, order: { caseNo: 'ASC' } });
+    }
+    const before = parent.status;
+    parent.status = bundleStatus(children.map((child) => child.status));
+    if (!children.every((child) => isFinal(child.status))) {
+      if (parent.status !== before) await this.engine.record(parent, SYSTEM, 'bundle_progress', {}, this.clock.now(), before);
+      return 'progressed';
+    }
+    const now = this.clock.now();
+    parent.finishedAt = now;
+    const certificates = await this.txHost.tx.getRepository(Certificate).find({ where: children.map((c) => ({ caseId: c.id })), order: { issuedAt: 'ASC' } });
+    await this.engine.record(parent, SYSTEM, 'bundle_finished', { data: { items: children.map((c) => ({ caseNo: c.caseNo, status: c.status })) } }, now, before);
+    await this.notifications.notify({
+      recipientId: parent.applicantId,
+      template: 'case.bundle_finished',
+      data: { caseNo: parent.caseNo, status: parent.status, certificates: certificates.map((c) => ({ code: c.code, name: c.name })) },
+    });
+    return 'finished';
+  }
+}

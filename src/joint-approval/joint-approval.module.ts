@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { CasesModule } from '../cases/cases.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { JointApprovalJobs } from './joint-approval.jobs.js';
+
+@Module({ imports: [CasesModule, CalendarModule, NotificationsModule], providers: [JointApprovalJobs] })
+export class JointApprovalModule {}

@@ -1,0 +1,60 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
+import type { Page } from '../http/pagination.js';
+import type { ImportSummary } from './registry-import.service.js';
+import { ChangePage, ChangesQuery, ImportResultView, ImportView, type ChangeView } from './registry.dto.js';
+import { RegistryService } from './registry.service.js';
+
+const UPLOAD_TYPES = ['text/csv', 'application/x-ndjson'];
+const uploadBody = {
+  description:
+    'CSV with a header line, or JSON Lines; UTF-8, or GB 18030 with `charset=gb18030`; may be gzip-compressed (Content-Encoding: gzip). ' +
+    'Streamed: files of any size are read line by line.',
+  schema: { type: 'string', format: 'binary' },
+};
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('registry')
+export class RegistryController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Post('persons/import')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Import persons (upsert by idNumber); bad lines are listed, good lines stored' })
+  @ApiConsumes(...UPLOAD_TYPES)
+  @ApiBody(uploadBody)
+  @ApiOkResponse({ type: ImportResultView })
+  importPersons(@Req() request: Request, @CurrentUser() caller: Caller): Promise<ImportSummary> {
+    return this.registry.upload('person', request, caller.id);
+  }
+
+  @Post('enterprises/import')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Import enterprises (upsert by uscc); bad lines are listed, good lines stored' })
+  @ApiConsumes(...UPLOAD_TYPES)
+  @ApiBody(uploadBody)
+  @ApiOkResponse({ type: ImportResultView })
+  importEnterprises(@Req() request: Request, @CurrentUser() caller: Caller): Promise<ImportSummary> {
+    return this.registry.upload('enterprise', request, caller.id);
+  }
+
+  @Get('imports/:id')
+  @Roles('admin')
+  @ApiOkResponse({ type: ImportView })
+  getImport(@Param('id', new ParseUUIDPipe()) id: string): Promise<ImportView> {
+    return this.registry.getImport(id);
+  }
+
+  @Get('changes')
+  @Roles('admin', 'clerk', 'supervisor')
+  @ApiOperation({ summary: 'What imports changed in one person (idNumber) or enterprise (uscc), newest first' })
+  @ApiOkResponse({ type: ChangePage })
+  changes(@Query() query: ChangesQuery): Promise<Page<ChangeView>> {
+    return this.registry.changes(query);
+  }
+}

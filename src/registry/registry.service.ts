@@ -1,0 +1,100 @@
+import type { IncomingMessage } from 'node:http';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { badRequest, notFound, ProblemException } from '../http/problem.js';
+import { uploadEncoding } from './import/content-type.js';
+import { RegistryChange } from './registry-change.entity.js';
+import { ImportHeaderError, RegistryImportService, type ImportSummary } from './registry-import.service.js';
+import { RegistryImport } from './registry-import.entity.js';
+import type { SubjectType } from './registry-records.js';
+import type { ChangesQuery, ChangeView, ImportView } from './registry.dto.js';
+
+const importView = (row: RegistryImport): ImportView => ({
+  id: row.id,
+  subjectType: row.subjectType,
+  format: row.format,
+  source: row.source,
+  status: row.status,
+  lines: row.lines,
+  imported: row.imported,
+  updated: row.updated,
+  unchanged: row.unchanged,
+  rejectedCount: row.rejectedCount,
+  rejected: row.rejected,
+  error: row.error,
+  startedAt: row.startedAt,
+  finishedAt: row.finishedAt,
+});
+
+const changeView = (row: RegistryChange): ChangeView => ({
+  id: row.id,
+  importId: row.importId,
+  kind: row.kind,
+  changes: row.changes,
+  changedAt: row.changedAt,
+});
+
+/** The registry's HTTP side: uploads streamed into the importer, and what imports did. */
+@Injectable()
+export class RegistryService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly importer: RegistryImportService,
+  ) {}
+
+  /** Reads the request body as it arrives (never buffered whole), gunzipping it when it says gzip. */
+  async upload(subjectType: SubjectType, request: IncomingMessage, startedBy: string): Promise<ImportSummary> {
+    const encoding = uploadEncoding(request.headers['content-type'], request.headers['content-encoding']);
+    if (!encoding.ok) throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'registry.unsupported_media_type', encoding.message);
+    const { format, charset, gzip } = encoding.encoding;
+    // pipeline() destroys the gunzip stream with the request's error, so reading it fails instead of hanging.
+    const body = gzip ? pipeline(request, createGunzip(), () => undefined) : request;
+    try {
+      return await this.importer.import({ subjectType, format, charset, body, source: 'api', startedBy });
+    } catch (error) {
+      if (error instanceof ImportHeaderError) {
+        const problem = badRequest('registry.invalid_header', 'The CSV header is wrong: nothing was imported.', error.problems);
+        Object.assign(problem.extensions, { importId: error.importId });
+        throw problem;
+      }
+      if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('Z_')) {
+        throw badRequest('registry.invalid_gzip', 'The body is not valid gzip; the lines before the damage were imported.');
+      }
+      throw error;
+    }
+  }
+
+  async getImport(id: string): Promise<ImportView> {
+    const row = await this.txHost.tx.getRepository(RegistryImport).findOneBy({ id });
+    if (!row) throw notFound('registry.import_not_found', `No registry import with id ${id}.`);
+    return importView(row);
+  }
+
+  /** The change log of one person or enterprise, newest first. */
+  async changes(query: ChangesQuery): Promise<Page<ChangeView>> {
+    if ((query.idNumber === undefined) === (query.uscc === undefined)) {
+      throw badRequest('registry.subject_required', 'Give exactly one of idNumber and uscc.', [{ path: query.idNumber ? 'uscc' : 'idNumber', message: 'give exactly one of idNumber and uscc' }]);
+    }
+    const [subjectType, table, column, key] = query.idNumber
+      ? ['person', 'registry_person', 'id_number', query.idNumber]
+      : ['enterprise', 'registry_enterprise', 'uscc', query.uscc];
+    const limit = query.limit ?? 50;
+    const before = decodeCursor<unknown>(query.cursor);
+    if (before !== null && (typeof before !== 'string' || !/^\d{1,19}$/.test(before))) {
+      throw badRequest('request.invalid_cursor', 'The cursor is not one this API gave out.', [{ path: 'cursor', message: 'invalid cursor' }]);
+    }
+    const builder = this.txHost.tx
+      .getRepository(RegistryChange)
+      .createQueryBuilder('c')
+      .where('c.subjectType = :subjectType', { subjectType })
+      .andWhere(`c.subjectId = (SELECT s.id FROM ${table} s WHERE s.${column} = :key)`, { key })
+      .orderBy('c.id', 'DESC')
+      .take(limit + 1);
+    if (before !== null) builder.andWhere('c.id < :before', { before });
+    return toPage(await builder.getMany(), limit, changeView, (row) => row.id);
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
+import type { Page } from '../http/pagination.js';
+import { DecisionDto, DecisionResultView, TaskQuery, TaskView } from './task.dto.js';
+import { TasksService } from './tasks.service.js';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Roles('clerk')
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @ApiOkResponse({ description: "{ items: Task[], nextCursor } — the caller's department queue, oldest deadline first" })
+  list(@CurrentUser() caller: Caller, @Query() query: TaskQuery): Promise<Page<TaskView>> {
+    return this.tasks.list(caller, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TaskView })
+  get(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<TaskView> {
+    return this.tasks.get(id, caller);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskView })
+  claim(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<TaskView> {
+    return this.tasks.claim(id, caller);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskView })
+  release(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<TaskView> {
+    return this.tasks.release(id, caller);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DecisionResultView })
+  decide(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: DecisionDto): Promise<DecisionResultView> {
+    return this.tasks.decide(id, caller, body);
+  }
+}

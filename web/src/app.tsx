@@ -1,0 +1,85 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { AppLayout } from './components/app-layout';
+import { useLanguage, useT } from './i18n/i18n';
+import type { Role } from './lib/types';
+import { matchPath, navigate, useLocation } from './lib/router';
+import { hasRole, homeOf, useSession } from './lib/session';
+import { LoginPage } from './pages/login-page';
+
+type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+
+// One chunk per role: a citizen's browser never loads the admin console.
+const citizen = (name: string) => lazy(() => import('./pages/citizen/citizen-pages').then((m) => ({ default: m.citizenPages[name]! })));
+const clerk = (name: string) => lazy(() => import('./pages/clerk/clerk-pages').then((m) => ({ default: m.clerkPages[name]! })));
+const supervisor = (name: string) => lazy(() => import('./pages/supervisor/dashboard-page').then((m) => ({ default: m.supervisorPages[name]! })));
+const admin = (name: string) => lazy(() => import('./pages/admin/admin-pages').then((m) => ({ default: m.adminPages[name]! })));
+
+interface Route {
+  path: string;
+  page: Page;
+  /** Who may open it; public when absent. */
+  roles?: Role[];
+}
+
+const routes: Route[] = [
+  { path: '/portal', page: citizen('catalogue') },
+  { path: '/portal/apply/:kind/:code', page: citizen('apply'), roles: ['citizen'] },
+  { path: '/portal/cases', page: citizen('cases'), roles: ['citizen'] },
+  { path: '/portal/cases/:id', page: citizen('case'), roles: ['citizen'] },
+  { path: '/portal/benefits', page: citizen('benefits'), roles: ['citizen'] },
+  { path: '/verify', page: citizen('verify') },
+  { path: '/verify/:code', page: citizen('verify') },
+  { path: '/workbench', page: clerk('queue'), roles: ['clerk'] },
+  { path: '/workbench/tasks/:id', page: clerk('task'), roles: ['clerk'] },
+  { path: '/dashboard', page: supervisor('dashboard'), roles: ['supervisor', 'admin'] },
+  { path: '/admin/workflows', page: admin('workflows'), roles: ['admin'] },
+  { path: '/admin/policies', page: admin('policies'), roles: ['admin'] },
+  { path: '/admin/calendar', page: admin('calendar'), roles: ['admin'] },
+];
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function Routes() {
+  const t = useT();
+  const session = useSession();
+  const { pathname } = useLocation();
+  if (pathname === '/') return <Redirect to={session ? homeOf(session.user) : '/portal'} />;
+  if (pathname === '/login') return <LoginPage />;
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (!params) continue;
+    if (route.roles && !session) return <Redirect to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} />;
+    if (route.roles && !hasRole(session, ...route.roles)) {
+      return <Result status="403" title={t.common.forbidden} extra={<Button onClick={() => navigate(homeOf(session?.user))}>{t.common.backHome}</Button>} />;
+    }
+    const Page = route.page;
+    return <Page params={params} />;
+  }
+  return <Result status="404" title={t.common.notFound} extra={<Button onClick={() => navigate('/')}>{t.common.backHome}</Button>} />;
+}
+
+export function App() {
+  const language = useLanguage();
+  const t = useT();
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = t.app.name;
+  }, [language, t]);
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#0958d9' } }}>
+      <AntApp>
+        <AppLayout>
+          <Suspense fallback={<Spin aria-label={t.common.loading} />}>
+            <Routes />
+          </Suspense>
+        </AppLayout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import { Timeline, Typography } from 'antd';
+import { label, useT } from '../i18n/i18n';
+import { formatDateTime } from '../lib/dates';
+import type { TimelineEntry } from '../lib/types';
+
+/** The case's history, oldest first: who did what, and how the status moved. */
+export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = useT();
+  return (
+    <Timeline
+      items={entries.map((entry, index) => ({
+        key: index,
+        title: formatDateTime(entry.at, t.locale),
+        content: (
+          <div>
+            <Typography.Text strong>{label(t.actions, entry.action)}</Typography.Text>
+            {entry.from !== entry.to && entry.to && (
+              <Typography.Text type="secondary">
+                {'  '}
+                {entry.from ? `${label(t.status, entry.from)} → ` : ''}
+                {label(t.status, entry.to)}
+              </Typography.Text>
+            )}
+            <div>
+              <Typography.Text type="secondary">{t.caseDetail.by(entry.actor)}</Typography.Text>
+            </div>
+            {entry.comment && <div>{entry.comment}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

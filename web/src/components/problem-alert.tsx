@@ -1,0 +1,37 @@
+import { Alert, Empty } from 'antd';
+import { useT } from '../i18n/i18n';
+import type { ApiError } from '../lib/api';
+
+/** An API failure for a person: the server's own sentence, and each field at fault. */
+export function ProblemAlert({ error }: { error: ApiError | undefined }) {
+  const t = useT();
+  if (!error) return null;
+  const title = error.status === 0 ? t.common.networkError : t.common.failedWith(error.detail);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={title}
+      description={
+        error.errors.length > 0 ? (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {error.errors.map((e, i) => (
+              <li key={i}>
+                <code>{e.path}</code> {e.message}
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** A part of a page whose API is not there (404 on a list) shows an empty state, not an error. */
+export function LoadState({ error, empty }: { error: ApiError | undefined; empty?: string }) {
+  const t = useT();
+  if (!error) return null;
+  if (error.status === 404) return <Empty description={empty ?? t.common.notAvailable} />;
+  return <ProblemAlert error={error} />;
+}

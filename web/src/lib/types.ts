@@ -1,0 +1,278 @@
+/** The API's views, as the pages use them (../shared/API.md is the contract). */
+
+export type Role = 'citizen' | 'clerk' | 'supervisor' | 'admin';
+
+export interface FieldError {
+  path: string;
+  message: string;
+  /** Rule errors (benefit policies) also say where in the text they are. */
+  start?: number;
+  end?: number;
+  line?: number;
+  column?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  roles: Role[];
+  departmentCode: string | null;
+  displayName?: string;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+}
+
+export interface Material {
+  key: string;
+  name: string;
+  required: boolean;
+  tolerant: boolean;
+}
+
+export interface FormProperty {
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  title?: string;
+  description?: string;
+  enum?: (string | number)[];
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  examples?: unknown[];
+}
+
+export interface FormSchema {
+  title?: string;
+  type: 'object';
+  required?: string[];
+  additionalProperties?: boolean;
+  properties: Record<string, FormProperty>;
+}
+
+export interface ServiceItem {
+  code: string;
+  name: string;
+  departmentCode: string;
+  statutoryDays: number;
+  promisedDays: number;
+  materials: Material[];
+  formSchema: FormSchema;
+  workflowKey: string;
+}
+
+export interface Bundle {
+  code: string;
+  name: string;
+  serviceItemCodes: string[];
+}
+
+export type CaseStatus =
+  | 'submitted'
+  | 'accepted'
+  | 'in_review'
+  | 'awaiting_correction'
+  | 'paused'
+  | 'approved'
+  | 'rejected'
+  | 'refused'
+  | 'withdrawn'
+  | 'completed';
+
+export const FINAL_STATUSES: readonly CaseStatus[] = ['approved', 'rejected', 'refused', 'withdrawn', 'completed'];
+
+export interface CaseSummary {
+  id: string;
+  caseNo: string;
+  status: CaseStatus;
+  serviceItemCode: string | null;
+  bundleCode: string | null;
+  departmentCode: string | null;
+  submittedAt: string;
+  finishedAt: string | null;
+  statutoryDeadline: string | null;
+  promisedDeadline: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  actor: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  comment: string | null;
+}
+
+export interface CorrectionItem {
+  key: string;
+  reason: string;
+  department: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  workflow: { key: string; version: number } | null;
+  currentSteps: string[];
+  deadlines: { statutory: string | null; promised: string | null; provisional: boolean };
+  clock: { started: boolean; paused: boolean; pausedWorkingDays: number; extendedWorkingDays: number } | null;
+  children: CaseSummary[];
+  certificates: { code: string; serviceItemCode: string; name: string; issuedAt: string }[];
+  correction: { round: number; items: CorrectionItem[] } | null;
+  materialsOwed: { key: string; name: string; dueAt: string; deliveredAt: string | null }[];
+  form: Record<string, unknown>;
+  materials: { key: string; fileId: string }[];
+  timeline: TimelineEntry[];
+  rating: { score: number; comment: string | null; createdAt: string } | null;
+}
+
+export type TaskAction = 'accept' | 'refuse' | 'correction' | 'approve' | 'reject' | 'transfer';
+
+export interface Task {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  stepId: string;
+  departmentCode: string;
+  role: string;
+  status: 'open' | 'claimed' | 'completed' | 'cancelled';
+  dueAt: string | null;
+  claimedBy: string | null;
+  allowedActions: TaskAction[];
+  serviceItemCode: string | null;
+}
+
+export interface UploadedFile {
+  id: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+  originalName?: string;
+}
+
+export interface CertificateVerification {
+  valid: boolean;
+  code: string;
+  name: string;
+  serviceItemCode: string;
+  holderName: string;
+  holderIdentifier: string | null;
+  issuedAt: string;
+  validUntil: string | null;
+}
+
+export interface BenefitGrant {
+  id: string;
+  policyCode: string;
+  policyName: string;
+  period: string;
+  amount: number;
+  status: 'granted' | 'declined' | 'revoked';
+  grantedAt: string;
+  declinedAt: string | null;
+  explanation?: { rule: string; asOf: string; facts: Record<string, unknown> };
+}
+
+export type Severity = 'yellow' | 'red';
+
+export interface RiskFlag {
+  id: string;
+  kind: string;
+  severity: Severity;
+  caseId?: string | null;
+  taskId?: string | null;
+  caseNo?: string | null;
+  detectedAt: string;
+  status: string;
+  detail: string;
+}
+
+export interface ForecastItem {
+  kind: string;
+  severity: Severity;
+  caseId?: string | null;
+  taskId?: string | null;
+  caseNo?: string | null;
+  detail: string;
+}
+
+export interface TurnaroundRow {
+  key: string;
+  count: number;
+  p50Hours: number | null;
+  p90Hours: number | null;
+  overdueRate: number | null;
+}
+
+export interface RatingRow {
+  key: string;
+  count: number;
+  average: number | null;
+  low: number;
+}
+
+export interface WorkflowSummary {
+  key: string;
+  name: string;
+  versions: { version: number; status: 'draft' | 'published' | 'superseded'; publishedAt: string | null }[];
+}
+
+export interface GraphNode {
+  id: string;
+  kind: string;
+  label: string;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  outcome: string;
+  when?: string;
+  path: string;
+}
+
+export type BenefitPeriod = 'monthly' | 'quarterly' | 'yearly' | 'once';
+
+export interface BenefitPolicy {
+  code: string;
+  name: string;
+  subjectType: 'person' | 'enterprise';
+  rule: string;
+  amount: number;
+  period: BenefitPeriod;
+  version: number;
+  active: boolean;
+  departmentCode: string | null;
+  variablesUsed: string[];
+}
+
+export interface BenefitRun {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  dryRun: boolean;
+  policyVersion: number;
+  evaluated: number;
+  eligible: number;
+  granted: number;
+  skippedExisting: number;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface CalendarDay {
+  date: string;
+  isWorkday: boolean;
+  note: string | null;
+  provisional: boolean;
+  overridden?: boolean;
+}
