@@ -1,12 +1,10 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { inject } from 'vitest';
 import { CalendarListeners } from '../src/calendar/calendar-listeners.js';
 import { CalendarService } from '../src/calendar/calendar.service.js';
-import { createDataSource, runMigrations } from '../src/database/data-source.js';
+import { privateDatabase } from './support/private-database.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 /**
@@ -26,30 +24,8 @@ let replica: TestSystem;
 let admin: string;
 let citizen: string;
 
-async function privateDatabase(): Promise<typeof database> {
-  const runUrl = new URL(inject('databaseUrl'));
-  const name = `${runUrl.pathname.slice(1)}_calendar`;
-  const url = new URL(runUrl);
-  url.pathname = `/${name}`;
-  const sql = async (statement: string) => {
-    const client = new pg.Client(runUrl.toString());
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await sql(`CREATE DATABASE ${name}`);
-  const dataSource = createDataSource(url.toString(), { poolSize: 2 });
-  await dataSource.initialize();
-  await runMigrations(dataSource);
-  await dataSource.destroy();
-  return { url: url.toString(), drop: () => sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 beforeAll(async () => {
-  database = await privateDatabase();
+  database = await privateDatabase('calendar');
   [system, replica] = await Promise.all([
     startTestSystem('single-server', { DATABASE_URL: database.url }),
     startTestSystem('single-server', { DATABASE_URL: database.url, ROLE: 'api' }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { deadlines, pause, resume, startClock, type BusinessCalendar, type Clock } from '@app/business-calendar';
+import { deadlines, isPaused, pause, resume, startClock, type BusinessCalendar, type Clock } from '@app/business-calendar';
 import { decide, findStep, type CaseEvent, type Effect, type EngineError, type TaskOpening, type WorkflowDefinition } from '@app/workflow-engine';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { orBeyondHorizon } from '../calendar/calendar-problems.js';
@@ -82,6 +82,11 @@ export class CaseEngine {
    * concurrent change wait for this one and then fail with 409, before it writes anything.
    */
   async apply(record: CaseRecord, input: EngineInput, actor: Actor, note: HistoryNote = {}, now = this.clock.now()): Promise<CaseRecord> {
+    await this.claim(record);
+    return this.step(record, input, actor, note, now, false);
+  }
+
+  private async claim(record: CaseRecord): Promise<void> {
     const claimed = await this.txHost.tx
       .createQueryBuilder()
       .update(CaseRecord)
@@ -90,7 +95,6 @@ export class CaseEngine {
       .execute();
     if (claimed.affected !== 1) throw conflict('case.concurrent_change', 'The case changed meanwhile; reload it and try again.');
     record.version += 1;
-    return this.step(record, input, actor, note, now, false);
   }
 
   /** Submits a new case (not yet stored): the first event of its life. */
@@ -118,6 +122,15 @@ export class CaseEngine {
     await this.appendHistory(record, { actor, action: event.type, fromStatus, toStatus: record.status, now, note: { ...note, data: { ...eventData(event), ...note.data } } });
     await this.save(record);
     return record;
+  }
+
+  /**
+   * A change to a stored case that is not a workflow event (the clock paused for a hearing, an extension):
+   * taken under the same optimistic lock as `apply`, with its own history row.
+   */
+  async applyOutsideWorkflow(record: CaseRecord, actor: Actor, action: string, note: HistoryNote, now = this.clock.now()): Promise<void> {
+    await this.claim(record);
+    await this.record(record, actor, action, note, now);
   }
 
   /** Stores a bundle's parent case, which runs no workflow of its own: its children do. */
@@ -172,10 +185,12 @@ export class CaseEngine {
         return;
       }
       case 'pause_clock':
-        if (record.clock) record.clock = clockResult(pause(record.clock, effect.at, effect.reason));
+        // Already stopped for an expert review or hearing: the clock stays stopped, under that reason.
+        if (record.clock && !isPaused(record.clock)) record.clock = clockResult(pause(record.clock, effect.at, effect.reason));
         return;
       case 'resume_clock':
-        if (record.clock) record.clock = clockResult(resume(record.clock, effect.at));
+        // Only the engine's own pause ends here; a clerk's pause (expert review, hearing) ends by the clerk.
+        if (record.clock && pausedFor(record.clock) === effect.reason) record.clock = clockResult(resume(record.clock, effect.at));
         return;
       case 'issue_certificate': {
         const step = findStep(definition, effect.stepId);
@@ -192,7 +207,7 @@ export class CaseEngine {
         if (record.parentId) await this.outbox.enqueue({ name: JobName.BundleProgress, data: { parentId: record.parentId } });
         record.finishedAt = new Date(effect.at);
         record.pendingEvaluation = null;
-        if (record.clock && record.clockPaused) record.clock = clockResult(resume(record.clock, effect.at));
+        if (record.clock && isPaused(record.clock)) record.clock = clockResult(resume(record.clock, effect.at));
         return;
     }
   }
@@ -260,7 +275,13 @@ export class CaseEngine {
   }
 }
 
-function clockResult(result: ReturnType<typeof pause>): Clock {
+/** Why the clock is stopped now, or null while it runs. */
+export function pausedFor(clock: Clock): string | null {
+  const last = clock.events.findLast((event) => event.type !== 'extended');
+  return last?.type === 'paused' ? last.reason : null;
+}
+
+export function clockResult(result: ReturnType<typeof pause>): Clock {
   if (!result.ok) throw conflict(result.code, result.message);
   return result.clock;
 }

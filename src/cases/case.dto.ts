@@ -109,3 +109,13 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: [TimelineEntryView] }) timeline: TimelineEntryView[];
   @ApiPropertyOptional({ nullable: true, description: '{ score, comment, createdAt } once rated' }) rating: { score: number; comment: string | null; createdAt: Date } | null;
 }
+
+export class ExtendDeadlineDto {
+  @ApiProperty({ minimum: 1, maximum: 30, example: 10, description: '延期, in working days (行政许可法 §42: 10 for the statutory 20)' })
+  @IsInt() @Min(1) @Max(30)
+  workingDays: number;
+
+  @ApiProperty({ example: '案情复杂，经负责人批准延长十个工作日' })
+  @IsString() @MaxLength(1000) @Matches(/\S/, { message: 'reason must not be empty' })
+  reason: string;
+}

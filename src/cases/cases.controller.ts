@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
 import { badRequest } from '../http/problem.js';
-import { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, RateCaseDto, SubmitCaseDto, SubmittedCaseView } from './case.dto.js';
+import { AnswerCorrectionDto, CaseListQuery, ExtendDeadlineDto, CaseSummaryView, CaseView, RateCaseDto, SubmitCaseDto, SubmittedCaseView } from './case.dto.js';
 import { CaseSubmissionService } from './case-submission.service.js';
 import { CasesService } from './cases.service.js';
 
@@ -67,6 +67,14 @@ export class CasesController {
   @ApiCreatedResponse({ description: '{ caseId, score, comment }' })
   rate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() body: RateCaseDto): Promise<{ caseId: string; score: number; comment: string | null }> {
     return this.cases.rate(id, caller, body);
+  }
+
+  @Post(':id/extensions')
+  @HttpCode(200)
+  @Roles('supervisor', 'admin')
+  @ApiOkResponse({ type: CaseSummaryView, description: '延期 approved by a supervisor: both deadlines move by the working days given' })
+  extend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() body: ExtendDeadlineDto): Promise<CaseSummaryView> {
+    return this.cases.extend(id, caller, body);
   }
 
   @Get(':id/history/verify')

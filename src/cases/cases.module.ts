@@ -4,6 +4,7 @@ import { CertificatesModule } from '../certificates/certificates.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { CaseClockService } from './case-clock.service.js';
 import { CaseDeadlinesListener } from './case-deadlines.listener.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseSubmissionService } from './case-submission.service.js';
@@ -14,7 +15,7 @@ import { WorkflowJobs } from './workflow-jobs.js';
 @Module({
   imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule],
   controllers: [CasesController],
-  providers: [CaseEngine, CaseSubmissionService, CasesService, WorkflowJobs, CaseDeadlinesListener],
-  exports: [CaseEngine],
+  providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, WorkflowJobs, CaseDeadlinesListener],
+  exports: [CaseEngine, CaseClockService],
 })
 export class CasesModule {}

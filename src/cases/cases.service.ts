@@ -14,10 +14,11 @@ import { CaseTask } from '../tasks/case-task.entity.js';
 import { ClockService } from '../time/clock.service.js';
 import { bundleStatus, isFinal } from './bundle-status.js';
 import { canSeeCase } from './case-access.js';
+import { CaseClockService } from './case-clock.service.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseHistory } from './case-history.entity.js';
 import { CaseRating } from './case-rating.entity.js';
-import type { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, RateCaseDto } from './case.dto.js';
+import type { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, ExtendDeadlineDto, RateCaseDto } from './case.dto.js';
 import { CaseRecord } from './case.entity.js';
 import { formErrors } from './form-validator.js';
 import { verifyChain } from './history-chain.js';
@@ -46,6 +47,7 @@ export class CasesService {
     private readonly certificates: CertificatesService,
     private readonly files: FilesService,
     private readonly clock: ClockService,
+    private readonly caseClock: CaseClockService,
   ) {}
 
   private get cases() {
@@ -203,6 +205,12 @@ export class CasesService {
       .execute();
     if ((inserted.raw as unknown[]).length === 0) throw conflict('case.already_rated', 'This case has been rated already.');
     return { caseId: record.id, score: dto.score, comment: dto.comment ?? null };
+  }
+
+  async extend(id: string, caller: Caller, dto: ExtendDeadlineDto): Promise<CaseSummaryView> {
+    const record = await this.visible(id, caller);
+    await this.caseClock.extend(record, caller, dto.workingDays, dto.reason);
+    return summary(record);
   }
 
   async verifyHistory(id: string): Promise<{ valid: boolean; brokenAt?: number }> {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { TASK_ACTIONS, type TaskAction } from '@app/workflow-engine';
+import { CLERK_PAUSE_REASONS, type ClerkPauseReason } from '../cases/case-clock.service.js';
 import { PageQuery } from '../http/pagination.js';
 
 export class TaskQuery extends PageQuery {
@@ -64,4 +65,20 @@ export class TaskView {
 export class DecisionResultView {
   @ApiProperty() caseId: string;
   @ApiProperty() status: string;
+}
+
+export class PauseClockDto {
+  @ApiProperty({ enum: CLERK_PAUSE_REASONS, description: '专家评审 / 听证 / 现场勘验 / 检验检测: time the law does not count' })
+  @IsIn(CLERK_PAUSE_REASONS)
+  reason: ClerkPauseReason;
+
+  @ApiProperty({ maxLength: 1000, example: '组织专家评审' })
+  @IsString() @MinLength(1) @MaxLength(1000)
+  comment: string;
+}
+
+export class ResumeClockDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional() @IsString() @MaxLength(1000)
+  comment?: string;
 }

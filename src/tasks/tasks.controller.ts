@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
-import { DecisionDto, DecisionResultView, TaskQuery, TaskView } from './task.dto.js';
+import { DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, TaskQuery, TaskView } from './task.dto.js';
 import { TasksService } from './tasks.service.js';
 
 @ApiTags('tasks')
@@ -43,5 +43,19 @@ export class TasksController {
   @ApiOkResponse({ type: DecisionResultView })
   decide(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: DecisionDto): Promise<DecisionResultView> {
     return this.tasks.decide(id, caller, body);
+  }
+
+  @Post(':id/clock/pause')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DecisionResultView, description: 'stops the case clock for an expert review, hearing, inspection or testing' })
+  pauseClock(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: PauseClockDto): Promise<DecisionResultView> {
+    return this.tasks.pauseClock(id, caller, body);
+  }
+
+  @Post(':id/clock/resume')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DecisionResultView })
+  resumeClock(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: ResumeClockDto): Promise<DecisionResultView> {
+    return this.tasks.resumeClock(id, caller, body);
   }
 }

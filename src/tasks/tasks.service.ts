@@ -3,6 +3,7 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { TaskEvent } from '@app/workflow-engine';
 import type { Caller } from '../auth/auth.decorators.js';
+import { CaseClockService } from '../cases/case-clock.service.js';
 import { CaseEngine, type EngineInput } from '../cases/case-engine.service.js';
 import { CaseRecord } from '../cases/case.entity.js';
 import { Department } from '../catalog/department.entity.js';
@@ -12,7 +13,7 @@ import { badRequest, conflict, forbidden, notFound, unprocessable } from '../htt
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
 import { CaseTask, type RecordedDecision } from './case-task.entity.js';
-import type { DecisionDto, DecisionResultView, TaskQuery, TaskView } from './task.dto.js';
+import type { DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, TaskQuery, TaskView } from './task.dto.js';
 
 type TaskRow = CaseTask & { caseNo: string; serviceItemCode: string | null };
 
@@ -41,6 +42,7 @@ export class TasksService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly engine: CaseEngine,
     private readonly outbox: OutboxService,
+    private readonly caseClock: CaseClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -104,6 +106,25 @@ export class TasksService {
     }
     await this.txHost.tx.getRepository(CaseTask).update({ id }, { status: 'open', claimedBy: null, leaseUntil: null });
     return view({ ...task, status: 'open', claimedBy: null, leaseUntil: null });
+  }
+
+  /** Stops the case's clock for an expert review or hearing; the task stays where it is. */
+  async pauseClock(id: string, caller: Caller, dto: PauseClockDto): Promise<DecisionResultView> {
+    const record = await this.activeCase(id, caller);
+    await this.caseClock.pause(record, caller, dto.reason, dto.comment);
+    return { caseId: record.id, status: record.status };
+  }
+
+  async resumeClock(id: string, caller: Caller, dto: ResumeClockDto): Promise<DecisionResultView> {
+    const record = await this.activeCase(id, caller);
+    await this.caseClock.resume(record, caller, dto.comment ?? null);
+    return { caseId: record.id, status: record.status };
+  }
+
+  private async activeCase(id: string, caller: Caller): Promise<CaseRecord> {
+    const task = await this.find(id, caller);
+    this.assertWorkable(task, caller);
+    return this.txHost.tx.getRepository(CaseRecord).findOneByOrFail({ id: task.caseId });
   }
 
   /** A decision moves the case through the engine; the task need not be claimed first, but nobody else may hold it. */

@@ -135,6 +135,8 @@ export const en: Dict = {
     apply: 'Apply online',
     includes: 'Includes',
     empty: 'No service matches',
+    counted: (what: string, n: number) => `${what} (${n})`,
+    member: (name: string, department: string, promised: string) => `${name} (${department}, promised in ${promised})`,
   },
   apply: {
     title: (name: string) => `Apply: ${name}`,

@@ -134,6 +134,8 @@ export const zh = {
     apply: '在线申请',
     includes: '包含事项',
     empty: '没有符合条件的事项',
+    counted: (what: string, n: number) => `${what}（${n}）`,
+    member: (name: string, department: string, promised: string) => `${name}（${department}，承诺 ${promised}）`,
   },
   apply: {
     title: (name: string) => `申请：${name}`,

@@ -1,0 +1,150 @@
+import { Alert, App, Button, Card, Form, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { apiFieldErrors, SchemaFields } from '../../forms/schema-fields';
+import { formPayload } from '../../forms/form-rules';
+import { useT } from '../../i18n/i18n';
+import { api, ApiError, newIdempotencyKey } from '../../lib/api';
+import { navigate } from '../../lib/router';
+import type { Bundle, FieldError, FormSchema, ServiceItem } from '../../lib/types';
+import { useApi } from '../../lib/use-api';
+import { ProblemAlert } from '../../components/problem-alert';
+import { bundleMaterials } from './catalogue-page';
+import { MaterialUpload, type Uploaded } from './material-upload';
+
+interface Subject {
+  name: string;
+  bundle: Bundle | null;
+  items: ServiceItem[];
+}
+
+async function loadSubject(kind: string, code: string): Promise<Subject> {
+  if (kind === 'bundle') {
+    const bundle = await api.get<Bundle>(`/api/bundles/${encodeURIComponent(code)}`);
+    const items = await Promise.all(bundle.serviceItemCodes.map((c) => api.get<ServiceItem>(`/api/service-items/${encodeURIComponent(c)}`)));
+    return { name: bundle.name, bundle, items };
+  }
+  const item = await api.get<ServiceItem>(`/api/service-items/${encodeURIComponent(code)}`);
+  return { name: item.name, bundle: null, items: [item] };
+}
+
+/** Apply for a service item or a bundle: the form(s) from the items' JSON Schemas, the materials once. */
+export function ApplyPage({ params }: { params: Record<string, string> }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const subject = useApi(() => loadSubject(params.kind ?? 'item', params.code ?? ''), [params.kind, params.code]);
+  const [uploads, setUploads] = useState<Record<string, Uploaded>>({});
+  const [materialErrors, setMaterialErrors] = useState<Record<string, string>>({});
+  const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  // One key per attempt: a repeat (double click, lost answer) returns the same case instead of a second one.
+  const idempotencyKey = useRef(newIdempotencyKey());
+
+  if (subject.error) return <ProblemAlert error={subject.error} />;
+  if (!subject.data) return <Spin aria-label={t.common.loading} />;
+  const { name, bundle, items } = subject.data;
+  const materials = bundleMaterials(items);
+  const schemas: Record<string, FormSchema> = bundle ? Object.fromEntries(items.map((i) => [i.code, i.formSchema])) : { '': items[0]!.formSchema };
+
+  const submit = async () => {
+    setFailure(undefined);
+    setOtherErrors([]);
+    const missing = Object.fromEntries(
+      materials.filter(({ material }) => material.required && !material.tolerant && !uploads[material.key]).map(({ material }) => [material.key, t.apply.missingMaterial(material.name)]),
+    );
+    setMaterialErrors(missing);
+    let values: Record<string, unknown>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      message.error(t.common.fixFields);
+      return;
+    }
+    if (Object.keys(missing).length > 0) {
+      message.error(t.common.fixFields);
+      return;
+    }
+    const body = {
+      ...(bundle ? { bundleCode: bundle.code } : { serviceItemCode: items[0]!.code }),
+      form: bundle
+        ? Object.fromEntries(items.map((i) => [i.code, formPayload(i.formSchema, (values[i.code] ?? {}) as Record<string, unknown>)]))
+        : formPayload(items[0]!.formSchema, values),
+      materials: Object.entries(uploads).map(([key, file]) => ({ key, fileId: file.fileId })),
+    };
+    setBusy(true);
+    try {
+      const created = await api.post<{ id: string; caseNo: string }>('/api/cases', body, { 'Idempotency-Key': idempotencyKey.current });
+      message.success(t.apply.submitted(created.caseNo));
+      navigate(`/portal/cases/${created.id}`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      // The server refused this body for good: a changed body needs a new key (the same key would be a 422).
+      if (error.status >= 400 && error.status < 500) idempotencyKey.current = newIdempotencyKey();
+      const { fields, rest } = apiFieldErrors(error.errors, schemas, t);
+      form.setFields(fields);
+      setOtherErrors(rest);
+      if (rest.length === 0 && fields.length === 0) setFailure(error);
+      else message.error(t.common.fixFields);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t.apply.title(name)}
+      </Typography.Title>
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+        {bundle ? (
+          items.map((item) => (
+            <Card key={item.code} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.itemForm(item.name)}</h2>} style={{ marginBottom: 16 }}>
+              <SchemaFields schema={item.formSchema} prefix={[item.code]} />
+            </Card>
+          ))
+        ) : (
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.form}</h2>} style={{ marginBottom: 16 }}>
+            <SchemaFields schema={items[0]!.formSchema} />
+          </Card>
+        )}
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.materials}</h2>} style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">{t.apply.materialsHint}</Typography.Paragraph>
+          {materials.map(({ material, usedBy }) => (
+            <MaterialUpload
+              key={material.key}
+              material={material}
+              usedBy={bundle ? usedBy.map((i) => i.name).join('、') : undefined}
+              uploaded={uploads[material.key]}
+              error={materialErrors[material.key]}
+              onUploaded={(file) => {
+                setUploads((previous) => ({ ...previous, [material.key]: file }));
+                setMaterialErrors(({ [material.key]: _done, ...others }) => others);
+              }}
+            />
+          ))}
+        </Card>
+        {otherErrors.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={t.apply.materialProblems}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {otherErrors.map((e, i) => (
+                  <li key={i}>{e.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        <ProblemAlert error={failure} />
+        <Button type="primary" htmlType="submit" size="large" loading={busy} style={{ marginTop: 16 }}>
+          {t.apply.submit}
+        </Button>
+      </Form>
+    </>
+  );
+}

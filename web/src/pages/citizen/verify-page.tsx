@@ -1,0 +1,69 @@
+import { Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/i18n';
+import { api, ApiError } from '../../lib/api';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { navigate } from '../../lib/router';
+import type { CertificateVerification } from '../../lib/types';
+import { ProblemAlert } from '../../components/problem-alert';
+
+/** Public: anyone holding a licence number can check it (GET /api/certificates/:code/verify). */
+export function VerifyPage({ params }: { params: Record<string, string> }) {
+  const t = useT();
+  const [answer, setAnswer] = useState<{ code: string; result?: CertificateVerification; error?: ApiError }>();
+
+  useEffect(() => {
+    const code = params.code;
+    if (!code) return;
+    let live = true;
+    api.get<CertificateVerification>(`/api/certificates/${encodeURIComponent(code)}/verify`).then(
+      (result) => live && setAnswer({ code, result }),
+      (error: unknown) => live && error instanceof ApiError && setAnswer({ code, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [params.code]);
+
+  const result = answer?.code === params.code ? answer.result : undefined;
+  const error = answer?.code === params.code ? answer.error : undefined;
+
+  return (
+    <Card style={{ maxWidth: 720, margin: '0 auto' }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t.verify.title}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t.verify.intro}</Typography.Paragraph>
+      <Form layout="inline" initialValues={{ code: params.code ?? '' }} key={params.code ?? ''} onFinish={(values: { code: string }) => navigate(`/verify/${encodeURIComponent(values.code.trim())}`)}>
+        <Form.Item name="code" label={t.verify.code} rules={[{ required: true, whitespace: true, message: t.validation.required }]}>
+          <Input style={{ width: 260 }} placeholder="XXXX-XXXX-XXXX-XXXX" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t.verify.check}
+        </Button>
+      </Form>
+      <div aria-live="polite" style={{ marginTop: 24 }}>
+        {result && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Result status={result.valid ? 'success' : 'warning'} title={result.valid ? t.verify.valid : t.verify.invalid} style={{ padding: 16 }} />
+            <Descriptions
+              bordered
+              size="small"
+              column={1}
+              items={[
+                { key: 'code', label: t.verify.code, children: result.code },
+                { key: 'name', label: t.verify.name, children: result.name },
+                { key: 'holder', label: t.verify.holder, children: result.holderName },
+                ...(result.holderIdentifier ? [{ key: 'id', label: t.verify.holderId, children: result.holderIdentifier }] : []),
+                { key: 'item', label: t.verify.item, children: result.serviceItemCode },
+                { key: 'issued', label: t.verify.issuedAt, children: formatDateTime(result.issuedAt, t.locale) },
+                { key: 'until', label: t.verify.validUntil, children: result.validUntil ? formatDate(result.validUntil, t.locale) : t.verify.longTerm },
+              ]}
+            />
+          </Space>
+        )}
+        {error && (error.status === 404 ? <Result status="error" title={t.verify.notFound} style={{ padding: 16 }} /> : <ProblemAlert error={error} />)}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,9 @@
+import type { ComponentType } from 'react';
+import { QueuePage } from './queue-page';
+import { TaskPage } from './task-page';
+
+/** The clerk workbench, loaded as one chunk. */
+export const clerkPages: Record<string, ComponentType<{ params: Record<string, string> }>> = {
+  queue: QueuePage,
+  task: TaskPage,
+};
