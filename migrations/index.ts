@@ -6,6 +6,7 @@ import { CalendarDays1795978788136 } from './1795978788136-calendar-days.js';
 import { Cases1795978945591 } from './1795978945591-cases.js';
 import { Benefits1795979200898 } from './1795979200898-benefits.js';
 import { JointApproval1795979324239 } from './1795979324239-joint-approval.js';
+import { RiskMonitor1795979866014 } from './1795979866014-risk-monitor.js';
 
 export const migrations: Function[] = [
   Init1795977608326,
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   Cases1795978945591,
   Benefits1795979200898,
   JointApproval1795979324239,
+  RiskMonitor1795979866014,
 ];

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BenefitsModule } from './benefits/benefits.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
@@ -18,6 +19,7 @@ import { loggerParams } from './http/logging.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { ClockModule } from './time/clock.service.js';
 import { UsersModule } from './users/users.module.js';
@@ -50,6 +52,8 @@ export class AppModule {
         JointApprovalModule,
         RegistryModule,
         BenefitsModule,
+        RiskMonitorModule,
+        AnalyticsModule,
         HealthModule,
         WebModule.forRoot(),
       ],

@@ -22,7 +22,6 @@ export default defineConfig({
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-)/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },
       },

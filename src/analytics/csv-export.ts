@@ -41,10 +41,12 @@ export class CsvExportInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     if (!spec || !wantsCsv(http.getRequest<Request>())) return next.handle();
     return next.handle().pipe(
-      map((body: { items: unknown[] }) => {
+      map((body: { items: unknown[]; nextCursor?: string | null }) => {
         const response = http.getResponse<Response>();
         response.setHeader('Content-Type', 'text/csv; charset=utf-8');
         response.setHeader('Content-Disposition', `attachment; filename="${spec.filename}.csv"`);
+        // A paginated list exports one page; the way to the next travels beside the file.
+        if (body.nextCursor) response.setHeader('X-Next-Cursor', body.nextCursor);
         return toCsv(spec.columns, body.items);
       }),
     );

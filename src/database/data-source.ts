@@ -30,7 +30,7 @@ export function createDataSource(url: string, overrides?: Parameters<typeof data
 /** Any arbitrary key, the same in every process: only one process migrates at a time. */
 const MIGRATION_LOCK_KEY = 7_340_001;
 
-/** Runs pending migrations under a cluster-wide advisory lock; answers the names it applied. */
+/** Runs pending migrations under a cluster-wide advisory lock; answers the names it applied. Needs a pool of at least 2. */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();

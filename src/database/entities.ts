@@ -22,9 +22,11 @@ import { RegistryChange } from '../registry/registry-change.entity.js';
 import { RegistryEnterprise } from '../registry/registry-enterprise.entity.js';
 import { RegistryImport } from '../registry/registry-import.entity.js';
 import { RegistryPerson } from '../registry/registry-person.entity.js';
+import { RiskFlag } from '../risk-monitor/risk-flag.entity.js';
+import { RiskScan } from '../risk-monitor/risk-scan.entity.js';
 import { CaseTask } from '../tasks/case-task.entity.js';
 import { User } from '../users/user.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 /** Every entity, in one list shared by the app and the migration tools (they must agree). */
-export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitGrant, BenefitReview];
+export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitGrant, BenefitReview, RiskFlag, RiskScan];

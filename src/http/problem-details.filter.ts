@@ -29,6 +29,16 @@ function messageOf(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+
+/** The database or the queue is away (refused, cut, shutting down): a 503 to retry, not a bug. */
+function isOutage(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  if (typeof code === 'string' && OUTAGE_CODES.has(code)) return true;
+  return typeof error?.message === 'string' && /Connection terminated|connect ECONNREFUSED/.test(error.message);
+}
+
 function problem(status: number, code: string, detail: string): ProblemBody {
   return { type: problemType(code), title: titleOf(status), status, detail, code };
 }
@@ -62,6 +72,9 @@ export function toProblem(exception: unknown): ProblemBody {
     }
     return problem(status, CODE_BY_STATUS[status] ?? `http.${status}`, messageOf(exception));
   }
+  if (isOutage(exception)) {
+    return problem(503, 'service.unavailable', 'A service this request needs is unavailable for the moment; try again shortly.');
+  }
   return {
     type: problemType('internal'),
     title: 'internal server error',
@@ -81,6 +94,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = context.getRequest<Request & { id?: string }>();
     const response = context.getResponse<Response>();
     const problem = toProblem(exception);
+    if (problem.status === 503) response.setHeader('Retry-After', '5');
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     problem.instance = request.originalUrl?.split('?')[0];
     if (request.id !== undefined) problem.requestId = String(request.id);

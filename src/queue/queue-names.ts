@@ -20,6 +20,8 @@ export enum JobName {
   BundleProgress = 'joint.bundle-progress',
   BenefitsRunChunk = 'benefits.run-chunk',
   BenefitsReevaluateSubjects = 'benefits.reevaluate-subjects',
+  RiskScan = 'risk.scan',
+  RiskCheckCase = 'risk.check-case',
 }
 
 /** Payloads carry ids only: a worker reloads the row and checks its state before acting. */
@@ -37,6 +39,10 @@ export interface JobPayloads {
   [JobName.BenefitsRunChunk]: { runId: string; chunk: number };
   /** Registry subjects an import created or changed (one import batch, at most 1,000 ids). */
   [JobName.BenefitsReevaluateSubjects]: { subjectType: 'person' | 'enterprise'; subjectIds: string[]; importId: string };
+  /** A risk scan asked for by a supervisor; the job scheduler's runs carry null and record their own scan. */
+  [JobName.RiskScan]: { scanId: string | null };
+  /** Re-evaluates one case's risk flags after it changed. */
+  [JobName.RiskCheckCase]: { caseId: string };
 }
 
 /** Which queue carries each job. */
@@ -49,6 +55,8 @@ export const JOB_QUEUE: { readonly [K in JobName]: QueueName } = {
   [JobName.BundleProgress]: QueueName.JointApproval,
   [JobName.BenefitsRunChunk]: QueueName.Benefits,
   [JobName.BenefitsReevaluateSubjects]: QueueName.Benefits,
+  [JobName.RiskScan]: QueueName.RiskMonitor,
+  [JobName.RiskCheckCase]: QueueName.RiskMonitor,
 };
 
 /** One job to run: a producer and its handler cannot disagree on the payload's type. */

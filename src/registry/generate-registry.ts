@@ -54,7 +54,7 @@ function outFile(out: string, type: SubjectType, both: boolean): string {
 
 /** Boots the application without HTTP and without workers: the import's re-evaluation jobs wait in the outbox for the server. */
 async function importInto(config: AppConfig, databaseUrl: string, kinds: SubjectType[], options: Options, today: string): Promise<void> {
-  const migrate = createDataSource(databaseUrl, { poolSize: 1, applicationName: 'ywtb-generator' });
+  const migrate = createDataSource(databaseUrl, { poolSize: 2, applicationName: 'ywtb-generator' });
   await migrate.initialize();
   await runMigrations(migrate).finally(() => migrate.destroy());
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, role: 'api' }, databaseUrl), { logger: ['error', 'warn'] });

@@ -17,7 +17,7 @@ describe('synthetic registry', () => {
 
   it('makes enterprises with valid, distinct credit codes', () => {
     const enterprises = [...syntheticEnterprises(3_000, 7, TODAY)];
-    for (const enterprise of enterprises) expect(validateEnterprise(enterprise, false, TODAY)).toMatchObject({ ok: true });
+    for (const enterprise of enterprises) expect(validateEnterprise({ ...enterprise }, false, TODAY)).toMatchObject({ ok: true });
     expect(new Set(enterprises.map((e) => e.uscc)).size).toBe(enterprises.length);
   });
 

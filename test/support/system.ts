@@ -6,7 +6,7 @@ import request from 'supertest';
 import { inject } from 'vitest';
 import { startSystem, type RunningSystem } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';
-import { createDataSource } from '../../src/database/data-source.js';
+import { createDataSource, runMigrations } from '../../src/database/data-source.js';
 import { seedDatabase } from '../../src/database/seed.js';
 
 export const SEED_PASSWORD = 'Test-seed-password-2026';
@@ -58,11 +58,12 @@ export async function startTestSystem(mode: TestMode, env: Record<string, string
   };
 }
 
-/** Seeding is idempotent, so every test file may call it on the shared run database. */
+/** Migrating and seeding are idempotent, so every test file may call this on the shared run database. */
 export async function seed(databaseUrl: string): Promise<void> {
-  const dataSource = createDataSource(databaseUrl, { poolSize: 1 });
+  const dataSource = createDataSource(databaseUrl, { poolSize: 2 });
   await dataSource.initialize();
   try {
+    await runMigrations(dataSource);
     await seedDatabase(dataSource, SEED_PASSWORD);
   } finally {
     await dataSource.destroy();

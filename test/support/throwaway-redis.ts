@@ -39,6 +39,7 @@ export class ThrowawayRedis {
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const client = new Redis(this.url, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+      client.on('error', () => undefined); // refused while the server starts: expected, retried below
       try {
         await client.connect();
         await client.ping();

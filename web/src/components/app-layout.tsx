@@ -75,9 +75,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </Button>
             </>
           ) : (
-            <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(pathname)}`)}>
-              {t.app.login}
-            </Button>
+            pathname !== '/login' && (
+              <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(pathname)}`)}>
+                {t.app.login}
+              </Button>
+            )
           )}
         </Space>
       </header>

@@ -184,39 +184,44 @@ export interface BenefitGrant {
 
 export type Severity = 'yellow' | 'red';
 
-export interface RiskFlag {
-  id: string;
-  kind: string;
-  severity: Severity;
-  caseId?: string | null;
-  taskId?: string | null;
-  caseNo?: string | null;
-  detectedAt: string;
-  status: string;
-  detail: string;
-}
-
 export interface ForecastItem {
   kind: string;
   severity: Severity;
-  caseId?: string | null;
-  taskId?: string | null;
-  caseNo?: string | null;
+  caseId: string | null;
+  taskId: string | null;
+  departmentCode?: string | null;
   detail: string;
+  /** What the monitor saw; `caseNo` among them when the flag is about a case. */
+  facts?: Record<string, unknown>;
+}
+
+export interface RiskFlag extends ForecastItem {
+  id: string;
+  detectedAt: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+}
+
+export interface Forecast {
+  asOf: string;
+  total: number;
+  counts: Record<string, number>;
+  items: ForecastItem[];
 }
 
 export interface TurnaroundRow {
   key: string;
+  label: string | null;
   count: number;
-  p50Hours: number | null;
-  p90Hours: number | null;
-  overdueRate: number | null;
+  p50Hours: number;
+  p90Hours: number;
+  overdueRate: number;
 }
 
 export interface RatingRow {
   key: string;
+  label: string | null;
   count: number;
-  average: number | null;
+  average: number;
   low: number;
 }
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from './csv.js';
+
+describe('toCsv', () => {
+  const columns = [
+    { header: '名称', value: (row: { name: string; count: number | null }) => row.name },
+    { header: 'count', value: (row: { name: string; count: number | null }) => row.count },
+  ];
+
+  it('starts with a BOM, ends lines with CRLF and quotes what needs quoting', () => {
+    const text = toCsv(columns, [
+      { name: '南关区市场监督管理局', count: 3 },
+      { name: 'a, "b"', count: null },
+      { name: 'two\nlines', count: -1 },
+    ]);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1)).toBe('名称,count\r\n南关区市场监督管理局,3\r\n"a, ""b""",\r\n"two\nlines",-1\r\n');
+  });
+
+  it('defuses text a spreadsheet would run as a formula, not negative numbers', () => {
+    const text = toCsv(columns, [{ name: '=HYPERLINK("http://x")', count: -2 }, { name: '@SUM(A1)', count: 0 }]);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")",-2`);
+    expect(text).toContain(`'@SUM(A1),0`);
+  });
+});

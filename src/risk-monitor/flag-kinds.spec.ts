@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { FLAG_KIND_CODES, FLAG_KINDS, chinaTime, describe as describeFlag } from './flag-kinds.js';
+
+describe('flag kinds', () => {
+  it('describes every kind in a sentence, with China times', () => {
+    expect(describeFlag('case_overdue', { caseNo: 'NG2026-SC0001-000001', deadline: 'promised', dueAt: '2026-03-16T09:00:00.000Z' })).toBe(
+      '办件 NG2026-SC0001-000001 已超过承诺时限（2026-03-16 17:00 届满）',
+    );
+    expect(describeFlag('case_deadline_approaching', { caseNo: 'X', deadline: 'statutory', dueAt: '2026-03-16T09:00:00.000Z' })).toContain('法定时限');
+    for (const kind of FLAG_KIND_CODES) expect(describeFlag(kind, {})).toMatch(/\S/);
+  });
+
+  it('keeps red for what is late or broken, and only conditions clear by themselves', () => {
+    expect(FLAG_KIND_CODES.filter((kind) => FLAG_KINDS[kind].severity === 'red').sort()).toEqual(['case_overdue', 'job_failed', 'task_overdue']);
+    expect(FLAG_KIND_CODES.filter((kind) => !FLAG_KINDS[kind].clears).sort()).toEqual(['auto_approval_sample', 'benefit_run_jump', 'decision_too_fast', 'job_failed']);
+    expect(chinaTime('not a time')).toBe('not a time');
+  });
+});

@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { Caller } from '../auth/auth.decorators.js';
+import { notFound } from '../http/problem.js';
+import { JobHandler } from '../queue/job-handler.decorator.js';
+import { OutboxRelay } from '../queue/outbox/outbox-relay.service.js';
+import { OutboxService } from '../queue/outbox/outbox.service.js';
+import { JobName, type JobPayloads } from '../queue/queue-names.js';
+import { ClockService } from '../time/clock.service.js';
+import { upsertFlagsStatement } from './flag-upsert.js';
+import { FLAG_KIND_CODES } from './flag-kinds.js';
+import { RiskDetection } from './risk-detection.service.js';
+import { RiskEscalation } from './risk-escalation.service.js';
+import type { ScanCreatedView, ScanView } from './risk-monitor.dto.js';
+import { RiskScan } from './risk-scan.entity.js';
+
+/** Held for the whole scan; event-driven checks take it shared, so they wait for a scan but not for each other. */
+export const SCAN_LOCK = 'ywtb.risk-scan';
+
+export interface ScanCounts {
+  flagged: number;
+  resolved: number;
+  escalated: number;
+}
+
+const view = (scan: RiskScan): ScanView => ({
+  id: scan.id,
+  status: scan.status,
+  trigger: scan.trigger,
+  flagged: scan.flagged,
+  resolved: scan.resolved,
+  escalated: scan.escalated,
+  error: scan.error,
+  createdAt: scan.createdAt,
+  startedAt: scan.startedAt,
+  finishedAt: scan.finishedAt,
+});
+
+/**
+ * The full scan: every detector at now, stored as flags (new ones opened, cleared ones resolved) and
+ * escalations, in one transaction. Runs from the `risk-monitor` queue — asked for by a supervisor, or by
+ * the cluster-wide job scheduler (RiskScheduler), so one process runs each scheduled scan.
+ */
+@Injectable()
+export class RiskScanService {
+  private readonly logger = new Logger(RiskScanService.name);
+
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+    private readonly detection: RiskDetection,
+    private readonly escalation: RiskEscalation,
+    private readonly clock: ClockService,
+  ) {}
+
+  private get scans() {
+    return this.txHost.tx.getRepository(RiskScan);
+  }
+
+  /** Queues a scan; while one asked for is still queued, asking again answers that one. */
+  async request(caller: Caller): Promise<ScanCreatedView> {
+    const scanId = await this.txHost.withTransaction(async () => {
+      await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ywtb.risk-scan-request']);
+      const queued = await this.scans.findOneBy({ status: 'queued', trigger: 'request' });
+      if (queued) return queued.id;
+      const scan = await this.scans.save(this.scans.create({ trigger: 'request', requestedBy: caller.id }));
+      await this.outbox.enqueue({ name: JobName.RiskScan, data: { scanId: scan.id } });
+      return scan.id;
+    });
+    this.relay.nudge();
+    return { scanId };
+  }
+
+  async get(id: string): Promise<ScanView> {
+    const scan = await this.scans.findOneBy({ id });
+    if (!scan) throw notFound('risk_scan.not_found', `No risk scan with id ${id}.`);
+    return view(scan);
+  }
+
+  /** A scheduled job carries no scan id: it records its own scan. A finished scan is never run again. */
+  @JobHandler(JobName.RiskScan)
+  async onScan({ scanId }: JobPayloads[JobName.RiskScan]): Promise<ScanCounts | 'skipped'> {
+    const id = scanId ?? (await this.scans.save(this.scans.create({ trigger: 'schedule' }))).id;
+    const [started] = await this.txHost.tx.query<[RiskScan[], number]>(
+      `UPDATE risk_scan SET status = 'running', started_at = $2, error = NULL WHERE id = $1 AND status IN ('queued', 'running', 'failed') RETURNING id`,
+      [id, this.clock.now()],
+    );
+    if (started.length === 0) return 'skipped';
+    try {
+      return await this.scan(id);
+    } catch (error) {
+      this.logger.error(`risk scan ${id} failed: ${(error as Error).message}`);
+      await this.scans.update(id, { status: 'failed', error: (error as Error).message.slice(0, 2000), finishedAt: this.clock.now() });
+      throw error;
+    }
+  }
+
+  /** Every kind's flags made to match what the detectors find now, then escalations; all or nothing. */
+  @Transactional()
+  async scan(id: string): Promise<ScanCounts> {
+    await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCAN_LOCK]);
+    const window = await this.detection.window();
+    const counts: ScanCounts = { flagged: 0, resolved: 0, escalated: 0 };
+    for (const kind of FLAG_KIND_CODES) {
+      const { sql, params } = upsertFlagsStatement(kind, window, null);
+      const [row] = await this.txHost.tx.query<Array<{ flagged: number; resolved: number }>>(sql, params);
+      counts.flagged += row.flagged;
+      counts.resolved += row.resolved;
+    }
+    counts.escalated = await this.escalation.escalate(window);
+    await this.scans.update(id, { status: 'completed', ...counts, finishedAt: this.clock.now() });
+    return counts;
+  }
+}

@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { SEED_PASSWORD } from '../support/system.js';
+
+/** Debian's Chromium (installed by .ci/run); a downloaded browser is never used. */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+
+/** The pages are served from web/dist: CI builds them (npm run build) before the tests, so a missing build is a failure. */
+export function requireBuiltPages(): void {
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist/index.html is missing: build the pages first (npm run build, or npx vite build --config web/vite.config.ts)');
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  requireBuiltPages();
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** A person at a browser: their own context (own sessionStorage), Chinese, in China time. */
+export interface Visitor {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page: a test ends by expecting none. */
+  errors: string[];
+}
+
+export async function visitor(browser: Browser, baseURL: string): Promise<Visitor> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, username: string, password = SEED_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.locator('main').getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Polls a check that reloads or clicks until it passes: the workers advance cases asynchronously. */
+export async function eventually(check: () => Promise<boolean>, timeout = 20_000): Promise<void> {
+  await expect.poll(check, { timeout, interval: 500 }).toBe(true);
+}
