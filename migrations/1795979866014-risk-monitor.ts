@@ -9,7 +9,7 @@ export class RiskMonitor1795979866014 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"risk_flag_status_idx\" ON \"risk_flag\"  (\"status\", \"detected_at\") ");
     await queryRunner.query("CREATE INDEX \"risk_flag_target_idx\" ON \"risk_flag\"  (\"kind\", \"target_key\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"risk_flag_open_target_idx\" ON \"risk_flag\"  (\"kind\", \"target_key\") WHERE status <> 'resolved'");
-    await queryRunner.query("CREATE TABLE \"risk_scan\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"status\" text NOT NULL DEFAULT 'queued', \"trigger\" text NOT NULL, \"requested_by\" uuid, \"flagged\" integer NOT NULL DEFAULT '0', \"resolved\" integer NOT NULL DEFAULT '0', \"escalated\" integer NOT NULL DEFAULT '0', \"error\" text, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"started_at\" TIMESTAMP WITH TIME ZONE, \"finished_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_c2f8da7c004b6cc9a382b53d896\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"risk_scan\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"status\" text NOT NULL DEFAULT 'queued', \"trigger\" text NOT NULL, \"requested_by\" uuid, \"flagged\" integer NOT NULL DEFAULT '0', \"resolved\" integer NOT NULL DEFAULT '0', \"escalated\" integer NOT NULL DEFAULT '0', \"reviewed\" boolean NOT NULL DEFAULT false, \"error\" text, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"started_at\" TIMESTAMP WITH TIME ZONE, \"finished_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_c2f8da7c004b6cc9a382b53d896\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"risk_scan_created_idx\" ON \"risk_scan\"  (\"created_at\") ");
   }
 

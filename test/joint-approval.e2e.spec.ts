@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth, decide, waitForTask } from './support/drive.js';
+import { PARTICIPANTS, itemWithJoint } from './support/joint-item.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 /** 联办 carried by the joint-approval queue on Redis: fan-out, join policies, early decision, cancellation. */
@@ -19,42 +19,7 @@ afterAll(async () => {
   await system?.stopAll();
 });
 
-const PARTICIPANTS = ['fire-rescue', 'health', 'urban-management'];
-
-/** A service item of its own whose workflow is: accept → joint(PARTICIPANTS, join) → licence. */
-async function itemWithJoin(join: unknown): Promise<string> {
-  const code = `J-${randomUUID().slice(0, 6)}`;
-  const key = `joint-${randomUUID().slice(0, 8)}`;
-  await system
-    .http()
-    .post('/api/service-items')
-    .set(auth(admin))
-    .send({
-      code,
-      name: `联办测试 ${code}`,
-      departmentCode: 'market-regulation',
-      statutoryDays: 20,
-      promisedDays: 10,
-      materials: [{ key: 'applicantIdCard', name: '申请人身份证', required: true, tolerant: false }],
-      formSchema: { type: 'object', required: ['shopName'], properties: { shopName: { type: 'string', minLength: 2, examples: ['福顺家常菜'] } } },
-      workflowKey: key,
-    })
-    .expect(201);
-  const definition = {
-    key,
-    name: `联办测试流程 ${join === 'all' || join === 'any' ? join : 'quorum'}`,
-    serviceItem: code,
-    limits: { statutoryDays: 20, promisedDays: 10 },
-    steps: [
-      { id: 'accept', type: 'review', queue: { department: 'market-regulation', role: 'clerk' }, outcomes: { accept: 'joint', refuse: 'end:refused' } },
-      { id: 'joint', type: 'joint', participants: PARTICIPANTS, join, sla: { workingDays: 5 }, outcomes: { approve: 'issue', reject: 'end:rejected' } },
-      { id: 'issue', type: 'certificate', certificate: { name: '联办许可证' }, outcomes: { done: 'end:approved' } },
-    ],
-  };
-  const draft = (await system.http().post('/api/workflows').set(auth(admin)).send(definition).expect(201)).body;
-  await system.http().post(`/api/workflows/${key}/versions/${draft.version}/publish`).set(auth(admin)).expect(200);
-  return code;
-}
+const itemWithJoin = (join: unknown) => itemWithJoint(system, admin, join);
 
 /** Applies and accepts; answers the participants' tasks once the worker has fanned them out. */
 async function caseAtJoint(code: string): Promise<{ caseId: string; tasks: Record<string, string> }> {

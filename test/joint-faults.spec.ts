@@ -6,44 +6,9 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { JointApprovalJobs } from '../src/joint-approval/joint-approval.jobs.js';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth, decide, waitForTask } from './support/drive.js';
+import { PARTICIPANTS, itemWithJoint } from './support/joint-item.js';
 import { ThrowawayRedis } from './support/throwaway-redis.js';
 import { SEED_PASSWORD, startTestSystem, type TestSystem } from './support/system.js';
-
-const PARTICIPANTS = ['fire-rescue', 'health', 'urban-management'];
-
-/** A service item whose workflow is accept → joint(all of PARTICIPANTS) → licence. */
-async function jointItem(system: TestSystem, admin: string): Promise<string> {
-  const code = `JF-${randomUUID().slice(0, 6)}`;
-  const key = `joint-fault-${randomUUID().slice(0, 8)}`;
-  await system
-    .http()
-    .post('/api/service-items')
-    .set(auth(admin))
-    .send({
-      code,
-      name: `联办故障测试 ${code}`,
-      departmentCode: 'market-regulation',
-      statutoryDays: 20,
-      promisedDays: 10,
-      materials: [{ key: 'applicantIdCard', name: '申请人身份证', required: true, tolerant: false }],
-      formSchema: { type: 'object', properties: { shopName: { type: 'string', examples: ['福顺'] } } },
-      workflowKey: key,
-    })
-    .expect(201);
-  const definition = {
-    key,
-    name: '联办故障测试',
-    serviceItem: code,
-    steps: [
-      { id: 'accept', type: 'review', queue: { department: 'market-regulation', role: 'clerk' }, outcomes: { accept: 'joint', refuse: 'end:refused' } },
-      { id: 'joint', type: 'joint', participants: PARTICIPANTS, join: 'all', outcomes: { approve: 'issue', reject: 'end:rejected' } },
-      { id: 'issue', type: 'certificate', outcomes: { done: 'end:approved' } },
-    ],
-  };
-  const draft = (await system.http().post('/api/workflows').set(auth(admin)).send(definition).expect(201)).body;
-  await system.http().post(`/api/workflows/${key}/versions/${draft.version}/publish`).set(auth(admin)).expect(200);
-  return code;
-}
 
 async function submitAndAccept(system: TestSystem, citizen: string, code: string): Promise<string> {
   const item = await serviceItem(system, code);
@@ -78,7 +43,7 @@ describe('the same job delivered twice', () => {
   it('changes nothing the second time', async () => {
     system = await startTestSystem('single-server');
     const [admin, citizen] = await Promise.all(['admin', 'citizen1'].map((u) => system!.login(u)));
-    const caseId = await submitAndAccept(system, citizen, await jointItem(system, admin));
+    const caseId = await submitAndAccept(system, citizen, await itemWithJoint(system, admin));
     const tasks = await Promise.all(PARTICIPANTS.map((d) => waitForTask(system!, d, caseId, 'joint')));
     const jobs = system.app.get(JointApprovalJobs);
     const db = system.app.get(DataSource);
@@ -104,7 +69,7 @@ describe('Redis stopped while applications are submitted and decided', () => {
     state.redis = await ThrowawayRedis.start();
     const system = (state.system = await startTestSystem('production', { REDIS_URL: state.redis.url }));
     const [admin, citizen] = await Promise.all(['admin', 'citizen1'].map((u) => system.login(u)));
-    const code = await jointItem(system, admin);
+    const code = await itemWithJoint(system, admin);
     const caseId = await submitAndAccept(system, citizen, code);
     const tasks = await Promise.all(PARTICIPANTS.map((d) => waitForTask(system, d, caseId, 'joint')));
 
@@ -154,7 +119,7 @@ describe('a worker process killed with SIGKILL in the middle of fan-outs and joi
     const doomed = startWorker(env);
     startWorker(env);
     const [admin, citizen] = await Promise.all(['admin', 'citizen1'].map((u) => system.login(u)));
-    const code = await jointItem(system, admin);
+    const code = await itemWithJoint(system, admin);
 
     const caseIds = await Promise.all(Array.from({ length: 4 }, () => submitAndAccept(system, citizen, code)));
     const tasks = await Promise.all(caseIds.map((id) => Promise.all(PARTICIPANTS.map((d) => waitForTask(system, d, id, 'joint')))));
@@ -173,5 +138,5 @@ describe('a worker process killed with SIGKILL in the middle of fan-outs and joi
     state.system = undefined;
     for (const worker of state.workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGTERM');
     state.workers = [];
-  });
+  }, 180_000);
 });

@@ -1,8 +1,7 @@
-import { randomInt } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { residentIdCheckCharacter, usccCheckCharacter } from '@app/gov-ids';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, PERSON_COLUMNS, personLine as person, usccOf } from './registry-fixtures.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 /**
@@ -23,36 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.stopAll();
 });
-
-/** A valid ID number no other test uses: a random serial on a random day of the year given. */
-function idNumber(year: number, gender: 'M' | 'F'): { idNumber: string; birthDate: string } {
-  const birthDate = `${year}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
-  const serial = randomInt(0, 500) * 2 + (gender === 'M' ? 1 : 0);
-  const first17 = `220102${birthDate.replaceAll('-', '')}${String(serial).padStart(3, '0')}`;
-  return { idNumber: first17 + residentIdCheckCharacter(first17), birthDate };
-}
-
-function uscc(): string {
-  const first17 = `91220102${Array.from({ length: 9 }, () => '0123456789ABCDEFGHJKLMNPQRTUWXY'[randomInt(31)]).join('')}`;
-  return first17 + usccCheckCharacter(first17);
-}
-
-function person(overrides: Record<string, unknown> = {}) {
-  const gender = randomInt(2) === 0 ? 'M' : 'F';
-  return { ...idNumber(randomInt(1930, 2005), gender), name: '测试人', gender, hukouDistrict: '南关区', disabilityLevel: 0, monthlyIncome: 3000, householdSize: 2, ...overrides };
-}
-
-const PERSON_COLUMNS = ['idNumber', 'name', 'gender', 'birthDate', 'hukouDistrict', 'disabilityLevel', 'monthlyIncome', 'householdSize', 'phone'];
-
-function csv(rows: Array<Record<string, unknown>>, columns = PERSON_COLUMNS, newline = '\n'): string {
-  const field = (value: unknown) => {
-    const text = value === undefined || value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => field(row[c])).join(','))].join(newline) + newline;
-}
-
-const jsonl = (rows: unknown[]) => rows.map((row) => (typeof row === 'string' ? row : JSON.stringify(row))).join('\n');
 
 function upload(kind: 'persons' | 'enterprises', body: string | Buffer, contentType: string, token = adminToken) {
   return system.http().post(`/api/registry/${kind}/import`).set('Authorization', `Bearer ${token}`).set('Content-Type', contentType).send(body);
@@ -144,7 +113,7 @@ describe('registry import', () => {
     const born = person({ gender: 'F' });
     await upload('persons', csv([born]), 'text/csv').expect(200);
     const before = await storedPerson(born.idNumber);
-    const corrected = { ...born, ...idNumber(1940, 'F'), formerIdNumber: born.idNumber };
+    const corrected = { ...born, ...idNumberOf('F', 1940), formerIdNumber: born.idNumber };
     const response = await upload('persons', jsonl([corrected]), 'application/x-ndjson').expect(200);
     expect(response.body).toMatchObject({ imported: 0, updated: 1 });
     expect(await storedPerson(born.idNumber)).toBeUndefined();
@@ -156,11 +125,9 @@ describe('registry import', () => {
   });
 
   it('imports enterprises by credit code, rejecting bad codes by line', async () => {
-    const columns = ['uscc', 'name', 'type', 'industry', 'employees', 'registeredAt', 'layoffsLastYear', 'socialInsuranceArrears'];
-    const enterprise = (code: string) => ({ uscc: code, name: '长春市南关区测试科技有限公司', type: '有限责任公司（自然人独资）', industry: '软件和信息技术服务业', employees: 12, registeredAt: '2019-04-01', layoffsLastYear: 0, socialInsuranceArrears: false });
-    const [good, other] = [uscc(), uscc()];
+    const [good, other] = [usccOf(), usccOf()];
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const response = await upload('enterprises', csv([enterprise(good), enterprise(wrong), enterprise('91220102abc'), enterprise(other)], columns), 'text/csv').expect(200);
+    const response = await upload('enterprises', csv([good, wrong, '91220102abc', other].map((uscc) => enterpriseLine({ uscc })), ENTERPRISE_COLUMNS), 'text/csv').expect(200);
     expect(response.body).toMatchObject({ imported: 2, rejectedCount: 2 });
     expect(response.body.rejected.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([
       [3, 'uscc.checksum'],
@@ -175,13 +142,13 @@ describe('registry import', () => {
     const zipped = await upload('persons', gzipSync(csv([row])), 'text/csv').set('Content-Encoding', 'gzip').expect(200);
     expect(zipped.body).toMatchObject({ imported: 1 });
 
-    const gb = person();
-    const line = csv([gb]).replace('测试人', '\u0000');
-    const [before, after] = line.split('\u0000');
-    // 张三 in GB 18030.
-    const body = Buffer.concat([Buffer.from(before), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(after)]);
+    // 张三 and 南关区 in GB 18030 (GBK): what Excel in China saves a CSV as.
+    const gbk: Record<string, number[]> = { '\u0001': [0xd5, 0xc5, 0xc8, 0xfd], '\u0002': [0xc4, 0xcf, 0xb9, 0xd8, 0xc7, 0xf8] };
+    const gb = person({ name: '\u0001', hukouDistrict: '\u0002' });
+    const body = Buffer.concat(csv([gb]).split(/([\u0001\u0002])/).map((part) => (gbk[part] ? Buffer.from(gbk[part]) : Buffer.from(part))));
     expect((await upload('persons', body, 'text/csv; charset=gb18030').expect(200)).body).toMatchObject({ imported: 1 });
     expect(await storedPerson(gb.idNumber)).toMatchObject({ name: '张三' });
+    expect((await dataSource.query(`SELECT hukou_district FROM registry_person WHERE id_number = $1`, [gb.idNumber]))[0].hukou_district).toBe('南关区');
   });
 
   it('refuses a wrong header before reading a line, and other media types', async () => {

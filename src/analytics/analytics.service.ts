@@ -15,10 +15,22 @@ export const STAFF_DECISIONS = ['accept', 'refuse', 'correction', 'approve', 're
 export const DECIDED_STATUSES = ['approved', 'rejected', 'completed'];
 export const SYSTEM_CLERK = '(system)';
 
-const LABELS: Record<TurnaroundGroup, string> = {
-  serviceItem: '(SELECT s.name FROM service_item s WHERE s.code = r.key)',
-  department: '(SELECT d.name FROM department d WHERE d.code = r.key)',
-  clerk: '(SELECT u.display_name FROM app_user u WHERE u.username = r.key)',
+/**
+ * How each grouping keys a case, and how a group's key and label are shown. A clerk is grouped by the
+ * actor's id (one indexed look-up per case, backwards through its history) and named after grouping.
+ */
+const GROUPS: Record<TurnaroundGroup, { key: (params: SqlParams) => string; join: string; shownKey: (params: SqlParams) => string; label: string; keepsNull: boolean }> = {
+  serviceItem: { key: () => 'c.service_item_code', join: '', shownKey: () => 'r.key', label: '(SELECT s.name FROM service_item s WHERE s.code = r.key)', keepsNull: false },
+  department: { key: () => 'c.department_code', join: '', shownKey: () => 'r.key', label: '(SELECT d.name FROM department d WHERE d.code = r.key)', keepsNull: false },
+  clerk: {
+    key: (params) => `(SELECT h.actor_id FROM case_history h
+                        WHERE h.case_id = c.id AND h.actor_id IS NOT NULL AND h.action = ANY(${params.add(STAFF_DECISIONS)})
+                        ORDER BY h.seq DESC LIMIT 1)`,
+    join: 'LEFT JOIN app_user u ON u.id = r.key',
+    shownKey: (params) => `coalesce(u.username, ${params.add(SYSTEM_CLERK)})`,
+    label: 'u.display_name',
+    keepsNull: true,
+  },
 };
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -43,19 +55,13 @@ export class AnalyticsService {
     const { calendar, officialYears } = await this.calendars.snapshot();
     const params = new SqlParams();
     const working = new WorkingTimeSql(WorkingTime.of(calendar, officialYears), params);
-    const key = {
-      serviceItem: 'c.service_item_code',
-      department: 'c.department_code',
-      clerk: `coalesce((SELECT u.username FROM case_history h JOIN app_user u ON u.id = h.actor_id
-                WHERE h.case_id = c.id AND h.actor_id IS NOT NULL AND h.action = ANY(${params.add(STAFF_DECISIONS)})
-                ORDER BY h.seq DESC LIMIT 1), ${params.add(SYSTEM_CLERK)})`,
-    }[groupBy];
+    const group = GROUPS[groupBy];
     const filters = this.filters(params, query, 'c.finished_at', range);
     // Percentile sorts of a year of cases fit in memory with some room; the default 4 MB spills to disk.
     await this.txHost.tx.query(`SET LOCAL work_mem = '64MB'`);
     const rows = await this.txHost.tx.query<Array<{ key: string; label: string | null; count: number; p50: number; p90: number; overdue: number; statutory: number }>>(
       `WITH decided AS (
-         SELECT ${key} AS key,
+         SELECT ${group.key(params)} AS key,
                 ${working.between('c.accepted_at', 'c.finished_at')} AS worked,
                 (c.finished_at >= c.promised_deadline) AS late,
                 (c.finished_at >= c.statutory_deadline) AS late_statutory
@@ -63,15 +69,17 @@ export class AnalyticsService {
           WHERE ${filters} AND c.accepted_at IS NOT NULL AND c.service_item_code IS NOT NULL
             AND c.status = ANY(${params.add(DECIDED_STATUSES)})
        )
-       SELECT r.*, ${LABELS[groupBy]} AS label FROM (
+       SELECT * FROM (
+       SELECT ${group.shownKey(params)} AS key, ${group.label} AS label, r.count, r.p50, r.p90, r.overdue, r.statutory FROM (
          SELECT key, count(*)::int AS count,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY worked) AS p50,
                 percentile_cont(0.9) WITHIN GROUP (ORDER BY worked) AS p90,
                 avg(late::int)::float8 AS overdue,
                 avg(late_statutory::int)::float8 AS statutory
-           FROM decided WHERE worked IS NOT NULL AND key IS NOT NULL
+           FROM decided WHERE worked IS NOT NULL${group.keepsNull ? '' : ' AND key IS NOT NULL'}
           GROUP BY key
-       ) r ORDER BY r.key`,
+       ) r ${group.join}
+       ) shown ORDER BY shown.key COLLATE "C"`,
       params.values,
     );
     const items: TurnaroundRow[] = rows.map((row) => ({
@@ -103,7 +111,7 @@ export class AnalyticsService {
            FROM case_rating r JOIN case_record c ON c.id = r.case_id
           WHERE ${filters}
           GROUP BY 1
-       ) g WHERE g.key IS NOT NULL ORDER BY g.key`,
+       ) g WHERE g.key IS NOT NULL ORDER BY g.key COLLATE "C"`,
       params.values,
     );
     const items: RatingRow[] = rows.map((row) => ({ key: row.key, label: row.label, count: row.count, average: round(row.average, 2), low: row.low }));

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export const DEFAULT_CHUNK_SIZE = 50_000;
+export const DEFAULT_CHUNK_SIZE = 100_000;
 
 export class StartRunDto {
   @ApiPropertyOptional({ default: false, description: 'Only count: evaluated, eligible, and how many of those already have this period\'s grant' })

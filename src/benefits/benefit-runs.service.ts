@@ -11,14 +11,15 @@ import { OutboxRelay } from '../queue/outbox/outbox-relay.service.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { chinaDate } from '../registry/china-date.js';
+import type { SubjectType } from '../registry/registry-records.js';
 import { ClockService } from '../time/clock.service.js';
 import { BenefitPoliciesService } from './benefit-policies.service.js';
 import { periodKey } from './benefit-period.js';
 import { BenefitPolicyVersion } from './benefit-policy-version.entity.js';
 import { BenefitPolicy } from './benefit-policy.entity.js';
 import { DEFAULT_CHUNK_SIZE, type RunView, type StartRunDto } from './benefit-run.dto.js';
-import { BenefitRun } from './benefit-run.entity.js';
-import { countChunkStatement, grantChunkStatement, type ChunkSpec } from './grant-sql.js';
+import { BenefitRun, type BenefitRunStatus } from './benefit-run.entity.js';
+import { countChunkStatement, grantChunkStatement, type ChunkStatement, type RunSpec } from './grant-sql.js';
 import { subjectFacts } from './subject-facts.js';
 
 export type ChunkOutcome = 'continued' | 'completed' | 'skipped';
@@ -29,6 +30,30 @@ interface ChunkCounts {
   granted: number;
   skippedExisting: number;
 }
+
+/** The run row locked for a chunk, with what its policy version says. */
+interface LockedRun {
+  id: string;
+  status: BenefitRunStatus;
+  dry_run: boolean;
+  as_of: string;
+  period: string;
+  chunk_size: number;
+  first_subject_id: string | null;
+  last_subject_id: string | null;
+  chunks_total: number;
+  chunks_done: number;
+  policy_id: string;
+  code: string;
+  subject_type: SubjectType;
+  version_id: string;
+  name: string;
+  rule: string;
+  variables_used: string[];
+  amount: string;
+}
+
+const STATEMENT_CACHE_SIZE = 64;
 
 const runView = (run: BenefitRun, policy: BenefitPolicy, version: BenefitPolicyVersion): RunView => ({
   id: run.id,
@@ -57,6 +82,7 @@ const runView = (run: BenefitRun, policy: BenefitPolicy, version: BenefitPolicyV
 @Injectable()
 export class BenefitRunsService {
   private readonly logger = new Logger(BenefitRunsService.name);
+  private readonly statements = new Map<string, ChunkStatement>();
 
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
@@ -158,64 +184,74 @@ export class BenefitRunsService {
    */
   @Transactional()
   async processChunk({ runId, chunk }: JobPayloads[JobName.BenefitsRunChunk]): Promise<ChunkOutcome> {
-    const run = await this.runs.findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
-    if (!run || (run.status !== 'queued' && run.status !== 'running') || run.chunksDone !== chunk) return 'skipped';
-    const changes: Partial<BenefitRun> = { chunksDone: chunk + 1 };
-    if (run.status === 'queued') Object.assign(changes, { status: 'running', startedAt: new Date() });
-
-    if (chunk < run.chunksTotal) {
-      const counts = await this.runChunk(run, chunk);
-      Object.assign(changes, {
-        evaluated: run.evaluated + counts.evaluated,
-        eligible: run.eligible + counts.eligible,
-        granted: run.granted + counts.granted,
-        skippedExisting: run.skippedExisting + counts.skippedExisting,
-      });
-    }
-    const completed = chunk + 1 >= run.chunksTotal;
-    if (completed) Object.assign(changes, { status: 'completed', finishedAt: new Date() });
+    const [run] = await this.txHost.tx.query<LockedRun[]>(
+      `SELECT r.id, r.status, r.dry_run, r.as_of::text AS as_of, r.period, r.chunk_size, r.first_subject_id::text AS first_subject_id,
+              r.last_subject_id::text AS last_subject_id, r.chunks_total, r.chunks_done,
+              p.id AS policy_id, p.code, p.subject_type, v.id AS version_id, v.name, v.rule, v.variables_used, v.amount::text AS amount
+         FROM benefit_run r
+         JOIN benefit_policy p ON p.id = r.policy_id
+         JOIN benefit_policy_version v ON v.id = r.policy_version_id
+        WHERE r.id = $1 FOR UPDATE OF r`,
+      [runId],
+    );
+    if (!run || (run.status !== 'queued' && run.status !== 'running') || run.chunks_done !== chunk) return 'skipped';
+    const counts = chunk < run.chunks_total ? await this.runChunk(run, chunk) : { evaluated: 0, eligible: 0, granted: 0, skippedExisting: 0 };
+    const completed = chunk + 1 >= run.chunks_total;
+    if (completed) this.statements.delete(run.id);
     else await this.outbox.enqueue({ name: JobName.BenefitsRunChunk, data: { runId, chunk: chunk + 1 } });
-    await this.runs.update(run.id, changes);
+    await this.txHost.tx.query(
+      `UPDATE benefit_run SET chunks_done = $2, evaluated = evaluated + $3, eligible = eligible + $4, granted = granted + $5,
+              skipped_existing = skipped_existing + $6, status = $7, started_at = coalesce(started_at, now()),
+              finished_at = CASE WHEN $7 = 'completed' THEN now() END
+        WHERE id = $1`,
+      [run.id, chunk + 1, counts.evaluated, counts.eligible, counts.granted, counts.skippedExisting, completed ? 'completed' : 'running'],
+    );
     return completed ? 'completed' : 'continued';
   }
 
-  private async runChunk(run: BenefitRun, chunk: number): Promise<ChunkCounts> {
-    const version = await this.txHost.tx.getRepository(BenefitPolicyVersion).findOneByOrFail({ id: run.policyVersionId });
-    const policy = await this.txHost.tx.getRepository(BenefitPolicy).findOneByOrFail({ id: run.policyId });
-    const from = BigInt(run.firstSubjectId!) + BigInt(chunk) * BigInt(run.chunkSize);
-    const last = BigInt(run.lastSubjectId!);
-    const to = from + BigInt(run.chunkSize) - 1n < last ? from + BigInt(run.chunkSize) - 1n : last;
-    const spec: ChunkSpec = {
-      subject: subjectFacts(policy.subjectType),
-      policyId: policy.id,
-      policyVersionId: version.id,
-      rule: version.rule,
-      variablesUsed: version.variablesUsed,
-      amount: version.amount,
-      runId: run.id,
-      asOf: run.asOf,
-      period: run.period,
-      fromId: String(from),
-      toId: String(to),
-    };
-    if (run.dryRun) {
-      const { sql, params } = countChunkStatement(spec);
-      const [row] = await this.txHost.tx.query<Array<{ evaluated: number; eligible: number; granted_before: number }>>(sql, params);
+  private async runChunk(run: LockedRun, chunk: number): Promise<ChunkCounts> {
+    const size = BigInt(run.chunk_size);
+    const from = BigInt(run.first_subject_id!) + BigInt(chunk) * size;
+    const last = BigInt(run.last_subject_id!);
+    const to = from + size - 1n < last ? from + size - 1n : last;
+    const statement = this.statement(run);
+    const params = statement.params(String(from), String(to));
+    if (run.dry_run) {
+      const [row] = await this.txHost.tx.query<Array<{ evaluated: number; eligible: number; granted_before: number }>>(statement.sql, params);
       return { evaluated: row.evaluated, eligible: row.eligible, granted: 0, skippedExisting: row.granted_before };
     }
-    const { sql, params } = grantChunkStatement(spec);
-    const [row] = await this.txHost.tx.query<Array<{ evaluated: number; eligible: number; granted: number; recipients: Array<{ grantId: string; userId: string }> }>>(
-      sql,
-      params,
-    );
+    const [row] = await this.txHost.tx.query<Array<ChunkCounts & { recipients: Array<{ grantId: string; userId: string }> }>>(statement.sql, params);
     await this.notifications.notify(
       ...row.recipients.map(({ grantId, userId }) => ({
         recipientId: userId,
         template: 'benefit.granted',
-        data: { grantId, policyCode: policy.code, policyName: version.name, amount: Number(version.amount), period: run.period },
+        data: { grantId, policyCode: run.code, policyName: run.name, amount: Number(run.amount), period: run.period },
       })),
     );
     return { evaluated: row.evaluated, eligible: row.eligible, granted: row.granted, skippedExisting: row.eligible - row.granted };
+  }
+
+  /** A run's chunk statement, built once per run and process: compiling the rule is worth doing once, not per chunk. */
+  private statement(run: LockedRun): ChunkStatement {
+    let statement = this.statements.get(run.id);
+    if (!statement) {
+      const spec: RunSpec = {
+        subject: subjectFacts(run.subject_type),
+        policyId: run.policy_id,
+        policyVersionId: run.version_id,
+        rule: run.rule,
+        variablesUsed: run.variables_used,
+        amount: run.amount,
+        runId: run.id,
+        asOf: run.as_of,
+        period: run.period,
+      };
+      statement = run.dry_run ? countChunkStatement(spec) : grantChunkStatement(spec);
+      // Runs whose last chunk ran elsewhere are never deleted here: keep the cache small.
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(run.id, statement);
+    }
+    return statement;
   }
 
   private async fail(runId: string, error: Error): Promise<void> {

@@ -1,13 +1,8 @@
 import { compileToSql } from '@app/rules';
 import { ruleColumns, shownFactsSql, type SubjectFacts } from './subject-facts.js';
 
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-/** What a chunk statement needs to know: the policy version, the run's date and period, the id range. */
-export interface ChunkSpec {
+/** What a run's chunk statements need to know: the policy version, the run, its date and period. */
+export interface RunSpec {
   subject: SubjectFacts;
   policyId: string;
   policyVersionId: string;
@@ -17,13 +12,17 @@ export interface ChunkSpec {
   runId: string;
   asOf: string;
   period: string;
-  /** Inclusive bounds of the subject ids this chunk covers. */
-  fromId: string;
-  toId: string;
+}
+
+/** One statement for every chunk of a run: the text is built (and the rule compiled) once, the id range varies. */
+export interface ChunkStatement {
+  sql: string;
+  /** The parameters for the chunk of subjects with ids from `fromId` to `toId`, inclusive. */
+  params(fromId: string, toId: string): unknown[];
 }
 
 /** The rule as a parameterised condition; a stored rule was proven translatable when it was saved. */
-function condition(spec: ChunkSpec, firstPlaceholder: number): Statement {
+function condition(spec: RunSpec, firstPlaceholder: number): { sql: string; params: unknown[] } {
   const compiled = compileToSql(spec.rule, spec.subject.declarations, {
     columns: ruleColumns(spec.subject),
     params: { asOf: spec.asOf },
@@ -40,7 +39,7 @@ function condition(spec: ChunkSpec, firstPlaceholder: number): Statement {
  * compiled rule, insert their grants (with the facts the rule read) unless the policy already granted
  * them this period, and answer the counts and the account holders to notify.
  */
-export function grantChunkStatement(spec: ChunkSpec): Statement {
+export function grantChunkStatement(spec: RunSpec): ChunkStatement {
   const { subject } = spec;
   const table = subject.table.table;
   const rule = condition(spec, 9);
@@ -62,12 +61,12 @@ export function grantChunkStatement(spec: ChunkSpec): Statement {
               FROM granted g JOIN eligible e ON e.id = g.subject_id JOIN app_user u ON ${subject.accountJoin('e.holder_key')}) AS recipients`;
   return {
     sql,
-    params: [spec.asOf, spec.fromId, spec.toId, spec.policyId, spec.policyVersionId, spec.period, spec.amount, spec.runId, ...rule.params],
+    params: (fromId, toId) => [spec.asOf, fromId, toId, spec.policyId, spec.policyVersionId, spec.period, spec.amount, spec.runId, ...rule.params],
   };
 }
 
 /** A dry run's chunk: the same selection, counted; eligible subjects already granted this period counted apart. */
-export function countChunkStatement(spec: ChunkSpec): Statement {
+export function countChunkStatement(spec: RunSpec): ChunkStatement {
   const table = spec.subject.table.table;
   const rule = condition(spec, 5);
   const sql = `
@@ -77,5 +76,5 @@ export function countChunkStatement(spec: ChunkSpec): Statement {
       FROM ${table} s
       LEFT JOIN benefit_grant g ON g.policy_id = $3::uuid AND g.subject_id = s.id AND g.period = $4::text
      WHERE s.id BETWEEN $1::bigint AND $2::bigint AND ${rule.sql}`;
-  return { sql, params: [spec.fromId, spec.toId, spec.policyId, spec.period, ...rule.params] };
+  return { sql, params: (fromId, toId) => [fromId, toId, spec.policyId, spec.period, ...rule.params] };
 }

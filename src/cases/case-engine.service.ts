@@ -263,8 +263,12 @@ export class CaseEngine {
     record.historyHead = hash;
   }
 
-  /** Writes the case's columns; the version was already taken by `apply` (or is 1 for a new case), so it is kept as is. */
+  /**
+   * Writes the case's columns; the version was already taken by `apply` (or is 1 for a new case), so it
+   * is kept as is. Every change is followed by the risk monitor's check of this case (电子监察, event-driven).
+   */
   private async save(record: CaseRecord): Promise<void> {
+    await this.outbox.enqueue({ name: JobName.RiskCheckCase, data: { caseId: record.id } });
     const { id, version: _version, createdAt: _createdAt, ...fields } = record;
     await this.txHost.tx
       .createQueryBuilder()

@@ -98,18 +98,14 @@ export class CaseSubmissionService {
     if (errors.length > 0) throw badRequest('case.invalid_application', `The application has ${errors.length} problem(s).`, errors);
     const { version } = await this.workflows.published(item.workflowKey);
     const given = new Set(materials.map((m) => m.key));
-    const record = this.txHost.tx.getRepository(CaseRecord).create({
-      id: randomUUID(),
+    const record = this.newCase(caller, applicant, now, {
       caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(item.code, null)),
-      applicantId: caller.id,
       serviceItemCode: item.code,
       bundleCode: parent?.bundleCode ?? null,
       parentId: parent?.id ?? null,
       departmentCode: item.departmentCode,
       workflowKey: item.workflowKey,
       workflowVersion: version,
-      status: 'submitted',
-      engineState: null,
       form,
       // A bundle's materials are uploaded once; each item keeps those it asks for.
       materials: materials.filter((m) => item.materials.some((listed) => listed.key === m.key)),
@@ -117,43 +113,23 @@ export class CaseSubmissionService {
       materialsOwed: item.materials
         .filter((m) => m.required && m.tolerant && !given.has(m.key))
         .map((m) => ({ key: m.key, name: m.name, dueAt: '', deliveredAt: null })),
-      applicant,
-      pendingEvaluation: null,
-      clock: null,
-      statutoryDeadline: null,
-      promisedDeadline: null,
-      deadlinesProvisional: false,
-      clockPaused: false,
-      idempotencyKey: null,
-      requestHash: null,
-      submittedAt: now,
-      acceptedAt: null,
-      finishedAt: null,
-      lastEventAt: now,
-      historyHead: GENESIS_HASH,
-      historySeq: 0,
-      version: 1,
     });
     return this.engine.start(record, actor, {}, now);
   }
 
-  private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, caller: Caller, actor: Actor, now: Date): Promise<CaseRecord> {
-    const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code });
-    if (!bundle) throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
-    const parent = this.txHost.tx.getRepository(CaseRecord).create({
+  /** A case as submitted: nothing decided, no clock, an empty history chain. */
+  private newCase(caller: Caller, applicant: ApplicantSnapshot, now: Date, fields: Partial<CaseRecord> & Pick<CaseRecord, 'caseNo' | 'form' | 'materials'>): CaseRecord {
+    return this.txHost.tx.getRepository(CaseRecord).create({
       id: randomUUID(),
-      caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(null, bundle.code)),
       applicantId: caller.id,
       serviceItemCode: null,
-      bundleCode: bundle.code,
+      bundleCode: null,
       parentId: null,
       departmentCode: null,
       workflowKey: null,
       workflowVersion: null,
       status: 'submitted',
       engineState: null,
-      form: dto.form,
-      materials: dto.materials,
       materialList: [],
       materialsOwed: [],
       applicant,
@@ -172,6 +148,18 @@ export class CaseSubmissionService {
       historyHead: GENESIS_HASH,
       historySeq: 0,
       version: 1,
+      ...fields,
+    });
+  }
+
+  private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, caller: Caller, actor: Actor, now: Date): Promise<CaseRecord> {
+    const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code });
+    if (!bundle) throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
+    const parent = this.newCase(caller, applicant, now, {
+      caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(null, bundle.code)),
+      bundleCode: bundle.code,
+      form: dto.form,
+      materials: dto.materials,
     });
     await this.engine.open(parent, actor, now);
     const errors: FieldError[] = [];

@@ -67,6 +67,7 @@ describe('loadConfig', () => {
       autoSamplePercent: 5,
       benefitJumpPercent: 50,
       reviewLookbackDays: 7,
+      reviewEveryMinutes: 60,
     });
     expect(loadConfig({ RISK_AUTO_SAMPLE_PERCENT: '100', RISK_STALLED_HOURS: '24' }).risk).toMatchObject({ autoSamplePercent: 100, stalledHours: 24 });
     const problems = problemsOf({ RISK_AUTO_SAMPLE_PERCENT: '101', RISK_SCAN_EVERY_SECONDS: '5', RISK_UNCLAIMED_HOURS: '4h' });

@@ -96,6 +96,9 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1) @Max(90)
   RISK_REVIEW_LOOKBACK_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(5) @Max(24 * 60)
+  RISK_REVIEW_EVERY_MINUTES?: number;
 }
 
 export interface AppConfig {
@@ -141,6 +144,8 @@ export interface RiskThresholds {
   benefitJumpPercent: number;
   /** How far back finished cases, failed jobs and benefit runs are looked at. */
   reviewLookbackDays: number;
+  /** How often a scan also reviews the decided cases (decisions too fast, the 秒批 sample). */
+  reviewEveryMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -152,7 +157,7 @@ export class ConfigError extends Error {
 
 const RISK_KEYS = [
   'RISK_SCAN_EVERY_SECONDS', 'RISK_YELLOW_REMAINING_DAYS', 'RISK_UNCLAIMED_HOURS', 'RISK_STALLED_HOURS', 'RISK_ESCALATION_HOURS',
-  'RISK_FAST_MIN_SAMPLE', 'RISK_AUTO_SAMPLE_PERCENT', 'RISK_BENEFIT_JUMP_PERCENT', 'RISK_REVIEW_LOOKBACK_DAYS',
+  'RISK_FAST_MIN_SAMPLE', 'RISK_AUTO_SAMPLE_PERCENT', 'RISK_BENEFIT_JUMP_PERCENT', 'RISK_REVIEW_LOOKBACK_DAYS', 'RISK_REVIEW_EVERY_MINUTES',
 ] as const;
 const INT_KEYS = ['PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', ...RISK_KEYS] as const;
 
@@ -220,6 +225,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       autoSamplePercent: env.RISK_AUTO_SAMPLE_PERCENT ?? 5,
       benefitJumpPercent: env.RISK_BENEFIT_JUMP_PERCENT ?? 50,
       reviewLookbackDays: env.RISK_REVIEW_LOOKBACK_DAYS ?? 7,
+      reviewEveryMinutes: env.RISK_REVIEW_EVERY_MINUTES ?? 60,
     },
   };
 }

@@ -5,11 +5,15 @@ import { CaseRecord } from '../cases/case.entity.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { upsertFlagsStatement } from './flag-upsert.js';
-import { FLAG_KIND_CODES, FLAG_KINDS } from './flag-kinds.js';
+import { FAMILIES } from './detectors.js';
+import { FLAG_KINDS, type FlagKind } from './flag-kinds.js';
 import { RiskDetection } from './risk-detection.service.js';
 import { SCAN_LOCK } from './risk-scan.service.js';
 
-const PER_CASE_KINDS = FLAG_KIND_CODES.filter((kind) => FLAG_KINDS[kind].perCase);
+/** What one case's change can affect: its own flags and its tasks', and whether it is a 秒批 approval to sample. */
+const PER_CASE = FAMILIES.map((family) => ({ family, kinds: (Object.keys(family.parts) as FlagKind[]).filter((kind) => FLAG_KINDS[kind].perCase) })).filter(
+  ({ kinds }) => kinds.length > 0,
+);
 
 /**
  * The event-driven half of detection: after a case changes, its own flags (and its tasks') are brought up
@@ -33,8 +37,8 @@ export class RiskCheck {
     const window = await this.detection.window();
     let flagged = 0;
     let resolved = 0;
-    for (const kind of PER_CASE_KINDS) {
-      const { sql, params } = upsertFlagsStatement(kind, window, caseId);
+    for (const { family, kinds } of PER_CASE) {
+      const { sql, params } = upsertFlagsStatement(family, kinds, window, caseId);
       const [row] = await this.txHost.tx.query<Array<{ flagged: number; resolved: number }>>(sql, params);
       flagged += row.flagged;
       resolved += row.resolved;

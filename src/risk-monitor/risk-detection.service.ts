@@ -7,9 +7,19 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badRequest } from '../http/problem.js';
 import { ClockService } from '../time/clock.service.js';
 import { detectionWindow, type DetectionWindow } from './detection-window.js';
-import { DETECTORS, type CandidateRow } from './detectors.js';
+import { DECIDED_CASES, FAMILIES, candidatesCte, type Family } from './detectors.js';
 import { FLAG_KIND_CODES, FLAG_KINDS, describe, type FlagKind } from './flag-kinds.js';
 import type { ForecastItem, ForecastQuery, ForecastView } from './risk-monitor.dto.js';
+
+/** A candidate flag as the detectors' SQL returns it. */
+interface CandidateRow {
+  kind: FlagKind;
+  target_key: string;
+  case_id: string | null;
+  task_id: string | null;
+  department_code: string | null;
+  facts: Record<string, unknown>;
+}
 
 const SEVERITY_ORDER = { red: 0, yellow: 1 } as const;
 
@@ -30,36 +40,64 @@ export class RiskDetection {
     return detectionWindow(calendar, officialYears, this.config.risk, asOf ?? now, now);
   }
 
-  /** What a scan at `asOf` would hold open, without writing anything. */
+  /**
+   * What a scan at `asOf` would hold open, without writing anything. The review of decided cases
+   * (decision_too_fast, auto_approval_sample) looks back, not ahead: it is included when `kind` names it.
+   */
   async forecast(query: ForecastQuery): Promise<ForecastView> {
     const window = await this.window(query.asOf === undefined ? undefined : parseInstant(query.asOf));
-    const kinds = FLAG_KIND_CODES.filter((kind) => (!query.kind || kind === query.kind) && (!query.severity || FLAG_KINDS[kind].severity === query.severity));
-    const found: ForecastItem[] = [];
-    for (const kind of kinds) {
-      for (const row of await this.candidates(kind, window)) {
-        if (query.departmentCode && row.department_code !== query.departmentCode) continue;
-        found.push({
-          kind,
-          severity: FLAG_KINDS[kind].severity,
-          caseId: row.case_id,
-          taskId: row.task_id,
-          departmentCode: row.department_code,
-          targetKey: row.target_key,
-          detail: describe(kind, row.facts),
-          facts: row.facts,
-        });
-      }
-    }
-    found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.kind.localeCompare(b.kind) || a.targetKey.localeCompare(b.targetKey));
+    const wanted = FLAG_KIND_CODES.filter((kind) => (!query.kind || kind === query.kind) && (!query.severity || FLAG_KINDS[kind].severity === query.severity));
+    const limit = query.limit ?? 1000;
     const counts: Partial<Record<FlagKind, number>> = {};
-    for (const item of found) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-    return { asOf: window.asOf, total: found.length, counts, items: found.slice(0, query.limit ?? 1000) };
+    const items: ForecastItem[] = [];
+    for (const family of FAMILIES) {
+      const kinds = wanted.filter((kind) => family.parts[kind] && (family !== DECIDED_CASES || query.kind));
+      if (kinds.length === 0) continue;
+      const found = await this.found(family, kinds, window, query, limit);
+      Object.assign(counts, found.counts);
+      items.push(...found.items);
+    }
+    items.sort(byRank);
+    return { asOf: window.asOf, total: Object.values(counts).reduce((sum, n) => sum + n, 0), counts, items: items.slice(0, limit) };
   }
 
-  private async candidates(kind: FlagKind, window: DetectionWindow): Promise<CandidateRow[]> {
-    const params = new SqlParams();
-    return this.txHost.tx.query<CandidateRow[]>(DETECTORS[kind](params, window, null), params.values);
+  /** One family's counts, and its first `limit` candidates in the forecast's order with their full facts. */
+  private async found(family: Family, kinds: FlagKind[], window: DetectionWindow, query: ForecastQuery, limit: number) {
+    const p = new SqlParams();
+    const caseScope = query.caseId && kinds.every((kind) => FLAG_KINDS[kind].perCase) ? query.caseId : null;
+    const filters = ['TRUE'];
+    if (query.departmentCode) filters.push(`c.department_code = ${p.add(query.departmentCode)}`);
+    if (query.caseId) filters.push(`c.case_id = ${p.add(query.caseId)}::uuid`);
+    const cte = candidatesCte(family, kinds, p, window, caseScope);
+    const rank = `CASE c.kind ${kinds.map((kind) => `WHEN '${kind}' THEN ${FLAG_KINDS[kind].severity === 'red' ? 0 : 1}`).join(' ')} END`;
+    const [row] = await this.txHost.tx.query<Array<{ counts: Partial<Record<FlagKind, number>>; items: CandidateRow[] }>>(
+      `${cte}, chosen AS (SELECT * FROM candidates c WHERE ${filters.join(' AND ')})
+       SELECT (SELECT coalesce(jsonb_object_agg(kind, n), '{}'::jsonb) FROM (SELECT kind, count(*)::int AS n FROM chosen GROUP BY kind) k) AS counts,
+              (SELECT coalesce(jsonb_agg(x), '[]'::jsonb) FROM (
+                 SELECT c.kind, c.target_key, c.case_id, c.task_id, c.department_code, ${family.enrich?.('c') ?? 'c.facts'} AS facts
+                   FROM chosen c ORDER BY ${rank}, c.kind, c.target_key COLLATE "C" LIMIT ${p.add(limit)}) x) AS items`,
+      p.values,
+    );
+    return {
+      counts: row.counts,
+      items: row.items.map((candidate) => ({
+        kind: candidate.kind,
+        severity: FLAG_KINDS[candidate.kind].severity,
+        caseId: candidate.case_id,
+        taskId: candidate.task_id,
+        departmentCode: candidate.department_code,
+        targetKey: candidate.target_key,
+        detail: describe(candidate.kind, candidate.facts),
+        facts: candidate.facts,
+      })),
+    };
   }
+}
+
+/** Red first, then by kind and target, as the SQL orders them (byte order, like COLLATE "C"). */
+function byRank(a: ForecastItem, b: ForecastItem): number {
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.kind, b.kind) || compare(a.targetKey, b.targetKey);
 }
 
 function parseInstant(text: string): Date {

@@ -25,6 +25,10 @@ export class ForecastQuery extends ExportQuery {
   @IsOptional() @IsString() @MaxLength(64)
   departmentCode?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only what concerns this case' })
+  @IsOptional() @IsUUID()
+  caseId?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_FORECAST_ITEMS, default: 1000, description: 'Items answered, red first; `total` counts them all' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_FORECAST_ITEMS)
   limit?: number;
@@ -124,6 +128,7 @@ export class ScanView {
   @ApiProperty({ description: 'Flags this scan opened' }) flagged: number;
   @ApiProperty({ description: 'Flags this scan found cleared and resolved' }) resolved: number;
   @ApiProperty({ description: 'Flags this scan escalated' }) escalated: number;
+  @ApiProperty({ description: 'Whether it also reviewed the decided cases (too fast, 秒批 sample)' }) reviewed: boolean;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) startedAt: Date | null;

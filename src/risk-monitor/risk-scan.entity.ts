@@ -29,6 +29,10 @@ export class RiskScan {
   @Column({ type: 'integer', default: 0 })
   escalated: number;
 
+  /** Whether this scan also reviewed the decided cases (at most every RISK_REVIEW_EVERY_MINUTES). */
+  @Column({ type: 'boolean', default: false })
+  reviewed: boolean;
+
   @Column({ type: 'text', nullable: true })
   error: string | null;
 

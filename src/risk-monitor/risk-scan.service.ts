@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Caller } from '../auth/auth.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound } from '../http/problem.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { OutboxRelay } from '../queue/outbox/outbox-relay.service.js';
@@ -9,7 +10,8 @@ import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
 import { upsertFlagsStatement } from './flag-upsert.js';
-import { FLAG_KIND_CODES } from './flag-kinds.js';
+import { DECIDED_CASES, FAMILIES } from './detectors.js';
+import type { FlagKind } from './flag-kinds.js';
 import { RiskDetection } from './risk-detection.service.js';
 import { RiskEscalation } from './risk-escalation.service.js';
 import type { ScanCreatedView, ScanView } from './risk-monitor.dto.js';
@@ -31,6 +33,7 @@ const view = (scan: RiskScan): ScanView => ({
   flagged: scan.flagged,
   resolved: scan.resolved,
   escalated: scan.escalated,
+  reviewed: scan.reviewed,
   error: scan.error,
   createdAt: scan.createdAt,
   startedAt: scan.startedAt,
@@ -53,6 +56,7 @@ export class RiskScanService {
     private readonly detection: RiskDetection,
     private readonly escalation: RiskEscalation,
     private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private get scans() {
@@ -97,20 +101,31 @@ export class RiskScanService {
     }
   }
 
-  /** Every kind's flags made to match what the detectors find now, then escalations; all or nothing. */
+  /**
+   * Every family's flags made to match what its pass finds now, then escalations; all or nothing. The
+   * review of decided cases looks back rather than at the clock, so it runs at most every
+   * `reviewEveryMinutes` (the per-case check samples 秒批 approvals as they happen).
+   */
   @Transactional()
   async scan(id: string): Promise<ScanCounts> {
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCAN_LOCK]);
     const window = await this.detection.window();
+    const review = await this.reviewDue(window.asOf);
     const counts: ScanCounts = { flagged: 0, resolved: 0, escalated: 0 };
-    for (const kind of FLAG_KIND_CODES) {
-      const { sql, params } = upsertFlagsStatement(kind, window, null);
+    for (const family of FAMILIES) {
+      if (family === DECIDED_CASES && !review) continue;
+      const { sql, params } = upsertFlagsStatement(family, Object.keys(family.parts) as FlagKind[], window, null);
       const [row] = await this.txHost.tx.query<Array<{ flagged: number; resolved: number }>>(sql, params);
       counts.flagged += row.flagged;
       counts.resolved += row.resolved;
     }
     counts.escalated = await this.escalation.escalate(window);
-    await this.scans.update(id, { status: 'completed', ...counts, finishedAt: this.clock.now() });
+    await this.scans.update(id, { status: 'completed', ...counts, reviewed: review, finishedAt: this.clock.now() });
     return counts;
+  }
+
+  private async reviewDue(now: Date): Promise<boolean> {
+    const [last] = await this.txHost.tx.query<Array<{ at: Date | null }>>(`SELECT max(started_at) AS at FROM risk_scan WHERE status = 'completed' AND reviewed`);
+    return !last.at || now.getTime() - last.at.getTime() >= this.config.risk.reviewEveryMinutes * 60_000;
   }
 }

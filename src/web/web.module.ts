@@ -9,9 +9,23 @@ import type { Request, Response } from 'express';
 /** Everything under /api belongs to Nest's routes: a missing API path answers problem+json, never the page. */
 const API_PATHS = /^\/api(\/|$)/;
 
-/** Vite names built assets by content hash, so they never change; index.html must be revalidated every time. */
-function cacheHeaders(response: Response, path: string): void {
-  response.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+/**
+ * Vite names built assets by content hash, so they never change; index.html must be revalidated every time.
+ * The page also drops helmet's `upgrade-insecure-requests`: on plain http (an intranet address, a first
+ * `npm start`) it makes the browser fetch the page's own scripts over https, and the page stays blank.
+ * Behind TLS it changes nothing, every URL of the page being relative.
+ */
+function pageHeaders(response: Response, path: string): void {
+  if (path.includes(`${sep}assets${sep}`)) {
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    return;
+  }
+  response.setHeader('Cache-Control', 'no-cache');
+  const policy = response.getHeader('Content-Security-Policy');
+  if (typeof policy === 'string') {
+    const kept = policy.split(';').map((directive) => directive.trim()).filter((directive) => directive && directive !== 'upgrade-insecure-requests');
+    response.setHeader('Content-Security-Policy', kept.join(';'));
+  }
 }
 
 /** The project root: the nearest folder with a package.json, from src/web (tests) or dist/src/web (built). */
@@ -57,7 +71,7 @@ export class WebModule {
         ServeStaticModule.forRoot({
           rootPath: distFolder,
           exclude: API_PATHS,
-          serveStaticOptions: { index: false, setHeaders: cacheHeaders },
+          serveStaticOptions: { index: false, setHeaders: pageHeaders },
         }),
       ],
     };

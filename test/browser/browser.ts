@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { SEED_PASSWORD } from '../support/system.js';
 
@@ -51,6 +51,31 @@ export async function signIn(page: Page, username: string, password = SEED_PASSW
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A form field by its label (antd puts its required mark, "*", in front of the name). */
+export function field(scope: Page | Locator, label: string): Locator {
+  return scope.getByLabel(new RegExp(`^(\\* )?${label.replace(/[()（）.*+?[\]]/g, '\\$&')}$`));
+}
+
+/** antd's button-style radios hide the input under their label: choose as a person does, on the label. */
+export async function choose(page: Page, option: string): Promise<void> {
+  await page.locator('label', { has: page.getByRole('radio', { name: option, exact: true }) }).click();
+}
+
+/** An option of an antd Select, typed into its search and picked from the list. */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  await field(page, label).click();
+  await field(page, label).fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** The text selected in a text box (the tests compile without DOM types, so its shape is spelled out). */
+export function selectedText(box: Locator): Promise<string> {
+  return box.evaluate((element) => {
+    const { value, selectionStart, selectionEnd } = element as unknown as { value: string; selectionStart: number; selectionEnd: number };
+    return value.slice(selectionStart, selectionEnd);
+  });
 }
 
 /** Polls a check that reloads or clicks until it passes: the workers advance cases asynchronously. */

@@ -33,5 +33,10 @@ export function EChart({ option, height = 320, label }: { option: ChartOption; h
     chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
   }, [option]);
 
-  return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  // ECharts labels its own element with a generated description; ours names the figure around it.
+  return (
+    <div role="img" aria-label={label}>
+      <div ref={element} style={{ width: '100%', height }} />
+    </div>
+  );
 }

@@ -95,3 +95,13 @@ export function localizeMessage(message: string, t: Dict, property?: FormPropert
 export function formPayload(schema: FormSchema, values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(schema.properties).filter((name) => !isAbsent(values[name])).map((name) => [name, values[name]]));
 }
+
+/**
+ * The order to show a form's fields in. Stored as jsonb, a schema's properties come back in jsonb's key
+ * order, not the author's; `required` is a list and keeps its order, so the required fields lead in the
+ * order written, then the rest.
+ */
+export function fieldOrder(schema: FormSchema): string[] {
+  const required = (schema.required ?? []).filter((name) => name in schema.properties);
+  return [...required, ...Object.keys(schema.properties).filter((name) => !required.includes(name))];
+}

@@ -1,38 +1,40 @@
-import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useT } from '../i18n/i18n';
 import type { FormProperty, FormSchema } from '../lib/types';
-import { fieldProblem, localizeMessage } from './form-rules';
+import { fieldOrder, fieldProblem, localizeMessage } from './form-rules';
 
 /** Up to this many choices show as radio buttons (all visible at once); more go into a list. */
 const RADIO_LIMIT = 4;
 
-function Control({ property, label }: { property: FormProperty; label: string }) {
+/** The input for one property; Form.Item hands it id, value and onChange, which go on to the antd control. */
+function Control({ property, label, ...injected }: { property: FormProperty; label: string; id?: string; value?: unknown; onChange?: (value: unknown) => void }) {
   const t = useT();
+  const bound = injected as Record<string, never>;
   const example = property.examples?.[0];
   const placeholder = example === undefined || typeof example === 'boolean' ? undefined : t.validation.example(String(example));
   if (property.type === 'boolean') {
-    return <Radio.Group aria-label={label} options={[{ label: t.common.yes, value: true }, { label: t.common.no, value: false }]} />;
+    return <Radio.Group {...bound} aria-label={label} options={[{ label: t.common.yes, value: true }, { label: t.common.no, value: false }]} />;
   }
   if (property.enum) {
     const options = property.enum.map((value) => ({ label: String(value), value }));
-    if (options.length <= RADIO_LIMIT) return <Radio.Group aria-label={label} options={options} />;
-    return <Select options={options} allowClear showSearch placeholder={placeholder} />;
+    if (options.length <= RADIO_LIMIT) return <Radio.Group {...bound} aria-label={label} options={options} />;
+    return <Select {...bound} options={options} allowClear showSearch placeholder={placeholder} />;
   }
   if (property.type === 'integer' || property.type === 'number') {
-    return <InputNumber style={{ width: '100%' }} placeholder={placeholder} />;
+    return <InputNumber {...bound} style={{ width: '100%' }} placeholder={placeholder} />;
   }
-  if (property.format === 'date') return <Input type="date" />;
-  return <Input placeholder={placeholder} />;
+  if (property.format === 'date') return <Input {...bound} type="date" />;
+  return <Input {...bound} placeholder={placeholder} />;
 }
 
 /** The fields of a service item's JSON Schema form, checked as the API checks them. */
 export function SchemaFields({ schema, prefix = [], only }: { schema: FormSchema; prefix?: string[]; only?: string[] }) {
   const t = useT();
   const required = new Set(schema.required ?? []);
-  const names = Object.keys(schema.properties).filter((name) => !only || only.includes(name));
+  const names = fieldOrder(schema).filter((name) => !only || only.includes(name));
   return (
-    <>
+    <Row gutter={16}>
       {names.map((name) => {
         const property = schema.properties[name]!;
         const label = property.title ?? name;
@@ -43,12 +45,14 @@ export function SchemaFields({ schema, prefix = [], only }: { schema: FormSchema
           },
         };
         return (
-          <Form.Item key={name} name={[...prefix, name]} label={label} required={required.has(name)} rules={[rule]} extra={property.description} validateFirst>
-            <Control property={property} label={label} />
-          </Form.Item>
+          <Col key={name} xs={24} md={12}>
+            <Form.Item name={[...prefix, name]} label={label} required={required.has(name)} rules={[rule]} extra={property.description} validateFirst>
+              <Control property={property} label={label} />
+            </Form.Item>
+          </Col>
         );
       })}
-    </>
+    </Row>
   );
 }
 

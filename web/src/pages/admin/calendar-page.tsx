@@ -13,6 +13,20 @@ interface Years {
   provisionalYears: number[];
 }
 
+/** Consecutive dates as one range: ['2026-10-01', …, '2026-10-07', '2026-10-10'] → ['10-01 – 10-07', '10-10']. */
+function runs(dates: string[]): string[] {
+  const result: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= dates.length; i++) {
+    const previous = Date.parse(dates[i - 1]!);
+    if (i < dates.length && Date.parse(dates[i]!) - previous === 86_400_000) continue;
+    const [first, last] = [dates[start]!.slice(5), dates[i - 1]!.slice(5)];
+    result.push(first === last ? first : `${first} – ${last}`);
+    start = i;
+  }
+  return result;
+}
+
 const weekdayOf = (year: number, month: number, day: number) => (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday 0
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -41,10 +55,12 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
                 const date = isoDay(year, month, n);
                 const day = days.get(date);
                 const weekend = j >= 5;
-                // Marks only where the day departs from the weekly rhythm: a weekday off, a weekend worked.
-                const mark = day && !day.isWorkday && !weekend ? t.calendar.off : day && day.isWorkday && weekend ? t.calendar.work : '';
+                // Marks where the day departs from the weekly rhythm: a holiday (weekend days of it included), a weekend worked.
+                const off = !!day && !day.isWorkday && (!weekend || !!day.note);
+                const work = !!day && day.isWorkday && weekend;
+                const mark = off ? t.calendar.off : work ? t.calendar.work : '';
                 const kind = day?.isWorkday ? t.calendar.workdayWord : t.calendar.restWord;
-                const className = ['day', weekend && !day?.isWorkday && !mark ? 'weekend' : '', mark === t.calendar.off ? 'off' : '', mark === t.calendar.work ? 'work' : '', day?.note ? 'noted' : ''].filter(Boolean).join(' ');
+                const className = ['day', weekend && !mark ? 'weekend' : '', off ? 'off' : '', work ? 'work' : '', day?.overridden ? 'overridden' : ''].filter(Boolean).join(' ');
                 const content = (
                   <>
                     {n}
@@ -119,6 +135,7 @@ export function CalendarPage() {
         <span className="day off" style={{ display: 'inline-block', width: 'auto', padding: '2px 8px' }}>{t.calendar.legendOff}</span>
         <span className="day work" style={{ display: 'inline-block', width: 'auto', padding: '2px 8px' }}>{t.calendar.legendWork}</span>
         <span className="day weekend" style={{ display: 'inline-block', width: 'auto', padding: '2px 8px' }}>{t.calendar.legendWeekend}</span>
+        <span className="day overridden" style={{ display: 'inline-block', width: 'auto', padding: '2px 8px' }}>{t.calendar.legendOverridden}</span>
       </Space>
       <LoadState error={days.error} />
       {days.loading && !days.data && <Spin />}
@@ -147,14 +164,15 @@ export function CalendarPage() {
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {[...notes.entries()].map(([note, dates]) => (
               <li key={note}>
-                <strong>{note}</strong>：{dates.length > 2 ? `${dates[0]} … ${dates.at(-1)}（${dates.length}）` : dates.join('、')}
+                <strong>{t.common.colon(note)}</strong>
+                {t.common.join(runs(dates))}
               </li>
             ))}
           </ul>
         </Card>
       )}
       {!admin && <Alert type="info" style={{ marginTop: 16 }} title={t.calendar.adminOnly} />}
-      <Modal open={!!editing} title={editing ? t.calendar.edit(editing.date) : ''} okText={t.common.save} cancelText={t.common.cancel} onCancel={() => setEditing(undefined)} onOk={save}>
+      <Modal forceRender open={!!editing} title={editing ? t.calendar.edit(editing.date) : ''} okText={t.common.save} cancelText={t.common.cancel} onCancel={() => setEditing(undefined)} onOk={save}>
         <Form form={form} layout="vertical">
           <Form.Item name="isWorkday" valuePropName="checked">
             <Checkbox>{t.calendar.isWorkday}</Checkbox>

@@ -14,8 +14,23 @@ export function readDefinition(text: string, format: DefinitionFormat): { value?
   }
 }
 
+/** The order people write a definition in; stored as jsonb, a document comes back with its keys reordered. */
+const KEY_ORDER = ['key', 'id', 'type', 'name', 'serviceItem', 'limits', 'queue', 'sla', 'rule', 'participants', 'join', 'duration', 'pausesClock', 'certificate', 'outcomes', 'steps'];
+
+function readable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(readable);
+  if (value === null || typeof value !== 'object') return value;
+  const rank = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length - 1);
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([key, inner]) => [key, readable(inner)]),
+  );
+}
+
 export function writeDefinition(value: unknown, format: DefinitionFormat): string {
-  return format === 'json' ? JSON.stringify(value, null, 2) : stringify(value, { lineWidth: 0 });
+  const ordered = readable(value);
+  return format === 'json' ? JSON.stringify(ordered, null, 2) : stringify(ordered, { lineWidth: 0 });
 }
 
 /** Converts the text between JSON and YAML; null when it does not parse (the user fixes it first). */

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, List, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState } from 'react';
 import { LoadState } from '../../components/problem-alert';
@@ -77,7 +77,6 @@ export function PoliciesPage() {
       const fields = ['code', 'name', 'amount', 'period', 'subjectType', 'departmentCode'];
       setRuleErrors(onRule);
       form.setFields([
-        ...(onRule.length ? [{ name: 'rule' as const, errors: [t.policies.ruleProblems] }] : []),
         ...error.errors.filter((e) => fields.includes(e.path)).map((e) => ({ name: e.path as keyof PolicyValues, errors: [e.message] })),
       ]);
       if (onRule.length === 0 && !error.errors.some((e) => fields.includes(e.path))) setFailure(error);
@@ -141,8 +140,8 @@ export function PoliciesPage() {
                     </Button>
                   ),
                 },
-                { title: t.policies.subjectType, dataIndex: 'subjectType', render: (s: string) => label(t.policies.subjects, s) },
-                { title: t.policies.version, dataIndex: 'version', render: (v: number, p) => <Space size={4}>v{v}{!p.active && <Tag>{t.policies.inactive}</Tag>}</Space> },
+                { title: t.policies.subjectType, dataIndex: 'subjectType', width: 72, render: (s: string) => label(t.policies.subjects, s) },
+                { title: t.policies.version, dataIndex: 'version', width: 96, render: (v: number, p) => <Space size={4}>v{v}{!p.active && <Tag>{t.policies.inactive}</Tag>}</Space> },
               ]}
             />
           </Card>
@@ -165,32 +164,30 @@ export function PoliciesPage() {
               <Form.Item name="subjectType" label={t.policies.subjectType}>
                 <Radio.Group aria-label={t.policies.subjectType} disabled={!!editing} options={['person', 'enterprise'].map((s) => ({ label: label(t.policies.subjects, s), value: s }))} />
               </Form.Item>
-              <Form.Item name="rule" label={t.policies.rule} extra={t.policies.ruleHelp} rules={[{ required: true, whitespace: true, message: t.validation.required }, { max: 4000 }]}>
+              <Form.Item
+                name="rule"
+                label={t.policies.rule}
+                extra={t.policies.ruleHelp}
+                rules={[{ required: true, whitespace: true, message: t.validation.required }, { max: 4000 }]}
+                // The server's type errors, each at its place in the rule: click one to select that text.
+                validateStatus={ruleErrors.length > 0 ? 'error' : undefined}
+                help={
+                  ruleErrors.length > 0 ? (
+                    <ul style={{ margin: '4px 0', paddingInlineStart: 0, listStyle: 'none' }} role="alert" data-testid="rule-errors">
+                      {ruleErrors.map((error, i) => (
+                        <li key={i}>
+                          <Button type="link" danger size="small" style={{ padding: 0, height: 'auto' }} onClick={() => reveal(error)}>
+                            {error.line !== undefined && error.column !== undefined ? t.policies.at(error.line, error.column) : error.path}
+                          </Button>{' '}
+                          {error.message.replace(/^\d+:\d+ /, '')}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : undefined
+                }
+              >
                 <Input.TextArea ref={ruleEditor} className="editor" autoSize={{ minRows: 3, maxRows: 10 }} spellCheck={false} onChange={() => setRuleErrors([])} />
               </Form.Item>
-              {ruleErrors.length > 0 && (
-                <Alert
-                  type="error"
-                  showIcon
-                  role="alert"
-                  style={{ marginTop: -12, marginBottom: 16 }}
-                  title={t.policies.ruleProblems}
-                  description={
-                    <List
-                      size="small"
-                      dataSource={ruleErrors}
-                      renderItem={(error) => (
-                        <List.Item style={{ padding: '2px 0' }}>
-                          <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => reveal(error)}>
-                            {error.line !== undefined && error.column !== undefined ? t.policies.at(error.line, error.column) : error.path}
-                          </Button>
-                          <span style={{ marginInlineStart: 8 }}>{error.message.replace(/^\d+:\d+ /, '')}</span>
-                        </List.Item>
-                      )}
-                    />
-                  }
-                />
-              )}
               <Row gutter={12}>
                 <Col xs={24} md={8}>
                   <Form.Item name="amount" label={t.policies.amount} rules={[{ required: true, message: t.validation.required }, { type: 'number', min: 0.01, message: t.validation.exclusiveMinimum('0') }]}>

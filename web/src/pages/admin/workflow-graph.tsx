@@ -71,7 +71,7 @@ export function WorkflowGraph({ nodes, edges, title }: { nodes: GraphNode[]; edg
                 const look = LOOK[node.kind] ?? LOOK.review!;
                 return {
                   id: node.id,
-                  name: `${nodeName(node)}\n（${label(t.workflows.kinds, node.kind)}）`,
+                  name: `${nodeName(node)}\n${t.common.paren(label(t.workflows.kinds, node.kind)).trim()}`,
                   x,
                   y,
                   symbol: look.symbol,

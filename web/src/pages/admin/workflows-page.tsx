@@ -227,11 +227,11 @@ export function WorkflowsPage() {
                           size="small"
                           dataSource={check.errors}
                           renderItem={(error) => (
-                            <List.Item style={{ padding: '4px 0' }}>
+                            <List.Item style={{ padding: '4px 0', justifyContent: 'flex-start', gap: 8, flexWrap: 'wrap' }}>
                               <Button type="link" size="small" onClick={() => reveal(error.path)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} data-path={error.path}>
                                 <code>{error.path}</code>
                               </Button>
-                              <span style={{ marginInlineStart: 8 }}>{error.message}</span>
+                              <span>{error.message}</span>
                             </List.Item>
                           )}
                         />

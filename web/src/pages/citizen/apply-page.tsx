@@ -1,7 +1,7 @@
-import { Alert, App, Button, Card, Form, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Spin, Typography, type FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import { apiFieldErrors, SchemaFields } from '../../forms/schema-fields';
-import { formPayload } from '../../forms/form-rules';
+import { fieldProblem, formPayload } from '../../forms/form-rules';
 import { useT } from '../../i18n/i18n';
 import { api, ApiError, newIdempotencyKey } from '../../lib/api';
 import { navigate } from '../../lib/router';
@@ -9,7 +9,7 @@ import type { Bundle, FieldError, FormSchema, ServiceItem } from '../../lib/type
 import { useApi } from '../../lib/use-api';
 import { ProblemAlert } from '../../components/problem-alert';
 import { bundleMaterials } from './catalogue-page';
-import { MaterialUpload, type Uploaded } from './material-upload';
+import { MaterialUpload, without, type Uploaded } from './material-upload';
 
 interface Subject {
   name: string;
@@ -25,6 +25,24 @@ async function loadSubject(kind: string, code: string): Promise<Subject> {
   }
   const item = await api.get<ServiceItem>(`/api/service-items/${encodeURIComponent(code)}`);
   return { name: item.name, bundle: null, items: [item] };
+}
+
+/**
+ * In a bundle, what the applicant types into one item's form is carried into the same field of the
+ * others that are still empty (the business name and address are asked by every department), as long
+ * as the value fits that field there too. Typing once is the point of 一件事一次办.
+ */
+function shareAcrossItems(form: FormInstance<Record<string, unknown>>, items: ServiceItem[], changed: Record<string, Record<string, unknown>>): void {
+  for (const [from, fields] of Object.entries(changed)) {
+    for (const [field, value] of Object.entries(fields ?? {})) {
+      if (value === undefined || value === null || value === '') continue;
+      for (const item of items) {
+        const property = item.formSchema.properties[field];
+        if (item.code === from || !property || form.getFieldValue([item.code, field]) !== undefined) continue;
+        if (fieldProblem(field, property, value, false) === null) form.setFieldValue([item.code, field], value);
+      }
+    }
+  }
 }
 
 /** Apply for a service item or a bundle: the form(s) from the items' JSON Schemas, the materials once. */
@@ -96,7 +114,8 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t.apply.title(name)}
       </Typography.Title>
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+      {bundle && <Typography.Paragraph type="secondary">{t.apply.sharedHint}</Typography.Paragraph>}
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError onValuesChange={bundle ? (changed) => shareAcrossItems(form, items, changed as Record<string, Record<string, unknown>>) : undefined}>
         {bundle ? (
           items.map((item) => (
             <Card key={item.code} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.itemForm(item.name)}</h2>} style={{ marginBottom: 16 }}>
@@ -114,12 +133,12 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
             <MaterialUpload
               key={material.key}
               material={material}
-              usedBy={bundle ? usedBy.map((i) => i.name).join('、') : undefined}
+              usedBy={bundle ? t.common.join(usedBy.map((i) => i.name)) : undefined}
               uploaded={uploads[material.key]}
               error={materialErrors[material.key]}
               onUploaded={(file) => {
                 setUploads((previous) => ({ ...previous, [material.key]: file }));
-                setMaterialErrors(({ [material.key]: _done, ...others }) => others);
+                setMaterialErrors((previous) => without(previous, material.key));
               }}
             />
           ))}

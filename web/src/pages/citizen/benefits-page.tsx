@@ -39,7 +39,7 @@ export function BenefitsPage() {
             rowExpandable: (g) => !!g.explanation,
             expandedRowRender: (g) => (
               <div>
-                <Typography.Text strong>{t.benefits.basis}：</Typography.Text>
+                <Typography.Text strong>{t.common.colon(t.benefits.basis)}</Typography.Text>
                 <Typography.Text code>{g.explanation?.rule}</Typography.Text>
                 <ul>
                   {Object.entries(g.explanation?.facts ?? {}).map(([fact, value]) => (

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Popconfirm, Rate, Row, Space, Spin, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { fieldOrder } from '../../forms/form-rules';
 import { CaseTimeline } from '../../components/case-timeline';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
@@ -22,10 +23,10 @@ function Deadlines({ detail }: { detail: CaseDetail }) {
   return (
     <Space orientation="vertical" size={2}>
       <span>
-        {t.caseDetail.promised}：<strong>{formatDateTime(deadlines.promised, t.locale)}</strong>
+        {t.common.colon(t.caseDetail.promised)}<strong>{formatDateTime(deadlines.promised, t.locale)}</strong>
       </span>
       <span>
-        {t.caseDetail.statutory}：{formatDateTime(deadlines.statutory, t.locale)}
+        {t.common.colon(t.caseDetail.statutory)}{formatDateTime(deadlines.statutory, t.locale)}
       </span>
       {deadlines.provisional && <Typography.Text type="warning">※ {t.caseDetail.provisional}</Typography.Text>}
       {clock?.paused && <Typography.Text type="warning">⏸ {t.caseDetail.clockPaused}</Typography.Text>}
@@ -73,11 +74,11 @@ function FormAndMaterials({ detail, catalogue }: { detail: CaseDetail; catalogue
       <Descriptions
         size="small"
         column={1}
-        items={Object.entries(item.formSchema.properties)
-          .filter(([name]) => detail.form[name] !== undefined)
-          .map(([name, property]) => ({
+        items={fieldOrder(item.formSchema)
+          .filter((name) => detail.form[name] !== undefined)
+          .map((name) => ({
             key: name,
-            label: property.title ?? name,
+            label: item.formSchema.properties[name]?.title ?? name,
             children: typeof detail.form[name] === 'boolean' ? (detail.form[name] ? t.common.yes : t.common.no) : String(detail.form[name]),
           }))}
       />
@@ -121,7 +122,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
     }
   };
 
-  const waiting = detail.currentSteps.map((step) => t.caseDetail.waitingWith(catalogue.departmentName(detail.departmentCode), label(t.steps, step))).join('；');
+  const waiting = detail.currentSteps.map((step) => t.caseDetail.waitingWith(catalogue.departmentName(detail.departmentCode), label(t.steps, step)));
 
   return (
     <>
@@ -152,9 +153,9 @@ export function CasePage({ params }: { params: Record<string, string> }) {
               column={1}
               items={[
                 { key: 'status', label: t.cases.status, children: <StatusTag status={detail.status} /> },
-                { key: 'waiting', label: t.caseDetail.waitingAt, children: waiting || '—' },
+                { key: 'waiting', label: t.caseDetail.waitingAt, children: waiting.length ? t.common.join(waiting) : '—' },
                 { key: 'submitted', label: t.cases.submittedAt, children: formatDateTime(detail.submittedAt, t.locale) },
-                { key: 'deadlines', label: t.caseDetail.promised, children: <Deadlines detail={detail} /> },
+                { key: 'deadlines', label: t.caseDetail.deadlines, children: <Deadlines detail={detail} /> },
                 ...(detail.finishedAt ? [{ key: 'finished', label: t.caseDetail.finishedAt, children: formatDateTime(detail.finishedAt, t.locale) }] : []),
               ]}
             />
@@ -180,7 +181,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
               <ul style={{ paddingInlineStart: 20, margin: 0 }}>
                 {detail.materialsOwed.map((owed) => (
                   <li key={owed.key}>
-                    {owed.name}：{owed.deliveredAt ? t.caseDetail.delivered : owed.dueAt ? t.caseDetail.owedDue(formatDate(owed.dueAt, t.locale)) : '—'}
+                    {t.common.colon(owed.name)}{owed.deliveredAt ? t.caseDetail.delivered : owed.dueAt ? t.caseDetail.owedDue(formatDate(owed.dueAt, t.locale)) : '—'}
                   </li>
                 ))}
               </ul>
@@ -203,7 +204,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
           )}
           <FormAndMaterials detail={detail} catalogue={catalogue} />
           {finished && (
-            <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.caseDetail.ratingTitle}</h2>} size="small" style={{ marginBottom: 16 }}>
+            <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.caseDetail.ratingTitle}</h2>} size="small" style={{ marginBottom: 16 }} data-testid="rating">
               <RatingForm detail={detail} onRated={loaded.reload} />
             </Card>
           )}

@@ -52,13 +52,13 @@ function ItemCard({ item, catalogue }: { item: ServiceItem; catalogue: Catalogue
         size="small"
         column={1}
         items={[
-          { key: 'code', label: 'No.', children: item.code },
+          { key: 'code', label: t.catalogue.code, children: item.code },
           { key: 'dept', label: t.catalogue.department, children: catalogue.departmentName(item.departmentCode) },
           { key: 'statutory', label: t.catalogue.statutory, children: t.common.workingDays(item.statutoryDays) },
           { key: 'promised', label: t.catalogue.promised, children: t.common.workingDays(item.promisedDays) },
         ]}
       />
-      <Collapse size="small" items={[{ key: 'm', label: t.catalogue.counted(t.catalogue.materials, item.materials.length), children: <MaterialList materials={item.materials} /> }]} />
+      <Collapse size="small" style={{ marginTop: 8 }} items={[{ key: 'm', label: t.catalogue.counted(t.catalogue.materials, item.materials.length), children: <MaterialList materials={item.materials} /> }]} />
     </Card>
   );
 }

@@ -7,7 +7,7 @@ import { api, ApiError } from '../../lib/api';
 import type { Catalogue } from '../../lib/catalogue';
 import type { CaseDetail, FieldError, Material } from '../../lib/types';
 import { ProblemAlert } from '../../components/problem-alert';
-import { MaterialUpload, type Uploaded } from './material-upload';
+import { MaterialUpload, without, type Uploaded } from './material-upload';
 
 /**
  * 一次性告知, answered at once: a new upload for every material named in the notice and a new value
@@ -70,11 +70,9 @@ export function CorrectionAnswer({ detail, catalogue, onAnswered }: { detail: Ca
       <ol style={{ paddingInlineStart: 20 }}>
         {notice.items.map((i) => (
           <li key={i.key}>
-            <Typography.Text strong>
-              {i.key.startsWith('form.') ? (item?.formSchema.properties[i.key.slice(5)]?.title ?? i.key) : materialOf(i.key).name}
-            </Typography.Text>
-            ：{i.reason}
-            <Typography.Text type="secondary">（{t.caseDetail.raisedBy}：{catalogue.departmentName(i.department)}）</Typography.Text>
+            <Typography.Text strong>{t.common.colon(i.key.startsWith('form.') ? (item?.formSchema.properties[i.key.slice(5)]?.title ?? i.key) : materialOf(i.key).name)}</Typography.Text>
+            {i.reason}
+            <Typography.Text type="secondary">{t.common.paren(`${t.common.colon(t.caseDetail.raisedBy)}${catalogue.departmentName(i.department)}`)}</Typography.Text>
           </li>
         ))}
       </ol>
@@ -92,7 +90,7 @@ export function CorrectionAnswer({ detail, catalogue, onAnswered }: { detail: Ca
                 error={missing[i.key]}
                 onUploaded={(file) => {
                   setUploads((previous) => ({ ...previous, [i.key]: file }));
-                  setMissing(({ [i.key]: _done, ...others }) => others);
+                  setMissing((previous) => without(previous, i.key));
                 }}
               />
             ))}
@@ -107,7 +105,7 @@ export function CorrectionAnswer({ detail, catalogue, onAnswered }: { detail: Ca
           </>
         )}
         {otherErrors.length > 0 && (
-          <Alert type="error" showIcon role="alert" title={otherErrors.map((e) => e.message).join('；')} style={{ marginBottom: 16 }} />
+          <Alert type="error" showIcon role="alert" title={t.common.join(otherErrors.map((e) => e.message))} style={{ marginBottom: 16 }} />
         )}
         <ProblemAlert error={failure} />
         <Button type="primary" htmlType="submit" loading={busy} style={{ marginTop: 12 }}>

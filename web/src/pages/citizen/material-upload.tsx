@@ -9,6 +9,11 @@ export interface Uploaded {
   name: string;
 }
 
+/** A copy of `record` without `key`: a material's error goes once it is uploaded. */
+export function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}
+
 const ACCEPTED = ['application/pdf', 'image/png', 'image/jpeg'];
 
 /** One material: what it is, whether it must be given, and its file once uploaded (POST /api/files). */

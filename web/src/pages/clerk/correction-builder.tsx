@@ -1,4 +1,5 @@
-import { Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { fieldOrder } from '../../forms/form-rules';
 import { useT } from '../../i18n/i18n';
 import type { ServiceItem } from '../../lib/types';
 
@@ -10,7 +11,7 @@ export function CorrectionBuilder({ item }: { item: ServiceItem | undefined }) {
   const t = useT();
   const options = [
     { label: t.task.materialsGroup, options: (item?.materials ?? []).map((m) => ({ label: m.name, value: m.key })) },
-    { label: t.task.fieldsGroup, options: Object.entries(item?.formSchema.properties ?? {}).map(([name, p]) => ({ label: p.title ?? name, value: `form.${name}` })) },
+    { label: t.task.fieldsGroup, options: (item ? fieldOrder(item.formSchema) : []).map((name) => ({ label: item?.formSchema.properties[name]?.title ?? name, value: `form.${name}` })) },
   ];
   return (
     <fieldset style={{ border: '1px solid #ffe58f', borderRadius: 8, padding: 16, marginBottom: 16, background: '#fffbe6' }}>
@@ -31,17 +32,25 @@ export function CorrectionBuilder({ item }: { item: ServiceItem | undefined }) {
         {(rows, { add, remove }, { errors }) => (
           <>
             {rows.map((row, index) => (
-              <Space key={row.key} align="start" wrap style={{ display: 'flex', marginBottom: 8 }} data-missing-row={index}>
-                <Form.Item name={[row.name, 'key']} label={`${t.task.missingItem} ${index + 1}`} rules={[{ required: true, message: t.task.pickItem }]} style={{ minWidth: 320 }}>
-                  <Select options={options} showSearch optionFilterProp="label" placeholder={t.task.pickItem} />
-                </Form.Item>
-                <Form.Item name={[row.name, 'reason']} label={t.task.reason} rules={[{ required: true, whitespace: true, message: t.task.reasonRequired }, { max: 500 }]} style={{ minWidth: 320 }}>
-                  <Input maxLength={500} />
-                </Form.Item>
-                <Button onClick={() => remove(row.name)} aria-label={`${t.task.removeItem} ${index + 1}`} style={{ marginTop: 30 }}>
-                  {t.task.removeItem}
-                </Button>
-              </Space>
+              <Row key={row.key} gutter={12} align="bottom" data-missing-row={index}>
+                <Col xs={24} md={11}>
+                  <Form.Item name={[row.name, 'key']} label={`${t.task.missingItem} ${index + 1}`} rules={[{ required: true, message: t.task.pickItem }]}>
+                    <Select options={options} showSearch optionFilterProp="label" placeholder={t.task.pickItem} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={10}>
+                  <Form.Item name={[row.name, 'reason']} label={t.task.reason} rules={[{ required: true, whitespace: true, message: t.task.reasonRequired }, { max: 500 }]}>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={3}>
+                  <Form.Item>
+                    <Button onClick={() => remove(row.name)} aria-label={`${t.task.removeItem} ${index + 1}`} block>
+                      {t.task.removeItem}
+                    </Button>
+                  </Form.Item>
+                </Col>
+              </Row>
             ))}
             <Button type="dashed" onClick={() => add({})}>
               + {t.task.addItem}

@@ -123,12 +123,12 @@ export function QueuePage() {
           role="status"
           closable={{ onClose: () => setBulk({ running: false, outcomes: [] }) }}
           style={{ marginBottom: 12 }}
-          title={`${t.queue.bulkResult}：${t.queue.bulkDone(bulk.outcomes.length - failed, failed)}`}
+          title={`${t.common.colon(t.queue.bulkResult)}${t.queue.bulkDone(bulk.outcomes.length - failed, failed)}`}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {bulk.outcomes.map((o) => (
                 <li key={o.task.id}>
-                  {o.ok ? '✓' : '✗'} {o.task.caseNo}：{o.detail}
+                  {o.ok ? '✓' : '✗'} {t.common.colon(o.task.caseNo)}{o.detail}
                 </li>
               ))}
             </ul>

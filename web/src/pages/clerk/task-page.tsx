@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { fieldOrder } from '../../forms/form-rules';
 import { CaseTimeline } from '../../components/case-timeline';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
@@ -197,9 +198,9 @@ export function TaskPage({ params }: { params: Record<string, string> }) {
               size="small"
               column={1}
               bordered
-              items={Object.entries(item?.formSchema.properties ?? {}).map(([name, property]) => ({
+              items={(item ? fieldOrder(item.formSchema) : []).map((name) => ({
                 key: name,
-                label: property.title ?? name,
+                label: item?.formSchema.properties[name]?.title ?? name,
                 children: detail.form[name] === undefined ? '—' : typeof detail.form[name] === 'boolean' ? (detail.form[name] ? t.common.yes : t.common.no) : String(detail.form[name]),
               }))}
             />

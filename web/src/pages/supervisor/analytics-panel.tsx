@@ -11,12 +11,12 @@ const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 const hours = (h: number) => h.toFixed(1);
 const nameOf = (row: { key: string; label: string | null }) => row.label ?? row.key;
 
-function barOption(names: string[], series: { name: string; data: number[] }[]): ChartOption {
+function barOption(names: string[], series: { name: string; data: number[] }[], max?: number): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value' },
+    xAxis: { type: 'value', max },
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },
     // Patterned apart by the legend's names and the table below, not by colour alone.
     series: series.map((s, i) => ({ ...s, type: 'bar', label: { show: true, position: 'right' }, itemStyle: { color: i === 0 ? '#4096ff' : '#002c8c' } })),
@@ -44,7 +44,7 @@ function Turnaround({ groupBy, title }: { groupBy: 'serviceItem' | 'department';
       {rows.length > 0 && (
         <>
           <EChart
-            label={`${t.dashboard.turnaround}：${title}`}
+            label={`${t.common.colon(t.dashboard.turnaround)}${title}`}
             height={Math.max(200, rows.length * 48 + 60)}
             option={barOption(rows.map(nameOf), [
               { name: t.dashboard.p50, data: rows.map((r) => Number(hours(r.p50Hours))) },
@@ -107,11 +107,13 @@ function OverdueTrend() {
       ),
     [],
   );
-  const points = trend.data ?? [];
+  // Weeks without a decided case say nothing; an all-zero line would suggest a perfect record.
+  const points = trend.data?.some((p) => p.count > 0) ? trend.data : [];
   return (
     <Card title={<h3 style={{ fontSize: 15, margin: 0 }}>{t.dashboard.overdueTrend}</h3>} size="small">
       <LoadState error={trend.error} />
       {trend.loading && !trend.data && <Spin />}
+      {trend.data && points.length === 0 && <Empty description={t.dashboard.noData} />}
       {points.length > 0 && (
         <>
           <EChart
@@ -164,7 +166,7 @@ function Ratings() {
       {report.data && rows.length === 0 && <Empty description={t.dashboard.noData} />}
       {rows.length > 0 && (
         <>
-          <EChart label={t.dashboard.ratings} height={Math.max(200, rows.length * 40 + 60)} option={barOption(rows.map(nameOf), [{ name: t.dashboard.average, data: rows.map((r) => Number(r.average.toFixed(2))) }])} />
+          <EChart label={t.dashboard.ratings} height={Math.max(200, rows.length * 40 + 60)} option={barOption(rows.map(nameOf), [{ name: t.dashboard.average, data: rows.map((r) => Number(r.average.toFixed(2))) }], 5)} />
           <Table
             size="small"
             rowKey="key"

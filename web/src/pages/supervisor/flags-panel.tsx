@@ -70,7 +70,7 @@ export function FlagsPanel() {
             .sort((a, b) => (a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'red' ? -1 : 1))
             .map(([code, c]) => (
               <Tag key={code} color={c.severity === 'red' ? 'error' : 'warning'} style={{ marginBottom: 4 }}>
-                {c.severity === 'red' ? '■' : '▲'} {label(t.dashboard.kinds, code)}：{c.count}
+                {c.severity === 'red' ? '■' : '▲'} {t.common.colon(label(t.dashboard.kinds, code))}{c.count}
               </Tag>
             ))}
         </div>
@@ -111,6 +111,7 @@ export function FlagsPanel() {
         ]}
       />
       <Modal
+        forceRender
         open={!!resolving}
         title={t.dashboard.resolve}
         okText={t.common.confirm}

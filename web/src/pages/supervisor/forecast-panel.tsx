@@ -40,7 +40,7 @@ export function ForecastPanel() {
           <div style={{ marginBottom: 8 }}>
             {Object.entries(forecast.data.counts).map(([kind, count]) => (
               <Tag key={kind}>
-                {label(t.dashboard.kinds, kind)}：{count}
+                {t.common.colon(label(t.dashboard.kinds, kind))}{count}
               </Tag>
             ))}
           </div>

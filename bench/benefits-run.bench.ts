@@ -1,0 +1,250 @@
+import 'reflect-metadata';
+import { createReadStream, createWriteStream, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ClsService } from 'nestjs-cls';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { BenefitPoliciesService } from '../src/benefits/benefit-policies.service.js';
+import { DEFAULT_CHUNK_SIZE } from '../src/benefits/benefit-run.dto.js';
+import { BenefitRunsService } from '../src/benefits/benefit-runs.service.js';
+import { startSystem, type RunningSystem } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { createDataSource, runMigrations } from '../src/database/data-source.js';
+import { seedDatabase } from '../src/database/seed.js';
+import { chinaDate } from '../src/registry/china-date.js';
+import { registryCsv, syntheticPersons } from '../src/registry/synthetic-registry.js';
+
+/**
+ * 免申即享 at registry scale (not a test): streams a 1,000,000-line CSV through POST
+ * /api/registry/persons/import with memory watched, then times a full grant run through the real code
+ * path (the chunk method the `benefits` queue calls, looped in-process) against a hand-written
+ * INSERT … SELECT with the same predicate, in the same database and the same process.
+ *
+ *   npm run build && node dist/bench/benefits-run.bench.js
+ *
+ * DATABASE_URL (default postgres://root@127.0.0.1:5432/test) is only used to create, and at the end
+ * drop, a database of its own. BENCH_PERSONS changes the registry size.
+ */
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
+const ROUNDS = 3;
+const RULE = "person.age >= 80 && person.hukouDistrict == '南关区'";
+const PASSWORD = 'Bench-password-2026';
+
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client(ADMIN_URL);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU milliseconds the database's backends have used, by pid, read from /proc (the database runs on
+ * this machine). Wall-clock time on a shared machine swings with whatever else runs; CPU time does not.
+ */
+async function backendCpu(dataSource: DataSource, database: string): Promise<Map<number, number> | null> {
+  const rows: Array<{ pid: number }> = await dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+    } catch {
+      return null;
+    }
+  }
+  return cpu;
+}
+
+/** Wall-clock time and CPU time (database backends plus this process) of some work. */
+async function measured<T>(dataSource: DataSource, database: string, work: () => Promise<T>): Promise<{ ms: number; cpuMs: number | null; nodeMs: number; value: T }> {
+  const before = await backendCpu(dataSource, database);
+  const ownBefore = process.cpuUsage();
+  const { ms, value } = await timed(work);
+  const own = process.cpuUsage(ownBefore);
+  const after = await backendCpu(dataSource, database);
+  const nodeMs = (own.user + own.system) / 1000;
+  if (!before || !after) return { ms, cpuMs: null, nodeMs, value };
+  let cpuMs = nodeMs;
+  for (const [pid, total] of after) cpuMs += total - (before.get(pid) ?? 0);
+  return { ms, cpuMs, nodeMs, value };
+}
+
+async function login(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** Streams the file as the request body; neither side ever holds it whole. */
+async function importOverHttp(url: string, token: string, file: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/api/registry/persons/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+    });
+    req.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${response.statusCode}: ${body}`))));
+    });
+    req.on('error', reject);
+    pipeline(createReadStream(file), req).catch(reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const database = `ywtb_bench_${Date.now()}`;
+  await adminQuery(`CREATE DATABASE ${database}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  let system: RunningSystem | null = null;
+  try {
+    const setup = createDataSource(url.toString(), { poolSize: 2 });
+    await setup.initialize();
+    await runMigrations(setup);
+    await seedDatabase(setup, PASSWORD);
+    await setup.destroy();
+
+    // ROLE=api: HTTP and the outbox relay, no workers, so nothing else competes for the database while timing.
+    const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'warn', ROLE: 'api', SEED_PASSWORD: PASSWORD, RATE_LIMIT_PER_MINUTE: '100000' });
+    system = await startSystem(config);
+    const app = system.app;
+    const dataSource = app.get(DataSource);
+    const cls = app.get(ClsService);
+    const today = chinaDate();
+
+    console.log(`## Streaming import of ${PERSONS.toLocaleString('en')} persons (CSV over HTTP)`);
+    const file = join(tmpdir(), `${database}.persons.csv`);
+    await pipeline(Readable.from(registryCsv(syntheticPersons(PERSONS, 2026, today), 'person')), createWriteStream(file));
+    const rssBefore = process.memoryUsage().rss;
+    // RSS against the lines the import has committed so far (its counters advance with each batch).
+    const samples: Array<{ lines: number; rss: number }> = [];
+    const sampler = setInterval(() => {
+      void dataSource.query(`SELECT coalesce(max(lines), 0)::int AS lines FROM registry_import WHERE status = 'running'`).then(([row]) => {
+        samples.push({ lines: row.lines, rss: process.memoryUsage().rss });
+      });
+    }, 1_000);
+    const token = await login(system.url!);
+    const imported = await timed(() => importOverHttp(system!.url!, token, file).finally(() => rmSync(file, { force: true })));
+    clearInterval(sampler);
+    const summary = imported.value;
+    console.log(
+      `lines ${summary.lines}, imported ${summary.imported}, rejected ${summary.rejectedCount} in ${seconds(imported.ms)} s ` +
+        `(${Math.round((Number(summary.lines) / imported.ms) * 1000).toLocaleString('en')} lines/s)`,
+    );
+    const at = (share: number) => samples.find((sample) => sample.lines >= PERSONS * share) ?? samples[samples.length - 1];
+    const marks = [0.1, 0.25, 0.5, 0.75, 0.99].map((share) => `${Math.round(share * 100)}%: ${mib(at(share).rss)} MiB`);
+    console.log(`RSS (server and client in one process): before ${mib(rssBefore)} MiB; by lines committed ${marks.join(', ')}; after ${mib(process.memoryUsage().rss)} MiB`);
+
+    await dataSource.query('VACUUM ANALYZE registry_person');
+    const [{ id: adminId }] = await dataSource.query(`SELECT id FROM app_user WHERE username = 'admin'`);
+    const policies = app.get(BenefitPoliciesService);
+    const runs = app.get(BenefitRunsService);
+    const twin = (code: string) =>
+      cls.run(() => policies.create({ code, name: '高龄津贴（基准）', subjectType: 'person', rule: RULE, amount: 100, period: 'monthly' }, adminId));
+
+    /** The real path: the run as POST …/runs makes it, then every chunk as the queue's handler runs it. */
+    async function realRun(code: string, dryRun = false) {
+      await twin(code).catch(() => undefined);
+      return measured(dataSource, database, async () => {
+        const { runId } = await cls.run(() => runs.start(code, { dryRun }, adminId));
+        for (let chunk = 0; (await cls.run(() => runs.processChunk({ runId, chunk }))) === 'continued'; chunk++);
+        return cls.run(() => runs.get(runId));
+      });
+    }
+
+    /** The same grants, by hand: one statement, the predicate written directly. */
+    async function handRun(code: string) {
+      await twin(code);
+      const [version] = await dataSource.query(
+        `SELECT v.id, v.policy_id FROM benefit_policy_version v JOIN benefit_policy p ON p.id = v.policy_id WHERE p.code = $1`,
+        [code],
+      );
+      const runner = dataSource.createQueryRunner();
+      return measured(dataSource, database, async () => {
+        const result = await runner.query(
+          `INSERT INTO benefit_grant (policy_id, policy_version_id, subject_type, subject_id, period, amount, as_of, facts)
+           SELECT $1, $2, 'person', p.id, $3, 100, $4::date,
+                  jsonb_build_object('person.age', date_part('year', age($4::date, p.birth_date))::int, 'person.hukouDistrict', p.hukou_district)
+             FROM registry_person p
+            WHERE date_part('year', age($4::date, p.birth_date)) >= 80 AND p.hukou_district = '南关区'
+           ON CONFLICT (policy_id, subject_id, period) DO NOTHING`,
+          [version.policy_id, version.id, today.slice(0, 7), today],
+          true,
+        );
+        return result.affected ?? 0;
+      }).finally(() => runner.release());
+    }
+
+    console.log(`\n## Grant run: ${RULE} (chunks of ${DEFAULT_CHUNK_SIZE.toLocaleString('en')} ids)`);
+    // Warm the table into the cache so the first timing does not pay for reading it from disk.
+    await dataSource.query('SELECT count(*) FROM registry_person');
+    // Alternating rounds, each on fresh twin policies: a busy machine disturbs both sides alike, and the best of each is compared.
+    const hand: Array<Awaited<ReturnType<typeof handRun>>> = [];
+    const real: Array<Awaited<ReturnType<typeof realRun>>> = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      if (round % 2 === 1) hand.push(await handRun(`bench-hand-${round}`));
+      real.push(await realRun(`bench-real-${round}`));
+      if (round % 2 === 0) hand.push(await handRun(`bench-hand-${round}`));
+    }
+    const rerun = await realRun('bench-real-1');
+    const dry = await realRun('bench-real-1', true);
+    const cpu = (ms: number | null) => (ms === null ? 'n/a' : `${seconds(ms)} s`);
+    const row = (label: string, m: { ms: number; cpuMs: number | null; nodeMs: number }, detail: string) =>
+      console.log(`| ${label.padEnd(36)} | ${seconds(m.ms).padStart(7)} s | ${cpu(m.cpuMs).padStart(7)} | ${seconds(m.nodeMs).padStart(6)} s | ${detail}`);
+    console.log(`| ${'what'.padEnd(36)} | ${'wall'.padStart(9)} | ${'CPU'.padStart(7)} | ${'of it Node'.padStart(8)} | result`);
+    hand.forEach((h, i) => row(`hand-written INSERT … SELECT (${i + 1})`, h, `${h.value} grants`));
+    real.forEach((r, i) =>
+      row(`real run, ${r.value.chunksTotal} chunks (${i + 1})`, r, `${r.value.granted} grants of ${r.value.eligible} eligible, ${r.value.evaluated} evaluated`),
+    );
+    row('re-run (everything already granted)', rerun, `${rerun.value.granted} grants, ${rerun.value.skippedExisting} skipped as already granted`);
+    row('dry run (counts only)', dry, `${dry.value.eligible} eligible, ${dry.value.skippedExisting} already granted`);
+    const best = (runs: Array<{ ms: number }>) => Math.min(...runs.map((r) => r.ms));
+    const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const ratio = best(real) / best(hand);
+    console.log(`\nratio real / hand-written, wall clock: best ${ratio.toFixed(2)}, median ${(median(real.map((r) => r.ms)) / median(hand.map((h) => h.ms))).toFixed(2)} (target ≤ 1.5)`);
+    if (real.every((r) => r.cpuMs !== null) && hand.every((h) => h.cpuMs !== null)) {
+      const cpuRatio = median(real.map((r) => r.cpuMs!)) / median(hand.map((h) => h.cpuMs!));
+      console.log(`ratio real / hand-written, CPU time (median): ${cpuRatio.toFixed(2)} (target ≤ 1.5)`);
+    }
+    console.log(`load average during the runs: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    if (real.some((r) => r.value.granted !== hand[0].value) || dry.value.eligible !== real[0].value.eligible) {
+      throw new Error('The real run and the hand-written statement granted different numbers');
+    }
+  } finally {
+    await system?.close();
+    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
