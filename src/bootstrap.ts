@@ -2,7 +2,6 @@ import { Logger as NestLogger, type INestApplication, type INestApplicationConte
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -10,6 +9,7 @@ import { createDataSource, runMigrations } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDatabase } from './database/seed.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
 import { User } from './users/user.entity.js';
 
@@ -24,7 +24,7 @@ export interface RunningSystem {
 /** Global HTTP behaviour, shared by main and the tests so both see the same API. */
 export function configureHttp(app: NestExpressApplication): void {
   app.setGlobalPrefix('api');
-  app.use(helmet());
+  app.use(securityHeaders());
   app.useBodyParser('json', { limit: '1mb' });
   // Workflow definitions may be posted as YAML text.
   app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '1mb' });

@@ -5,6 +5,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { ClockService } from '../time/clock.service.js';
 import type { RatingGroup, RatingRow, RatingsQuery, RatingsReport, TurnaroundGroup, TurnaroundQuery, TurnaroundReport, TurnaroundRow } from './analytics.dto.js';
 import { reportRange } from './report-range.js';
+import { reportSession } from './report-session.js';
 import { SqlParams } from './sql-params.js';
 import { WorkingTimeSql } from './working-time-sql.js';
 import { WorkingTime } from './working-time.js';
@@ -15,22 +16,11 @@ export const STAFF_DECISIONS = ['accept', 'refuse', 'correction', 'approve', 're
 export const DECIDED_STATUSES = ['approved', 'rejected', 'completed'];
 export const SYSTEM_CLERK = '(system)';
 
-/**
- * How each grouping keys a case, and how a group's key and label are shown. A clerk is grouped by the
- * actor's id (one indexed look-up per case, backwards through its history) and named after grouping.
- */
-const GROUPS: Record<TurnaroundGroup, { key: (params: SqlParams) => string; join: string; shownKey: (params: SqlParams) => string; label: string; keepsNull: boolean }> = {
-  serviceItem: { key: () => 'c.service_item_code', join: '', shownKey: () => 'r.key', label: '(SELECT s.name FROM service_item s WHERE s.code = r.key)', keepsNull: false },
-  department: { key: () => 'c.department_code', join: '', shownKey: () => 'r.key', label: '(SELECT d.name FROM department d WHERE d.code = r.key)', keepsNull: false },
-  clerk: {
-    key: (params) => `(SELECT h.actor_id FROM case_history h
-                        WHERE h.case_id = c.id AND h.actor_id IS NOT NULL AND h.action = ANY(${params.add(STAFF_DECISIONS)})
-                        ORDER BY h.seq DESC LIMIT 1)`,
-    join: 'LEFT JOIN app_user u ON u.id = r.key',
-    shownKey: (params) => `coalesce(u.username, ${params.add(SYSTEM_CLERK)})`,
-    label: 'u.display_name',
-    keepsNull: true,
-  },
+/** How a group's key and label are shown; a clerk is grouped by id and named after grouping. */
+const SHOWN: Record<TurnaroundGroup, { key: (params: SqlParams) => string; join: string; label: string }> = {
+  serviceItem: { key: () => 'r.key', join: '', label: '(SELECT s.name FROM service_item s WHERE s.code = r.key)' },
+  department: { key: () => 'r.key', join: '', label: '(SELECT d.name FROM department d WHERE d.code = r.key)' },
+  clerk: { key: (params) => `coalesce(u.username, ${params.add(SYSTEM_CLERK)})`, join: 'LEFT JOIN app_user u ON u.id = r.key', label: 'u.display_name' },
 };
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -55,30 +45,40 @@ export class AnalyticsService {
     const { calendar, officialYears } = await this.calendars.snapshot();
     const params = new SqlParams();
     const working = new WorkingTimeSql(WorkingTime.of(calendar, officialYears), params);
-    const group = GROUPS[groupBy];
     const filters = this.filters(params, query, 'c.finished_at', range);
-    // Percentile sorts of a year of cases fit in memory with some room; the default 4 MB spills to disk.
-    await this.txHost.tx.query(`SET LOCAL work_mem = '64MB'`);
+    // The clerk is the last staff member who decided: one pass over the history of the decided cases,
+    // which the planner joins by index for a month and by hash for a year.
+    const key = groupBy === 'serviceItem' ? 'd.service_item_code' : groupBy === 'department' ? 'd.department_code' : 'dr.actor_id';
+    const deciders =
+      groupBy !== 'clerk'
+        ? ''
+        : `, deciders AS (
+             SELECT DISTINCT ON (h.case_id) h.case_id, h.actor_id
+               FROM case_history h JOIN decided d ON d.id = h.case_id
+              WHERE h.actor_id IS NOT NULL AND h.action = ANY(${params.add(STAFF_DECISIONS)})
+              ORDER BY h.case_id, h.seq DESC)`;
+    await reportSession(this.txHost.tx);
     const rows = await this.txHost.tx.query<Array<{ key: string; label: string | null; count: number; p50: number; p90: number; overdue: number; statutory: number }>>(
-      `WITH decided AS (
-         SELECT ${group.key(params)} AS key,
+      `WITH decided AS MATERIALIZED (
+         SELECT c.id, c.service_item_code, c.department_code,
                 ${working.between('c.accepted_at', 'c.finished_at')} AS worked,
                 (c.finished_at >= c.promised_deadline) AS late,
                 (c.finished_at >= c.statutory_deadline) AS late_statutory
            FROM case_record c
           WHERE ${filters} AND c.accepted_at IS NOT NULL AND c.service_item_code IS NOT NULL
             AND c.status = ANY(${params.add(DECIDED_STATUSES)})
-       )
+       )${deciders}
        SELECT * FROM (
-       SELECT ${group.shownKey(params)} AS key, ${group.label} AS label, r.count, r.p50, r.p90, r.overdue, r.statutory FROM (
-         SELECT key, count(*)::int AS count,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY worked) AS p50,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY worked) AS p90,
-                avg(late::int)::float8 AS overdue,
-                avg(late_statutory::int)::float8 AS statutory
-           FROM decided WHERE worked IS NOT NULL${group.keepsNull ? '' : ' AND key IS NOT NULL'}
-          GROUP BY key
-       ) r ${group.join}
+         SELECT ${SHOWN[groupBy].key(params)} AS key, ${SHOWN[groupBy].label} AS label, r.count, r.p50, r.p90, r.overdue, r.statutory FROM (
+           SELECT ${key} AS key, count(*)::int AS count,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY d.worked) AS p50,
+                  percentile_cont(0.9) WITHIN GROUP (ORDER BY d.worked) AS p90,
+                  avg(d.late::int)::float8 AS overdue,
+                  avg(d.late_statutory::int)::float8 AS statutory
+             FROM decided d${groupBy === 'clerk' ? ' LEFT JOIN deciders dr ON dr.case_id = d.id' : ''}
+            WHERE d.worked IS NOT NULL
+            GROUP BY 1
+         ) r ${SHOWN[groupBy].join}
        ) shown ORDER BY shown.key COLLATE "C"`,
       params.values,
     );
@@ -95,9 +95,11 @@ export class AnalyticsService {
   }
 
   /** 好差评 given in the range: count, mean, and how many scored 1 or 2. */
+  @Transactional()
   async ratings(query: RatingsQuery): Promise<RatingsReport> {
     const groupBy: RatingGroup = query.groupBy ?? 'serviceItem';
     const range = reportRange(query.from, query.to, this.clock.now());
+    await reportSession(this.txHost.tx);
     const params = new SqlParams();
     const filters = this.filters(params, query, 'r.created_at', range);
     const key = groupBy === 'serviceItem' ? 'coalesce(c.service_item_code, c.bundle_code)' : 'c.department_code';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { reportSession } from '../analytics/report-session.js';
 import { SqlParams } from '../analytics/sql-params.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -44,7 +45,9 @@ export class RiskDetection {
    * What a scan at `asOf` would hold open, without writing anything. The review of decided cases
    * (decision_too_fast, auto_approval_sample) looks back, not ahead: it is included when `kind` names it.
    */
+  @Transactional()
   async forecast(query: ForecastQuery): Promise<ForecastView> {
+    await reportSession(this.txHost.tx);
     const window = await this.window(query.asOf === undefined ? undefined : parseInstant(query.asOf));
     const wanted = FLAG_KIND_CODES.filter((kind) => (!query.kind || kind === query.kind) && (!query.severity || FLAG_KINDS[kind].severity === query.severity));
     const limit = query.limit ?? 1000;

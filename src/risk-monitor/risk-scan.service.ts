@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { reportSession } from '../analytics/report-session.js';
 import type { Caller } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound } from '../http/problem.js';
@@ -109,6 +110,7 @@ export class RiskScanService {
   @Transactional()
   async scan(id: string): Promise<ScanCounts> {
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCAN_LOCK]);
+    await reportSession(this.txHost.tx);
     const window = await this.detection.window();
     const review = await this.reviewDue(window.asOf);
     const counts: ScanCounts = { flagged: 0, resolved: 0, escalated: 0 };

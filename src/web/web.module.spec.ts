@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_NOT_BUILT_TEXT, WebModule } from './web.module.js';
+import { securityHeaders } from '../http/security-headers.js';
 
 @Controller('ping')
 class PingController {
@@ -25,7 +25,7 @@ async function serve(distFolder: string): Promise<INestApplication> {
   class AppModule {}
   const app = await NestFactory.create(AppModule, { logger: false });
   app.setGlobalPrefix('api');
-  app.use(helmet());
+  app.use(securityHeaders());
   await app.init();
   return app;
 }

@@ -11,21 +11,10 @@ const API_PATHS = /^\/api(\/|$)/;
 
 /**
  * Vite names built assets by content hash, so they never change; index.html must be revalidated every time.
- * The page also drops helmet's `upgrade-insecure-requests`: on plain http (an intranet address, a first
- * `npm start`) it makes the browser fetch the page's own scripts over https, and the page stays blank.
- * Behind TLS it changes nothing, every URL of the page being relative.
+ * (The security headers, without `upgrade-insecure-requests`, are set for every response in bootstrap.ts.)
  */
 function pageHeaders(response: Response, path: string): void {
-  if (path.includes(`${sep}assets${sep}`)) {
-    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    return;
-  }
-  response.setHeader('Cache-Control', 'no-cache');
-  const policy = response.getHeader('Content-Security-Policy');
-  if (typeof policy === 'string') {
-    const kept = policy.split(';').map((directive) => directive.trim()).filter((directive) => directive && directive !== 'upgrade-insecure-requests');
-    response.setHeader('Content-Security-Policy', kept.join(';'));
-  }
+  response.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /** The project root: the nearest folder with a package.json, from src/web (tests) or dist/src/web (built). */
