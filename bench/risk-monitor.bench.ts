@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { cpus, loadavg } from 'node:os';
 import { ClsService } from 'nestjs-cls';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,6 @@ import { createDataSource, runMigrations } from '../src/database/data-source.js'
 import { seedDatabase } from '../src/database/seed.js';
 import { RiskDetection } from '../src/risk-monitor/risk-detection.service.js';
 import { RiskScanService } from '../src/risk-monitor/risk-scan.service.js';
-import { FLAG_KIND_CODES } from '../src/risk-monitor/flag-kinds.js';
 
 /**
  * 电子监察 at district scale (not a test): 1,000,000 cases of which 100,000 are open, with their history,
@@ -230,12 +230,14 @@ async function main(): Promise<void> {
       // Warm the cache once, as a running system would be.
       await dataSource.query('SELECT count(*) FROM case_record');
       for (let i = 1; i <= 3; i++) await measure(`bare indexed query for late cases (${i})`, () => dataSource.query(lateSql, [now]), (rows: unknown[]) => `${rows.length} late cases`);
-      for (const kind of FLAG_KIND_CODES) {
-        await measure(`forecast, ${kind} only`, () => cls.run(() => detection.forecast({ kind, limit: 1 })), (view) => `${view.total} found`);
-      }
-      await measure('full scan (1)', () => cls.run(() => scans.onScan({ scanId: null })), (c) => JSON.stringify(c));
-      await measure('full scan (2)', () => cls.run(() => scans.onScan({ scanId: null })), (c) => JSON.stringify(c));
-      await measure('full scan (3)', () => cls.run(() => scans.onScan({ scanId: null })), (c) => JSON.stringify(c));
+      await measure('forecast (every time-driven kind)', () => cls.run(() => detection.forecast({ limit: 100 })), (view) => `${view.total} flags: ${JSON.stringify(view.counts)}`);
+      const scan = (what: string) => measure(what, () => cls.run(() => scans.onScan({ scanId: null })), (counts) => JSON.stringify(counts));
+      await scan('full scan (1)');
+      await scan('full scan (2)');
+      await scan('full scan (3)');
+      // The review of decided cases runs with at most one scan an hour: make it due, and time that scan too.
+      await dataSource.query('UPDATE risk_scan SET reviewed = false');
+      await scan('full scan with the hourly review of decided cases');
       const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
       const monthAgo = new Date(now.getTime() - 30 * 86_400_000).toISOString();
       for (const [label, from] of [
@@ -253,11 +255,11 @@ async function main(): Promise<void> {
       }
       await measure('ratings by department, all time', () => cls.run(() => analytics.ratings({ groupBy: 'department', from: '2025-01-01' })), (r) => `${r.items.length} rows`);
 
-      console.log(`\n## ${title}\n\n| what | time | result |\n|---|---:|---|`);
+      console.log(`\n## ${title} (load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores)\n\n| what | time | result |\n|---|---:|---|`);
       for (const row of results) console.log(`| ${row.what} | ${seconds(row.ms)} s | ${row.detail} |`);
-      const scan = Math.min(...results.filter((r) => r.what.startsWith('full scan')).slice(1).map((r) => r.ms));
+      const steady = Math.min(...results.filter((r) => /^full scan \([23]\)$/.test(r.what)).map((r) => r.ms));
       const report = results.find((r) => r.what === 'turnaround by serviceItem, last year')!.ms;
-      console.log(`\nscan (steady state, best of 2): ${seconds(scan)} s (target ≤ 2 s) — ${scan <= 2000 ? 'met' : 'NOT met'}`);
+      console.log(`\nscan (steady state, best of 2): ${seconds(steady)} s (target ≤ 2 s) — ${steady <= 2000 ? 'met' : 'NOT met'}`);
       console.log(`turnaround report (by item, last year): ${seconds(report)} s (target ≤ 1 s) — ${report <= 1000 ? 'met' : 'NOT met'}`);
     }
 

@@ -80,6 +80,8 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
       const http = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
       http.useLogger(http.get(Logger));
       configureHttp(http);
+      // Registry imports stream files of any size: Node's default 5-minute cap on a request would cut a large one.
+      http.getHttpServer().requestTimeout = 0;
       await http.listen(config.http.port, config.http.host);
       const address = http.getHttpServer().address() as { port: number };
       url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${address.port}`;

@@ -87,8 +87,9 @@ async function chunkSize(): Promise<number> {
   return Math.max(1, Math.ceil(span / 5));
 }
 
-async function run(code: string, dryRun: boolean): Promise<Run> {
-  const started = await system.http().post(`/api/benefit-policies/${code}/runs`).set(as(admin)).send({ dryRun, chunkSize: await chunkSize() }).expect(202);
+async function run(code: string, dryRun: boolean, parallelism?: number): Promise<Run> {
+  const body = { dryRun, chunkSize: await chunkSize(), ...(parallelism ? { parallelism } : {}) };
+  const started = await system.http().post(`/api/benefit-policies/${code}/runs`).set(as(admin)).send(body).expect(202);
   return waitFor(async () => {
     const { body } = await system.http().get(`/api/benefit-runs/${started.body.runId}`).set(as(admin)).expect(200);
     return body.status === 'completed' || body.status === 'failed' ? (body as Run) : undefined;
@@ -146,13 +147,13 @@ describe('grant runs', () => {
     const rule = `person.age >= 80 && person.hukouDistrict == '${district}'`;
     await createPolicy({ code, name: '高龄津贴（测试）', subjectType: 'person', rule, amount: 100, period: 'monthly' });
 
-    const dry = await run(code, true);
+    const dry = await run(code, true, 1);
     expect(dry).toMatchObject({ status: 'completed', dryRun: true, eligible: 3, granted: 0, skippedExisting: 0 });
     expect(dry.chunksTotal).toBeGreaterThan(1);
     expect(dry.chunksDone).toBe(dry.chunksTotal);
     const real = await run(code, false);
     expect(real).toMatchObject({ status: 'completed', dryRun: false, eligible: 3, granted: 3, skippedExisting: 0, evaluated: dry.evaluated });
-    const again = await run(code, false);
+    const again = await run(code, false, 3);
     expect(again).toMatchObject({ status: 'completed', eligible: 3, granted: 0, skippedExisting: 3 });
     expect(await run(code, true)).toMatchObject({ eligible: 3, skippedExisting: 3 });
 
@@ -187,6 +188,8 @@ describe('grant runs', () => {
     expect(outcome).toBe('skipped');
     const { body: after } = await system.http().get(`/api/benefit-runs/${runId}`).set(as(admin)).expect(200);
     expect(after).toMatchObject({ evaluated: first.evaluated, eligible: first.eligible, chunksDone: 1 });
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM benefit_run_chunk WHERE run_id = $1`, [runId]);
+    expect(count).toBe(first.chunksTotal);
   });
 
   it('grants an enterprise policy and shows it to the enterprise account only', async () => {

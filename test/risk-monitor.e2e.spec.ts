@@ -3,6 +3,7 @@ import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RiskCheck } from '../src/risk-monitor/risk-check.service.js';
+import { SCAN_SCHEDULER_ID } from '../src/risk-monitor/risk-scheduler.js';
 import { ClockService } from '../src/time/clock.service.js';
 import { engineState, insertCase, insertHistory, insertTask } from './risk-monitor-fixtures.js';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
@@ -62,9 +63,17 @@ async function forecast(query: { asOf?: Date | string; caseId?: string; kind?: s
 
 const kindsOf = (items: Item[]) => items.map((i) => i.kind).sort();
 
-async function scan(): Promise<{ status: string; flagged: number; resolved: number; escalated: number }> {
+interface ScanView {
+  status: string;
+  flagged: number;
+  resolved: number;
+  escalated: number;
+  reviewed: boolean;
+}
+
+async function scan(): Promise<ScanView> {
   const { body } = await system.http().post('/api/risk-monitor/scan').set(auth(supervisor)).expect(202);
-  let view: { status: string; flagged: number; resolved: number; escalated: number } | undefined;
+  let view: ScanView | undefined;
   await expect
     .poll(
       async () => {
@@ -284,6 +293,14 @@ describe('each kind of flag', () => {
     const found = (await forecast({ kind: 'decision_too_fast' })).filter((i) => i.facts.serviceItemCode === item);
     expect(found).toEqual([expect.objectContaining({ caseId: fast.id, facts: expect.objectContaining({ workedHours: 0.33, sample: 21 }) })]);
     expect((await forecast({ kind: 'decision_too_fast', caseId: small.id }))).toEqual([]);
+
+    // The scan reviews decided cases at most hourly: once that is due, it stores the flag.
+    await db().query(`UPDATE risk_scan SET reviewed = false`);
+    const reviewing = await scan();
+    expect(reviewing.reviewed).toBe(true);
+    expect((await scan()).reviewed).toBe(false);
+    expect(kindsOf(await flagsOf(fast.id))).toEqual(['decision_too_fast']);
+    expect(await flagsOf(small.id)).toEqual([]);
   });
 
   it('auto_approval_sample: a 秒批 approval with no person after the rule, picked by a hash of the case id', async () => {
@@ -292,6 +309,9 @@ describe('each kind of flag', () => {
     await decide((await taskOf(market, auto, 'accept')).id, { action: 'accept' });
     await expect.poll(async () => (await system.http().get(`/api/cases/${auto}`).set(auth(citizen))).body.status, { timeout: 15_000 }).toBe('approved');
     expect(await forecast({ caseId: auto, kind: 'auto_approval_sample' })).toEqual([expect.objectContaining({ caseId: auto, targetKey: `case:${auto}` })]);
+    // The check after the case's last change samples it at once, without waiting for the hourly review.
+    await check(auto);
+    expect((await flagsOf(auto)).filter((f) => f.kind === 'auto_approval_sample')).toEqual([expect.objectContaining({ status: 'open', severity: 'yellow' })]);
 
     // A rule said yes, but a clerk approved afterwards: a person decided.
     const reviewed = await insertCase(db(), { finishedAt: ago(HOUR) });
@@ -444,7 +464,7 @@ describe('supervising flags', () => {
     const { QueueBackend } = await import('../src/queue/queue-backend.js');
     const { QueueName } = await import('../src/queue/queue-names.js');
     const queue = system.app.get(QueueBackend).queue(QueueName.RiskMonitor) as unknown as { getJobScheduler(id: string): Promise<{ every?: number; name: string } | undefined> };
-    await expect.poll(async () => (await queue.getJobScheduler('risk-scan'))?.every, { timeout: 10_000 }).toBe(300_000);
-    expect((await queue.getJobScheduler('risk-scan'))!.name).toBe('risk.scan');
+    await expect.poll(async () => (await queue.getJobScheduler(SCAN_SCHEDULER_ID))?.every, { timeout: 10_000 }).toBe(300_000);
+    expect((await queue.getJobScheduler(SCAN_SCHEDULER_ID))!.name).toBe('risk.scan');
   });
 });

@@ -4,5 +4,5 @@ import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsService } from './analytics.service.js';
 
 /** Supervisor reports: turnaround and ratings per service item, department and clerk, as JSON or CSV. */
-@Module({ imports: [CalendarModule], controllers: [AnalyticsController], providers: [AnalyticsService], exports: [AnalyticsService] })
+@Module({ imports: [CalendarModule], controllers: [AnalyticsController], providers: [AnalyticsService] })
 export class AnalyticsModule {}

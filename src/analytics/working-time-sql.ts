@@ -1,31 +1,38 @@
+import { epochDayOf } from '../calendar/dates.js';
 import type { SqlParams } from './sql-params.js';
 import { OFFICE_DAY_SECONDS, type WorkingTime } from './working-time.js';
 
+const CHINA_OFFSET_SECONDS = 8 * 3600;
+const DAY_SECONDS = 86_400;
+
 /**
  * A SQL expression for WorkingTime.secondsAt(column): the calendar's per-day counts travel as array
- * parameters, so each row costs two array subscripts — no calendar table, no join, no loop in JS.
- * NULL outside the calendar's span, like secondsAt.
+ * parameters, so each row costs a little arithmetic on its epoch and two array subscripts — no calendar
+ * table, no join, no time-zone conversion (China has a fixed offset), no loop in JS. NULL outside the
+ * calendar's span, like secondsAt.
  */
 export class WorkingTimeSql {
   private readonly before: string;
   private readonly workday: string;
-  private readonly first: string;
+  private readonly firstDay: string;
   private readonly open: string;
 
   constructor(time: WorkingTime, params: SqlParams) {
     // One entry per day: an instant past the last day must find nothing, not the total.
     this.before = params.add(time.before.slice(0, -1));
     this.workday = params.add(time.workday);
-    this.first = params.add(time.firstDate);
+    this.firstDay = params.add(epochDayOf(time.firstDate));
     this.open = params.add(time.openSeconds);
   }
 
   secondsAt(column: string): string {
-    const local = `(${column} AT TIME ZONE 'Asia/Shanghai')`;
-    const index = `(${local}::date - ${this.first}::date + 1)`;
+    const local = `(date_part('epoch', ${column}) + ${CHINA_OFFSET_SECONDS})`;
+    const day = `floor(${local} / ${DAY_SECONDS})`;
+    const index = `(${day}::int - ${this.firstDay}::int + 1)`;
+    const intoDay = `(${local} - ${day} * ${DAY_SECONDS})`;
     return (
       `((${this.before}::bigint[])[${index}] + CASE WHEN (${this.workday}::boolean[])[${index}] ` +
-      `THEN least(greatest(date_part('epoch', ${local}::time) - ${this.open}::int, 0), ${OFFICE_DAY_SECONDS}) ELSE 0 END)`
+      `THEN least(greatest(${intoDay} - ${this.open}::int, 0), ${OFFICE_DAY_SECONDS}) ELSE 0 END)`
     );
   }
 

@@ -2,7 +2,6 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import type { SubjectType } from '../registry/registry-records.js';
 import { BenefitPolicyVersion } from './benefit-policy-version.entity.js';
 import { BenefitPolicy } from './benefit-policy.entity.js';
-import { BenefitRun } from './benefit-run.entity.js';
 
 export type BenefitGrantStatus = 'granted' | 'declined' | 'revoked';
 
@@ -48,11 +47,11 @@ export class BenefitGrant {
   @Column({ type: 'text', default: 'granted' })
   status: BenefitGrantStatus;
 
-  /** The run that granted it, or null when a registry change did (then importId says which import). */
-  @ManyToOne(() => BenefitRun, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'run_id' })
-  run?: BenefitRun | null;
-
+  /**
+   * The run that granted it, or null when a registry change did (then importId says which import). No
+   * foreign key: the run writes this in its own transaction, and a key check would look up and lock the
+   * run row once per grant, a tenth of a million-subject run's time.
+   */
   @Column({ type: 'uuid', nullable: true })
   runId: string | null;
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export const DEFAULT_CHUNK_SIZE = 100_000;
+export const DEFAULT_CHUNK_SIZE = 250_000;
+export const DEFAULT_PARALLELISM = 2;
 
 export class StartRunDto {
   @ApiPropertyOptional({ default: false, description: 'Only count: evaluated, eligible, and how many of those already have this period\'s grant' })
@@ -11,6 +12,10 @@ export class StartRunDto {
   @ApiPropertyOptional({ default: DEFAULT_CHUNK_SIZE, minimum: 1, maximum: 1_000_000, description: 'Registry ids per chunk job' })
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
   chunkSize?: number;
+
+  @ApiPropertyOptional({ default: DEFAULT_PARALLELISM, minimum: 1, maximum: 8, description: 'Chunk jobs of this run in flight at once, on as many workers' })
+  @IsOptional() @IsInt() @Min(1) @Max(8)
+  parallelism?: number;
 }
 
 export class RunCreatedView {

@@ -6,8 +6,9 @@ export type BenefitRunStatus = 'queued' | 'running' | 'completed' | 'failed';
 
 /**
  * A grant run of one policy version over the registry as it stood when the run was asked for: the
- * subjects with ids from `firstSubjectId` to `lastSubjectId`, in chunks of `chunkSize` ids. `chunksDone`
- * is the cursor: chunk k runs only while it equals k, so a chunk job that runs twice counts once.
+ * subjects with ids from `firstSubjectId` to `lastSubjectId`, in chunks of `chunkSize` ids, up to
+ * `parallelism` of them at once (each finished chunk queues the one `parallelism` further on). Each chunk
+ * is claimed once in benefit_run_chunk, so a chunk job that runs twice counts once.
  */
 @Entity({ name: 'benefit_run' })
 @Index('benefit_run_policy_idx', ['policyId', 'createdAt'])
@@ -44,6 +45,9 @@ export class BenefitRun {
 
   @Column({ type: 'integer' })
   chunkSize: number;
+
+  @Column({ type: 'integer', default: 1 })
+  parallelism: number;
 
   @Column({ type: 'bigint', nullable: true })
   firstSubjectId: string | null;

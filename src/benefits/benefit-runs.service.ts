@@ -3,6 +3,7 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Job } from 'bullmq';
 import { In } from 'typeorm';
+import { scrubIdentifiers } from '../http/logging.js';
 import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -17,7 +18,7 @@ import { BenefitPoliciesService } from './benefit-policies.service.js';
 import { periodKey } from './benefit-period.js';
 import { BenefitPolicyVersion } from './benefit-policy-version.entity.js';
 import { BenefitPolicy } from './benefit-policy.entity.js';
-import { DEFAULT_CHUNK_SIZE, type RunView, type StartRunDto } from './benefit-run.dto.js';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_PARALLELISM, type RunView, type StartRunDto } from './benefit-run.dto.js';
 import { BenefitRun, type BenefitRunStatus } from './benefit-run.entity.js';
 import { countChunkStatement, grantChunkStatement, type ChunkStatement, type RunSpec } from './grant-sql.js';
 import { subjectFacts } from './subject-facts.js';
@@ -31,7 +32,7 @@ interface ChunkCounts {
   skippedExisting: number;
 }
 
-/** The run row locked for a chunk, with what its policy version says. */
+/** The run a chunk belongs to, with what its policy version says. */
 interface LockedRun {
   id: string;
   status: BenefitRunStatus;
@@ -39,10 +40,10 @@ interface LockedRun {
   as_of: string;
   period: string;
   chunk_size: number;
+  parallelism: number;
   first_subject_id: string | null;
   last_subject_id: string | null;
   chunks_total: number;
-  chunks_done: number;
   policy_id: string;
   code: string;
   subject_type: SubjectType;
@@ -115,6 +116,7 @@ export class BenefitRunsService {
         `SELECT min(id)::text AS first, max(id)::text AS last FROM ${table}`,
       );
       const chunkSize = dto.chunkSize ?? DEFAULT_CHUNK_SIZE;
+      const parallelism = dto.parallelism ?? DEFAULT_PARALLELISM;
       const chunksTotal = range.first === null ? 0 : Number((BigInt(range.last!) - BigInt(range.first) + BigInt(chunkSize)) / BigInt(chunkSize));
       const asOf = chinaDate(this.clock.now());
       const run = await this.runs.save(
@@ -125,13 +127,16 @@ export class BenefitRunsService {
           asOf,
           period: periodKey(version.period, asOf),
           chunkSize,
+          parallelism,
           firstSubjectId: range.first,
           lastSubjectId: range.last,
           chunksTotal,
           requestedBy: actorId,
         }),
       );
-      await this.outbox.enqueue({ name: JobName.BenefitsRunChunk, data: { runId: run.id, chunk: 0 } });
+      // One job per lane; each finished chunk queues the next of its lane. An empty registry still gets chunk 0, which completes the run.
+      const lanes = Array.from({ length: Math.max(1, Math.min(parallelism, chunksTotal)) }, (_, chunk) => chunk);
+      await this.outbox.enqueue(...lanes.map((chunk) => ({ name: JobName.BenefitsRunChunk, data: { runId: run.id, chunk } }) as const));
       return run.id;
     });
     this.relay.nudge();
@@ -178,35 +183,54 @@ export class BenefitRunsService {
   }
 
   /**
-   * Runs chunk `chunk` of a run, once: the run row is locked and its cursor must equal `chunk`, so a
-   * repeated or late job finds the cursor moved on and does nothing. The grants, the counters, the
-   * notifications and the next chunk's job commit together.
+   * Runs chunk `chunk` of a run, once: the chunk is claimed first, so a second delivery of its job waits
+   * for the first to commit and then does nothing. The grants, the chunk's counts added to the run's, the
+   * notifications and the next job of the chunk's lane commit together. Chunks of one run may run at once
+   * on several workers; they meet only on the run row, briefly, to add their counts.
    */
   @Transactional()
   async processChunk({ runId, chunk }: JobPayloads[JobName.BenefitsRunChunk]): Promise<ChunkOutcome> {
     const [run] = await this.txHost.tx.query<LockedRun[]>(
-      `SELECT r.id, r.status, r.dry_run, r.as_of::text AS as_of, r.period, r.chunk_size, r.first_subject_id::text AS first_subject_id,
-              r.last_subject_id::text AS last_subject_id, r.chunks_total, r.chunks_done,
+      `SELECT r.id, r.status, r.dry_run, r.as_of::text AS as_of, r.period, r.chunk_size, r.parallelism,
+              r.first_subject_id::text AS first_subject_id, r.last_subject_id::text AS last_subject_id, r.chunks_total,
               p.id AS policy_id, p.code, p.subject_type, v.id AS version_id, v.name, v.rule, v.variables_used, v.amount::text AS amount
          FROM benefit_run r
          JOIN benefit_policy p ON p.id = r.policy_id
          JOIN benefit_policy_version v ON v.id = r.policy_version_id
-        WHERE r.id = $1 FOR UPDATE OF r`,
+        WHERE r.id = $1`,
       [runId],
     );
-    if (!run || (run.status !== 'queued' && run.status !== 'running') || run.chunks_done !== chunk) return 'skipped';
-    const counts = chunk < run.chunks_total ? await this.runChunk(run, chunk) : { evaluated: 0, eligible: 0, granted: 0, skippedExisting: 0 };
-    const completed = chunk + 1 >= run.chunks_total;
-    if (completed) this.statements.delete(run.id);
-    else await this.outbox.enqueue({ name: JobName.BenefitsRunChunk, data: { runId, chunk: chunk + 1 } });
-    await this.txHost.tx.query(
-      `UPDATE benefit_run SET chunks_done = $2, evaluated = evaluated + $3, eligible = eligible + $4, granted = granted + $5,
-              skipped_existing = skipped_existing + $6, status = $7, started_at = coalesce(started_at, now()),
-              finished_at = CASE WHEN $7 = 'completed' THEN now() END
-        WHERE id = $1`,
-      [run.id, chunk + 1, counts.evaluated, counts.eligible, counts.granted, counts.skippedExisting, completed ? 'completed' : 'running'],
+    if (!run || (run.status !== 'queued' && run.status !== 'running') || chunk >= Math.max(1, run.chunks_total)) return 'skipped';
+    const claimed = await this.txHost.tx.query<unknown[]>(
+      'INSERT INTO benefit_run_chunk (run_id, chunk) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING chunk',
+      [runId, chunk],
     );
-    return completed ? 'completed' : 'continued';
+    if (claimed.length === 0) return 'skipped';
+
+    const counts = chunk < run.chunks_total ? await this.runChunk(run, chunk) : { evaluated: 0, eligible: 0, granted: 0, skippedExisting: 0 };
+    await this.txHost.tx.query(
+      'UPDATE benefit_run_chunk SET evaluated = $3, eligible = $4, granted = $5, skipped_existing = $6 WHERE run_id = $1 AND chunk = $2',
+      [runId, chunk, counts.evaluated, counts.eligible, counts.granted, counts.skippedExisting],
+    );
+    const next = chunk + run.parallelism;
+    if (next < run.chunks_total) await this.outbox.enqueue({ name: JobName.BenefitsRunChunk, data: { runId, chunk: next } });
+    // Last, so that the run row is locked only for the moment it takes to add this chunk's counts. A run
+    // that failed on another lane stays failed; the grants this chunk made stand, and are counted.
+    const [updated] = await this.txHost.tx.query<Array<{ status: BenefitRunStatus }>>(
+      `UPDATE benefit_run
+          SET chunks_done = chunks_done + 1, evaluated = evaluated + $2, eligible = eligible + $3, granted = granted + $4,
+              skipped_existing = skipped_existing + $5, started_at = coalesce(started_at, now()),
+              status = CASE WHEN status = 'failed' THEN 'failed'
+                            WHEN chunks_done + 1 >= greatest(chunks_total, 1) THEN 'completed' ELSE 'running' END,
+              finished_at = CASE WHEN status = 'failed' THEN finished_at
+                                 WHEN chunks_done + 1 >= greatest(chunks_total, 1) THEN now() END
+        WHERE id = $1
+        RETURNING status`,
+      [runId, counts.evaluated, counts.eligible, counts.granted, counts.skippedExisting],
+    );
+    if (updated.status !== 'completed') return 'continued';
+    this.statements.delete(runId);
+    return 'completed';
   }
 
   private async runChunk(run: LockedRun, chunk: number): Promise<ChunkCounts> {
@@ -255,10 +279,11 @@ export class BenefitRunsService {
   }
 
   private async fail(runId: string, error: Error): Promise<void> {
-    this.logger.error(`benefit run ${runId} failed: ${error.message}`);
+    const message = scrubIdentifiers(error.message);
+    this.logger.error(`benefit run ${runId} failed: ${message}`);
     await this.txHost.tx.query(
       `UPDATE benefit_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
-      [runId, error.message.slice(0, 2000)],
+      [runId, message.slice(0, 2000)],
     );
   }
 }

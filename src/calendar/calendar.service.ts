@@ -28,7 +28,6 @@ export const PENDING_CALENDAR = Symbol('PENDING_CALENDAR');
 @Injectable()
 export class CalendarService {
   private cached: CalendarSnapshot | null = null;
-  private building: { version: number; snapshot: Promise<CalendarSnapshot> } | null = null;
 
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
@@ -43,16 +42,10 @@ export class CalendarService {
     const manager = this.txHost.tx;
     const version = await readCalendarVersion(manager);
     if (this.cached?.version === version) return this.cached;
-    if (this.building?.version === version) return this.building.snapshot;
-    // One build per version however many requests notice the change together.
-    const snapshot = this.build(manager);
-    const building = { version, snapshot };
-    const done = () => {
-      if (this.building === building) this.building = null;
-    };
-    snapshot.then(done, done);
-    this.building = building;
-    return snapshot;
+    // Each caller builds on its own connection. Sharing one in-flight build between transactions would
+    // deadlock on the embedded database, which runs one transaction at a time: the sharer's open
+    // transaction would hold up the builder's queries while it waits for them.
+    return this.build(manager);
   }
 
   async calendar(): Promise<BusinessCalendar> {
@@ -100,7 +93,7 @@ export class CalendarService {
   private async build(manager: TransactionHost<TransactionalAdapterTypeOrm>['tx']): Promise<CalendarSnapshot> {
     const snapshot = await readCalendar(manager);
     if (!snapshot) throw new Error('No State Council notice is loaded: the calendar start-up (CalendarBootstrap) has not run on this database');
-    // Two builds may race; keep the newer one.
+    // Builds may race; keep the newer one.
     if (!this.cached || snapshot.version > this.cached.version) this.cached = snapshot;
     return snapshot;
   }

@@ -2,6 +2,7 @@ import { BenefitGrant } from '../benefits/benefit-grant.entity.js';
 import { BenefitPolicyVersion } from '../benefits/benefit-policy-version.entity.js';
 import { BenefitPolicy } from '../benefits/benefit-policy.entity.js';
 import { BenefitReview } from '../benefits/benefit-review.entity.js';
+import { BenefitRunChunk } from '../benefits/benefit-run-chunk.entity.js';
 import { BenefitRun } from '../benefits/benefit-run.entity.js';
 import { CalendarChange } from '../calendar/calendar-change.entity.js';
 import { CalendarDayRecord } from '../calendar/calendar-day.entity.js';
@@ -29,4 +30,4 @@ import { User } from '../users/user.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 /** Every entity, in one list shared by the app and the migration tools (they must agree). */
-export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitGrant, BenefitReview, RiskFlag, RiskScan];
+export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan];

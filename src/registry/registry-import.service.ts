@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { scrubIdentifiers } from '../http/logging.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
@@ -87,7 +88,8 @@ export class RegistryImportService {
     try {
       await this.readAndWrite(request, summary, rejections);
     } catch (error) {
-      const message = error instanceof HeaderError ? `header: ${error.message}` : String((error as Error).message ?? error);
+      // Kept and logged without ID numbers: a database error may quote the record it failed on.
+      const message = scrubIdentifiers(error instanceof HeaderError ? `header: ${error.message}` : String((error as Error).message ?? error));
       await imports.update(row.id, { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date(), rejected: rejections.kept, rejectedCount: rejections.count });
       if (error instanceof HeaderError) throw new ImportHeaderError(row.id, error.problems);
       this.logger.warn(`import ${row.id} of ${request.subjectType} records stopped after ${summary.lines} lines: ${message}`);

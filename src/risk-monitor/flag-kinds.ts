@@ -4,8 +4,8 @@
  * - `clears`: the flag states a condition (a case is late, a task waits) and resolves itself when a scan
  *   or check no longer finds it. The others are facts for a person to review (a sample, a failed job):
  *   only a supervisor resolves them.
- * - `perCase`: re-evaluated for one case right after it changes (the `risk.check-case` job); the rest
- *   only by the scheduled scan, because they look across cases.
+ * - `perCase`: re-evaluated for one case right after it changes (the `risk.check-case` job). The rest
+ *   look across cases (an item's percentile, failed jobs, benefit runs): the scheduled scan finds them.
  */
 export const FLAG_KINDS = {
   case_deadline_approaching: { severity: 'yellow', clears: true, perCase: true },

@@ -9,7 +9,7 @@ import { describe } from './flag-kinds.js';
 import type { AcknowledgeFlagDto, FlagQuery, FlagView, ResolveFlagDto } from './risk-monitor.dto.js';
 import { RiskFlag } from './risk-flag.entity.js';
 
-export const flagView = (flag: RiskFlag): FlagView => ({
+const flagView = (flag: RiskFlag): FlagView => ({
   id: flag.id,
   kind: flag.kind,
   severity: flag.severity,

@@ -5,7 +5,7 @@ import { ExportQuery } from '../analytics/csv-export.js';
 import { PageQuery } from '../http/pagination.js';
 import { FLAG_KIND_CODES, FLAG_STATUSES, SEVERITIES, type FlagKind, type FlagStatus, type Severity } from './flag-kinds.js';
 
-export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
 export const MAX_FORECAST_ITEMS = 10_000;
 
 export class ForecastQuery extends ExportQuery {
@@ -13,7 +13,7 @@ export class ForecastQuery extends ExportQuery {
   @IsOptional() @Matches(INSTANT, { message: 'asOf must be an ISO-8601 date-time with offset, e.g. 2026-12-04T17:00:00+08:00' })
   asOf?: string;
 
-  @ApiPropertyOptional({ enum: FLAG_KIND_CODES })
+  @ApiPropertyOptional({ enum: FLAG_KIND_CODES, description: 'decision_too_fast and auto_approval_sample look back, not ahead: only when named here' })
   @IsOptional() @IsIn(FLAG_KIND_CODES)
   kind?: FlagKind;
 

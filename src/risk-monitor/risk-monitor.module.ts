@@ -15,6 +15,5 @@ import { RiskScheduler } from './risk-scheduler.js';
   imports: [CalendarModule, NotificationsModule],
   controllers: [RiskMonitorController, RiskFlagsController],
   providers: [RiskDetection, RiskScanService, RiskCheck, RiskEscalation, RiskFlagsService, RiskScheduler],
-  exports: [RiskScanService, RiskCheck],
 })
 export class RiskMonitorModule {}

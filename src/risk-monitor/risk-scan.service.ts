@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { MoreThan } from 'typeorm';
 import { reportSession } from '../analytics/report-session.js';
 import type { Caller } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -20,6 +21,7 @@ import { RiskScan } from './risk-scan.entity.js';
 
 /** Held for the whole scan; event-driven checks take it shared, so they wait for a scan but not for each other. */
 export const SCAN_LOCK = 'ywtb.risk-scan';
+const QUEUED_SCAN_REUSE_MS = 5 * 60_000;
 
 export interface ScanCounts {
   flagged: number;
@@ -64,11 +66,15 @@ export class RiskScanService {
     return this.txHost.tx.getRepository(RiskScan);
   }
 
-  /** Queues a scan; while one asked for is still queued, asking again answers that one. */
+  /**
+   * Queues a scan; while one asked for in the last minutes is still queued, asking again answers that one
+   * (an older one that never started is no reason to refuse a new one).
+   */
   async request(caller: Caller): Promise<ScanCreatedView> {
     const scanId = await this.txHost.withTransaction(async () => {
       await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ywtb.risk-scan-request']);
-      const queued = await this.scans.findOneBy({ status: 'queued', trigger: 'request' });
+      const since = new Date(this.clock.now().getTime() - QUEUED_SCAN_REUSE_MS);
+      const queued = await this.scans.findOneBy({ status: 'queued', trigger: 'request', createdAt: MoreThan(since) });
       if (queued) return queued.id;
       const scan = await this.scans.save(this.scans.create({ trigger: 'request', requestedBy: caller.id }));
       await this.outbox.enqueue({ name: JobName.RiskScan, data: { scanId: scan.id } });

@@ -94,6 +94,8 @@ export class TasksService {
     task.claimedBy = caller.id;
     task.leaseUntil = new Date(Date.now() + this.config.taskLeaseSeconds * 1000);
     await this.txHost.tx.getRepository(CaseTask).update({ id }, { status: 'claimed', claimedBy: caller.id, leaseUntil: task.leaseUntil });
+    // An "unclaimed too long" flag clears now, not at the next scan.
+    await this.outbox.enqueue({ name: JobName.RiskCheckCase, data: { caseId: task.caseId } });
     return view(task);
   }
 
