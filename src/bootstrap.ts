@@ -11,6 +11,7 @@ import { seedDatabase } from './database/seed.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
+import { WorkersService } from './queue/workers.service.js';
 import { User } from './users/user.entity.js';
 
 export interface RunningSystem {
@@ -87,6 +88,7 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
       url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${address.port}`;
       app = http;
     }
+    app.get(WorkersService).start();
     return {
       app,
       url,

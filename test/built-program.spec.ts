@@ -54,10 +54,17 @@ describe('the built program', () => {
     });
     expect(login.status).toBe(200);
     expect(existsSync(join(dataDir, 'pglite'))).toBe(true);
+    // The seeded 南关区 catalogue, and the queue on the embedded database.
+    const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { info: { queue: { backend: string } } };
+    expect(health.info.queue.backend).toBe('postgres');
+    const items = (await (await fetch(`http://127.0.0.1:${port}/api/service-items`)).json()) as { items: { code: string }[] };
+    expect(items.items.map((i) => i.code)).toContain('2201-SC-0001');
+    const bundles = (await (await fetch(`http://127.0.0.1:${port}/api/bundles`)).json()) as { items: unknown[] };
+    expect(bundles.items.length).toBeGreaterThanOrEqual(2);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(existsSync(join(dataDir, 'pglite.pid'))).toBe(false);
-  });
+  }, 150_000);
 });

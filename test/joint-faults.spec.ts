@@ -131,12 +131,12 @@ describe('a worker process killed with SIGKILL in the middle of fan-outs and joi
 
     const db = system.app.get(DataSource);
     for (const id of caseIds) {
-      await expect.poll(async () => (await db.query(`SELECT status FROM case_record WHERE id = $1`, [id]))[0].status, { timeout: 60_000, interval: 250 }).toBe('approved');
+      await expect.poll(async () => (await db.query(`SELECT status FROM case_record WHERE id = $1`, [id]))[0].status, { timeout: 150_000, interval: 250 }).toBe('approved');
       await expectCompletedOnce(db, id);
     }
     await system.stopAll();
     state.system = undefined;
     for (const worker of state.workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGTERM');
     state.workers = [];
-  }, 180_000);
+  }, 400_000);
 });

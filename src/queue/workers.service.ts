@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -10,9 +10,14 @@ import { JOB_QUEUE, type QueueName } from './queue-names.js';
 const CONCURRENCY: Partial<Record<QueueName, number>> = {};
 const DEFAULT_CONCURRENCY = 5;
 
-/** Runs a worker per queue in processes whose ROLE includes workers; handlers come from the JobRegistry. */
+/**
+ * Runs a worker per queue in processes whose ROLE includes workers; handlers come from the JobRegistry.
+ * `start()` is called by bootstrap.ts once the application has completely started (not from a lifecycle
+ * hook): on the embedded database, which runs one transaction at a time, workers polling during start-up
+ * could stall it.
+ */
 @Injectable()
-export class WorkersService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WorkersService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkersService.name);
   private started = false;
 
@@ -23,8 +28,8 @@ export class WorkersService implements OnApplicationBootstrap, BeforeApplication
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
+  start(): void {
+    if (this.config.role === 'api' || this.started) return;
     const queues = new Set(Object.values(JOB_QUEUE));
     for (const queueName of queues) {
       const worker = this.backend.worker(queueName, (job: Job) => this.registry.run(job), {
