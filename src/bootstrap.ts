@@ -11,6 +11,7 @@ import { seedDatabase } from './database/seed.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
+import { QueueBackend } from './queue/queue-backend.js';
 import { WorkersService } from './queue/workers.service.js';
 import { User } from './users/user.entity.js';
 
@@ -50,6 +51,7 @@ async function prepareDatabase(config: AppConfig, databaseUrl: string): Promise<
   try {
     const applied = await runMigrations(dataSource);
     if (applied.length > 0) new NestLogger('Database').log(`applied migrations: ${applied.join(', ')}`);
+    if (!config.redisUrl) await QueueBackend.preparePostgres(databaseUrl);
     if (config.mode === 'embedded' && config.seedPassword && (await dataSource.getRepository(User).count()) === 0) {
       const seeded = await seedDatabase(dataSource, config.seedPassword);
       new NestLogger('Database').log(`seeded ${seeded.departments} departments and ${seeded.usersCreated} accounts`);

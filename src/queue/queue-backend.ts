@@ -1,6 +1,6 @@
 import { Queue, Worker, createPostgresBackend, withBackend, type JobsOptions, type Processor, type RedisOptions, type WorkerOptions } from 'bullmq';
 import { Logger } from '@nestjs/common';
-import type { QueueName } from './queue-names.js';
+import { QueueName } from './queue-names.js';
 
 type AnyQueue = Pick<Queue, 'add' | 'addBulk' | 'getJobCounts' | 'close' | 'upsertJobScheduler' | 'getJob' | 'name' | 'on'>;
 type AnyWorker = Pick<Worker, 'close' | 'on' | 'run' | 'isRunning' | 'waitUntilReady'>;
@@ -76,6 +76,20 @@ export class QueueBackend {
       (name) => new pg.Queue(name, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }) as unknown as AnyQueue,
       (name, processor, options) => new pg.Worker(name, processor, { ...options, connection }) as unknown as AnyWorker,
     );
+  }
+
+  /**
+   * Creates or upgrades BullMQ's own PostgreSQL schema once, alone, before any queue or worker exists:
+   * several instances migrating at the same moment stall on the embedded database, which runs one
+   * transaction at a time.
+   */
+  static async preparePostgres(databaseUrl: string): Promise<void> {
+    const backend = QueueBackend.postgres(databaseUrl);
+    try {
+      await backend.queue(QueueName.Notifications).getJobCounts('waiting');
+    } finally {
+      await backend.close();
+    }
   }
 
   queue(name: QueueName): AnyQueue {
