@@ -62,6 +62,23 @@ describe('join policies', () => {
     await decide(system, 'urban-management', tasks['urban-management']!, { action: 'approve' }, 409);
   });
 
+  it('all: a vote recorded but not yet applied when the join is decided keeps its task completed with that vote', async () => {
+    const { caseId, tasks } = await caseAtJoint(await itemWithJoin('all'));
+    // fire-rescue's clerk has decided; the worker has not applied the vote yet (no job for it exists).
+    const decision = { action: 'approve', comment: null, missing: [], actorId: '00000000-0000-0000-0000-000000000000', actorName: '消防审批员', decidedAt: new Date().toISOString() };
+    await system.app.get(DataSource).query(`UPDATE case_task SET status = 'decided', decision = $2, closed_at = now() WHERE id = $1`, [tasks['fire-rescue'], decision]);
+    await decide(system, 'health', tasks['health']!, { action: 'reject', comment: '卫生条件不达标' });
+    await settled(caseId, 'rejected');
+    const rows: { department_code: string; status: string; outcome: string }[] = await system.app
+      .get(DataSource)
+      .query(`SELECT department_code, status, outcome FROM case_task WHERE case_id = $1 AND step_id = 'joint' ORDER BY department_code`, [caseId]);
+    expect(rows).toEqual([
+      { department_code: 'fire-rescue', status: 'completed', outcome: 'approve' },
+      { department_code: 'health', status: 'completed', outcome: 'reject' },
+      { department_code: 'urban-management', status: 'cancelled', outcome: 'joint_decided' },
+    ]);
+  });
+
   it('all: approved once every department approved, even when they decide at the same moment', async () => {
     const { caseId, tasks } = await caseAtJoint(await itemWithJoin('all'));
     const responses = await Promise.all(PARTICIPANTS.map(async (d) => (await decide(system, d, tasks[d]!, { action: 'approve' })).status));

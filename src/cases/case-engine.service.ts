@@ -161,7 +161,21 @@ export class CaseEngine {
         await tasks.update({ id: effect.taskId }, { status: 'completed', outcome: effect.action, closedAt: now, leaseUntil: null });
         return;
       case 'cancel_task':
-        await tasks.update({ id: effect.taskId }, { status: 'cancelled', outcome: effect.reason, closedAt: now, leaseUntil: null });
+        // A joint participant whose decision is recorded but not yet applied did its work: the task is
+        // completed with its own decision (the vote is kept), not cancelled, whatever order the worker
+        // applies the votes in.
+        await tasks
+          .createQueryBuilder()
+          .update()
+          .set({
+            status: () => `CASE WHEN status = 'decided' THEN 'completed' ELSE 'cancelled' END`,
+            outcome: () => `CASE WHEN status = 'decided' THEN decision->>'action' ELSE :reason END`,
+            closedAt: () => `CASE WHEN status = 'decided' THEN closed_at ELSE :now END`,
+            leaseUntil: null,
+          })
+          .where('id = :id', { id: effect.taskId })
+          .setParameters({ reason: effect.reason, now })
+          .execute();
         return;
       case 'evaluate_rule':
         record.pendingEvaluation = { evaluationId: effect.evaluationId, stepId: effect.stepId, expression: effect.expression };

@@ -59,8 +59,8 @@ export class JointApprovalJobs {
     if (!task || task.status !== 'decided' || !task.decision) return 'skipped';
     const record = await this.txHost.tx.getRepository(CaseRecord).findOneByOrFail({ id: task.caseId });
     if (!record.engineState || !openTasks(record.engineState).some((open) => open.id === taskId)) {
-      // The join was decided without this vote (remaining tasks are cancelled then): keep the vote, close the task.
-      await this.txHost.tx.getRepository(CaseTask).update({ id: taskId }, { status: 'cancelled', outcome: 'joint_decided' });
+      // The join was decided without this vote: keep the vote, close the task as the clerk decided it.
+      await this.txHost.tx.getRepository(CaseTask).update({ id: taskId }, { status: 'completed', outcome: task.decision.action });
       return 'skipped';
     }
     const { decision } = task;
