@@ -11,8 +11,7 @@ import { freePort } from './support/throwaway-redis.js';
  */
 const entry = join(process.cwd(), 'dist/src/main.js');
 
-// SKIPPED: on a fresh clone in CI the embedded queue health check (BullMQ PostgreSQL backend on PGlite) intermittently never answers; see issue #2's note.
-describe.skip('the built program', () => {
+describe('the built program', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ywtb-boot-'));
   let child: ChildProcess | undefined;
   let output = '';

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Logger } from '@nestjs/common';
+import { PGliteWireServer } from './pglite-wire-server.js';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL on loopback: the app, the migrations and the queue use the ordinary `pg` driver. */
@@ -51,10 +52,15 @@ export async function startEmbeddedPostgres(dataDir: string, options: { port?: n
     SET search_path = public, bullmq;
     SET TIME ZONE 'UTC';
   `);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 100 });
-  await server.start();
+  const server = new PGliteWireServer(db, {
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    onHoldTimeout: (id) =>
+      new Logger('EmbeddedPostgres').warn(`connection ${id} kept a transaction open without a word while others waited; it was cut and rolled back`),
+  });
+  const address = await server.start();
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@${address}/postgres`,
     async stop() {
       await server.stop();
       await db.close();
