@@ -109,8 +109,8 @@ beforeAll(async () => {
     const statutory = new Date(promised.getTime() + Math.floor(next() * 6) * 24 * 60 * MINUTE);
     const clerk = i % 6 === 5 ? null : clerks[i % 2]!.id;
     const status = ['approved', 'rejected', 'completed'][i % 3]!;
-    const { id } = await insertCase(db(), { serviceItemCode: itemCode, departmentCode: DEPARTMENT, status, acceptedAt, finishedAt, promisedDeadline: promised, statutoryDeadline: statutory, submittedAt: acceptedAt });
-    // The applicant acts last on some: only staff decisions name the clerk.
+    const { id } = await insertCase(db(), { serviceItemCode: itemCode, departmentCode: DEPARTMENT, status, acceptedAt, finishedAt, promisedDeadline: promised, statutoryDeadline: statutory, submittedAt: acceptedAt, decidedBy: clerk });
+    // The applicant acts last on some: only staff decisions name the clerk (the engine keeps decided_by; see cases.e2e).
     await insertHistory(db(), id, [
       { action: 'submit', at: acceptedAt, actorId: randomUUID() },
       ...(clerk ? [{ action: i % 2 ? 'accept' : 'approve', at: finishedAt, actorId: clerk }] : [{ action: 'rule_evaluated', at: finishedAt, data: { result: true } }]),

@@ -51,6 +51,17 @@ async function caseOf(token: string, id: string) {
   return (await system.http().get(`/api/cases/${id}`).set(auth(token)).expect(200)).body;
 }
 
+/** The staff member the engine names as the last to decide (what the per-clerk report counts by). */
+async function decidedBy(caseId: string): Promise<string | null> {
+  const [row] = await system.app.get(DataSource).query(`SELECT decided_by FROM case_record WHERE id = $1`, [caseId]);
+  return row.decided_by;
+}
+
+async function userId(username: string): Promise<string> {
+  const [row] = await system.app.get(DataSource).query(`SELECT id FROM app_user WHERE username = $1`, [username]);
+  return row.id;
+}
+
 async function decide(token: string, taskId: string, body: Record<string, unknown>, status = 200) {
   return system.http().post(`/api/tasks/${encodeURIComponent(taskId)}/decision`).set(auth(token)).send(body).expect(status);
 }
@@ -70,6 +81,7 @@ describe('a citizen applies and the case goes to a licence', () => {
   it('runs from upload to licence through one correction round, with timeline and deadlines', async () => {
     const { created } = await applyForFoodLicence();
     expect(created).toMatchObject({ status: 'submitted', statutoryDeadline: null, promisedDeadline: null });
+    expect(await decidedBy(created.id)).toBeNull();
     expect(created.caseNo).toMatch(/^NG\d{4}-SC0001-\d{6}$/);
 
     // 受理 step: the clerk asks for everything missing at once.
@@ -84,6 +96,8 @@ describe('a citizen applies and the case goes to a licence', () => {
       ],
     });
     expect(corrected.body.status).toBe('awaiting_correction');
+    const marketClerk = await userId('clerk.market-regulation');
+    expect(await decidedBy(created.id)).toBe(marketClerk);
     const waiting = await caseOf(citizen1, created.id);
     expect(waiting.correction.items.map((i: { key: string }) => i.key)).toEqual(['premisesProof', 'form.phone']);
 
@@ -98,6 +112,8 @@ describe('a citizen applies and the case goes to a licence', () => {
       .set(auth(citizen1))
       .send({ materials: [{ key: 'premisesProof', fileId: newProof }], form: { phone: '13804310001' } })
       .expect(200);
+    // The applicant's answer is not a staff decision.
+    expect(await decidedBy(created.id)).toBe(marketClerk);
 
     // Accepted: the clock starts and the deadlines are set; the 秒批 rule says no (350 m²), so people review.
     const acceptAgain = await taskOf(market, created.id, 'accept');
@@ -159,6 +175,8 @@ describe('a citizen applies and the case goes to a licence', () => {
     await decide(market, accept.id, { action: 'accept' });
     await expect.poll(async () => (await caseOf(citizen1, body.id)).status, { timeout: 15_000 }).toBe('approved');
     expect((await caseOf(citizen1, body.id)).certificates).toHaveLength(1);
+    // The rule decided, but the last staff member to decide is the clerk who accepted.
+    expect(await decidedBy(body.id)).toBe(await userId('clerk.market-regulation'));
   });
 });
 

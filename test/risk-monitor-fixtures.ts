@@ -16,6 +16,8 @@ export interface CaseRow {
   acceptedAt?: Date | null;
   finishedAt?: Date | null;
   lastEventAt?: Date;
+  /** The staff member the engine would name as the last to decide. */
+  decidedBy?: string | null;
 }
 
 export async function insertCase(db: DataSource, row: CaseRow = {}): Promise<{ id: string; caseNo: string }> {
@@ -25,8 +27,8 @@ export async function insertCase(db: DataSource, row: CaseRow = {}): Promise<{ i
   await db.query(
     `INSERT INTO case_record (id, case_no, applicant_id, service_item_code, department_code, status, engine_state, form, materials, material_list,
                               materials_owed, applicant, statutory_deadline, promised_deadline, clock_paused, submitted_at, accepted_at, finished_at,
-                              last_event_at, history_head, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', '[]', '[]', $8, '{"name":"测试"}', $9, $10, $11, $12, $13, $14, $15, 'genesis', 1)`,
+                              last_event_at, decided_by, history_head, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', '[]', '[]', $8, '{"name":"测试"}', $9, $10, $11, $12, $13, $14, $15, $16, 'genesis', 1)`,
     [
       id,
       caseNo,
@@ -43,6 +45,7 @@ export async function insertCase(db: DataSource, row: CaseRow = {}): Promise<{ i
       row.acceptedAt === undefined ? submittedAt : row.acceptedAt,
       row.finishedAt ?? null,
       row.lastEventAt ?? row.finishedAt ?? submittedAt,
+      row.decidedBy ?? null,
     ],
   );
   return { id, caseNo };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { DECIDED_STATUSES } from '../cases/staff-decisions.js';
 import { ClockService } from '../time/clock.service.js';
 import type { RatingGroup, RatingRow, RatingsQuery, RatingsReport, TurnaroundGroup, TurnaroundQuery, TurnaroundReport, TurnaroundRow } from './analytics.dto.js';
 import { reportRange } from './report-range.js';
@@ -10,10 +11,6 @@ import { SqlParams } from './sql-params.js';
 import { WorkingTimeSql } from './working-time-sql.js';
 import { WorkingTime } from './working-time.js';
 
-/** Task decisions: the history actions only staff take, so an applicant's answer never counts as the clerk's. */
-export const STAFF_DECISIONS = ['accept', 'refuse', 'correction', 'approve', 'reject', 'transfer'];
-/** Statuses of a decided case: refused cases were never accepted, withdrawn ones never decided. */
-export const DECIDED_STATUSES = ['approved', 'rejected', 'completed'];
 export const SYSTEM_CLERK = '(system)';
 
 /** How a group's key and label are shown; a clerk is grouped by id and named after grouping. */
@@ -46,29 +43,20 @@ export class AnalyticsService {
     const params = new SqlParams();
     const working = new WorkingTimeSql(WorkingTime.of(calendar, officialYears), params);
     const filters = this.filters(params, query, 'c.finished_at', range);
-    // Only what the covering index of decided cases holds (see the README), unless a clerk is wanted: the
-    // last staff member who decided, from the history of the decided cases (joined by index for a month,
-    // by hash for a year).
-    const key = groupBy === 'serviceItem' ? 'd.service_item_code' : groupBy === 'department' ? 'd.department_code' : 'dr.actor_id';
-    const deciders =
-      groupBy !== 'clerk'
-        ? ''
-        : `, deciders AS (
-             SELECT DISTINCT ON (h.case_id) h.case_id, h.actor_id
-               FROM case_history h JOIN decided d ON d.id = h.case_id
-              WHERE h.actor_id IS NOT NULL AND h.action = ANY(${params.add(STAFF_DECISIONS)})
-              ORDER BY h.case_id, h.seq DESC)`;
+    // Only what the covering index of decided cases holds (case_record_finished_idx): the clerk is the
+    // case's `decided_by`, kept by the engine as the last staff member who decided.
+    const key = groupBy === 'serviceItem' ? 'd.service_item_code' : groupBy === 'department' ? 'd.department_code' : 'd.decided_by';
     await reportSession(this.txHost.tx);
     const rows = await this.txHost.tx.query<Array<{ key: string; label: string | null; count: number; p50: number; p90: number; overdue: number; statutory: number }>>(
       `WITH decided AS (
-         SELECT ${groupBy === 'clerk' ? 'c.id, ' : ''}c.service_item_code, c.department_code,
+         SELECT c.service_item_code, c.department_code, c.decided_by,
                 ${working.between('c.accepted_at', 'c.finished_at')} AS worked,
                 (c.finished_at >= c.promised_deadline) AS late,
                 (c.finished_at >= c.statutory_deadline) AS late_statutory
            FROM case_record c
           WHERE ${filters} AND c.accepted_at IS NOT NULL AND c.service_item_code IS NOT NULL
             AND c.status = ANY(${params.add(DECIDED_STATUSES)})
-       )${deciders}
+       )
        SELECT * FROM (
          SELECT ${SHOWN[groupBy].key(params)} AS key, ${SHOWN[groupBy].label} AS label, r.count, r.p50, r.p90, r.overdue, r.statutory FROM (
            SELECT ${key} AS key, count(*)::int AS count,
@@ -76,7 +64,7 @@ export class AnalyticsService {
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY d.worked) AS p90,
                   avg(d.late::int)::float8 AS overdue,
                   avg(d.late_statutory::int)::float8 AS statutory
-             FROM decided d${groupBy === 'clerk' ? ' LEFT JOIN deciders dr ON dr.case_id = d.id' : ''}
+             FROM decided d
             WHERE d.worked IS NOT NULL${groupBy === 'clerk' ? '' : ` AND ${key} IS NOT NULL`}
             GROUP BY 1
          ) r ${SHOWN[groupBy].join}

@@ -15,6 +15,7 @@ import { CaseTask } from '../tasks/case-task.entity.js';
 import { ClockService } from '../time/clock.service.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 import { CaseHistory } from './case-history.entity.js';
+import { STAFF_DECISIONS } from './staff-decisions.js';
 import { CaseRecord } from './case.entity.js';
 import { entryHash, type ChainEntry } from './history-chain.js';
 
@@ -275,6 +276,7 @@ export class CaseEngine {
     await this.txHost.tx.getRepository(CaseHistory).insert({ ...chained, at: entry.now, prevHash, hash } as QueryDeepPartialEntity<CaseHistory>);
     record.historySeq = seq;
     record.historyHead = hash;
+    if (entry.actor.id !== null && STAFF_DECISIONS.includes(entry.action)) record.decidedBy = entry.actor.id;
   }
 
   /**

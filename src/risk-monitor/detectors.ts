@@ -1,4 +1,4 @@
-import { DECIDED_STATUSES } from '../analytics/analytics.service.js';
+import { DECIDED_STATUSES } from '../cases/staff-decisions.js';
 import type { SqlParams } from '../analytics/sql-params.js';
 import { WorkingTimeSql } from '../analytics/working-time-sql.js';
 import { FAST_PERCENTILE, type DetectionWindow } from './detection-window.js';

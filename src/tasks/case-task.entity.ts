@@ -20,6 +20,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 @Entity({ name: 'case_task' })
 @Index('case_task_queue_idx', ['departmentCode', 'status', 'dueAt'])
 @Index('case_task_case_idx', ['caseId'])
+// Open tasks by due date for the risk scan: a small index instead of a walk over every task ever opened.
+@Index('case_task_open_due_idx', ['dueAt', 'createdAt', 'claimedBy'], { where: "status IN ('open', 'claimed')" })
 export class CaseTask {
   /** The engine's id, `<caseId>:task:<n>`. */
   @PrimaryColumn({ type: 'text' })
