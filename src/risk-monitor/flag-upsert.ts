@@ -26,12 +26,25 @@ export function upsertFlagsStatement(family: Family, kinds: readonly FlagKind[],
             AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.kind = f.kind AND c.target_key = f.target_key)
          RETURNING f.id)`
       : '';
-  const sql = `${candidates},
+  // Targets that must not get a new flag: an unresolved flag, or one a supervisor resolved by hand. For a
+  // full scan they are read once, before the insert: planned on statistics that still say "no flags" (the
+  // first scan of a backlog), a per-candidate probe of risk_flag became a sequential scan that also walked
+  // the rows this statement had just inserted, and grew with the square of the new flags (14 s for 76,000).
+  const kept = `(f.status <> 'resolved' OR f.resolution = 'manual')`;
+  const known =
+    caseId === null
+      ? `, known AS MATERIALIZED (SELECT f.kind, f.target_key FROM risk_flag f WHERE f.kind = ANY(${p.add(kinds)}::text[]) AND ${kept})`
+      : '';
+  const unknown =
+    caseId === null
+      ? `NOT EXISTS (SELECT 1 FROM known k WHERE k.kind = c.kind AND k.target_key = c.target_key)`
+      : `NOT EXISTS (SELECT 1 FROM risk_flag f WHERE f.kind = c.kind AND f.target_key = c.target_key AND ${kept})`;
+  const sql = `${candidates}${known},
     inserted AS (
       INSERT INTO risk_flag (kind, severity, target_key, case_id, task_id, department_code, facts, detected_at)
       SELECT c.kind, ${severity}, c.target_key, c.case_id, c.task_id, c.department_code, ${family.enrich?.('c') ?? 'c.facts'}, ${now}
         FROM candidates c
-       WHERE NOT EXISTS (SELECT 1 FROM risk_flag f WHERE f.kind = c.kind AND f.target_key = c.target_key AND (f.status <> 'resolved' OR f.resolution = 'manual'))
+       WHERE ${unknown}
       ON CONFLICT (kind, target_key) WHERE status <> 'resolved' DO NOTHING
       RETURNING id)${clear}
     SELECT (SELECT count(*) FROM inserted)::int AS flagged, ${clear ? '(SELECT count(*) FROM cleared)' : '0'}::int AS resolved`;
