@@ -27,7 +27,19 @@ function frame(type: string, body: Buffer): Buffer {
 }
 
 /** A bare protocol client: lets a test send half an extended-protocol exchange and wait. */
-async function rawClient(): Promise<{ socket: Socket; send(data: Buffer): void; until(type: string): Promise<string> }> {
+function startupBytes(parameters = 'user\0postgres\0database\0postgres\0\0'): Buffer {
+  const params = Buffer.from(parameters);
+  const startup = Buffer.alloc(8);
+  startup.writeInt32BE(8 + params.length);
+  startup.writeInt32BE(196608, 4);
+  return Buffer.concat([startup, params]);
+}
+
+const query = (sql: string) => frame('Q', Buffer.from(`${sql}\0`));
+
+async function rawClient(
+  first: Buffer = startupBytes(),
+): Promise<{ socket: Socket; greeting: string; send(data: Buffer): void; until(type: string): Promise<string> }> {
   const address = new URL(url);
   const socket = connectSocket(Number(address.port), address.hostname);
   let received = Buffer.alloc(0);
@@ -44,13 +56,9 @@ async function rawClient(): Promise<{ socket: Socket; send(data: Buffer): void; 
     }
     throw new Error(`no ${type} message in ${received.toString("latin1").slice(0, 200)}`);
   };
-  const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
-  const startup = Buffer.alloc(8);
-  startup.writeInt32BE(8 + params.length);
-  startup.writeInt32BE(196608, 4);
-  socket.write(Buffer.concat([startup, params]));
-  await until('Z');
-  return { socket, send: (data) => socket.write(data), until };
+  socket.write(first);
+  const greeting = await until('Z');
+  return { socket, greeting, send: (data) => socket.write(data), until };
 }
 
 beforeAll(async () => {
@@ -146,5 +154,55 @@ describe('PGliteWireServer', () => {
     await client.connect();
     clients.push(client);
     expect((await client.query('SELECT 41 + 1 AS n')).rows[0].n).toBe(42);
+  });
+
+  it('cuts a connection that sends a message type no client sends, and keeps serving the others', async () => {
+    const [raw, other] = await Promise.all([rawClient(), connect()]);
+    const closed = new Promise<void>((resolve) => raw.socket.once('close', () => resolve()));
+    raw.send(frame('x', Buffer.alloc(0)));
+    await closed;
+    expect((await other.query('SELECT $1::int AS n', [7])).rows[0].n).toBe(7);
+  });
+
+  it("gives PGlite its own start-up packet, so a client's start-up options never reach the shared session", async () => {
+    const raw = await rawClient(startupBytes('user\0postgres\0database\0postgres\0replication\0database\0\0'));
+    const other = await connect();
+    expect((await other.query('SELECT $1::text AS who', ['after a replication start-up'])).rows[0].who).toBe('after a replication start-up');
+    raw.socket.destroy();
+  });
+
+  it('answers a query sent in the same chunk as the start-up packet', async () => {
+    const raw = await rawClient(Buffer.concat([startupBytes(), query('SELECT 1')]));
+    // The start-up's answer and the query's may arrive together or one after the other.
+    const answers = raw.greeting.split('Z').length > 2 ? raw.greeting : raw.greeting + (await raw.until('Z'));
+    expect(answers).toMatch(/^R.*Z.*D.*C.*Z$/);
+    raw.socket.destroy();
+  });
+
+  it('runs a COMMIT sent in the same chunk as Terminate', async () => {
+    const raw = await rawClient();
+    raw.send(query('BEGIN'));
+    await raw.until('Z');
+    raw.send(query("INSERT INTO item VALUES (30, 'committed at the door')"));
+    await raw.until('Z');
+    const closed = new Promise<void>((resolve) => raw.socket.once('close', () => resolve()));
+    raw.send(Buffer.concat([query('COMMIT'), frame('X', Buffer.alloc(0))]));
+    await closed;
+    const reader = await connect();
+    expect((await reader.query('SELECT label FROM item WHERE id = 30')).rows).toEqual([{ label: 'committed at the door' }]);
+  });
+
+  it('does not commit the half-sent exchange of a connection that goes away before its Sync', async () => {
+    const raw = await rawClient();
+    const insert = Buffer.concat([
+      frame('P', Buffer.from("\0INSERT INTO item VALUES (40, 'never synced')\0\0\0")),
+      frame('B', Buffer.from('\0\0\0\0\0\0\0\0')),
+      frame('E', Buffer.from('\0\0\0\0\0')),
+    ]);
+    const reader = await connect();
+    raw.send(insert);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    raw.socket.destroy();
+    expect((await reader.query('SELECT count(*)::int AS n FROM item WHERE id = 40')).rows[0].n).toBe(0);
   });
 });

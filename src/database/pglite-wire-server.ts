@@ -37,6 +37,21 @@ const GSS_REQUEST = 80877104;
 const PROTOCOL_3 = 196608;
 const SYNC = Uint8Array.of(0x53, 0, 0, 0, 4);
 const ROLLBACK = queryMessage('ROLLBACK');
+/** No client message is this large; a larger length means a broken or hostile stream. */
+const MAX_MESSAGE_BYTES = 1 << 30;
+/**
+ * What a client may send after start-up: Query, Parse, Bind, Describe, Execute, Sync, Flush, Close,
+ * FunctionCall, CopyData/Done/Fail, Terminate. PGlite, given any other type byte, loses protocol
+ * synchronisation and loops for ever inside a synchronous call, which would stop the whole process.
+ */
+const FRONTEND_TYPES = new Set('QPBDESHCFdcfX'.split('').map((c) => c.charCodeAt(0)));
+/**
+ * The one start-up packet PGlite is given, whatever the client sent: its own options (a replication
+ * start-up would turn the shared session into a walsender for everyone) are not the session's.
+ */
+const STARTUP = startupPacket({ user: 'postgres', database: 'postgres' });
+/** Executing a portal that does not exist: aborts the implicit transaction of a half-sent exchange. */
+const ABORT_EXCHANGE = Buffer.concat([Buffer.from('E'), int32(4 + 'pglite-wire-abort'.length + 1 + 4), Buffer.from('pglite-wire-abort\0'), int32(0)]);
 /** CopyFail: ends a COPY FROM STDIN the client left; ignored by PostgreSQL outside COPY. */
 const COPY_FAIL = Buffer.concat([Buffer.from('f'), int32(4 + 'connection closed'.length + 1), Buffer.from('connection closed\0')]);
 
@@ -44,6 +59,11 @@ function int32(value: number): Buffer {
   const buffer = Buffer.alloc(4);
   buffer.writeInt32BE(value);
   return buffer;
+}
+
+function startupPacket(parameters: Record<string, string>): Buffer {
+  const body = Buffer.from(`${Object.entries(parameters).map(([key, value]) => `${key}\0${value}\0`).join('')}\0`, 'utf8');
+  return Buffer.concat([int32(8 + body.length), int32(PROTOCOL_3), body]);
 }
 
 function queryMessage(sql: string): Uint8Array {
@@ -55,26 +75,51 @@ function queryMessage(sql: string): Uint8Array {
   return message;
 }
 
-/** Splits an incoming byte stream into whole frontend messages (those of the start-up phase have no type byte). */
+/**
+ * Splits an incoming byte stream into whole frontend messages. Those of the start-up phase (SSL or GSS
+ * request, the start-up packet, a cancel request) have no type byte; the phase ends with the start-up
+ * packet, whatever follows it in the same chunk. Chunks are joined once a message is complete, not on
+ * every arrival, so a large Bind costs one copy.
+ */
 class MessageReader {
-  private buffer: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private buffered = 0;
   started = false;
 
   /** Throws on a length no PostgreSQL client would send. */
   push(data: Buffer): Buffer[] {
-    this.buffer = this.buffer.length === 0 ? data : Buffer.concat([this.buffer, data]);
+    this.chunks.push(data);
+    this.buffered += data.length;
     const messages: Buffer[] = [];
     for (;;) {
       const typed = this.started;
-      if (this.buffer.length < (typed ? 5 : 4)) break;
-      const declared = typed ? this.buffer.readInt32BE(1) : this.buffer.readInt32BE(0);
-      if (declared < 4 || (!typed && declared < 8)) throw new Error(`malformed message length ${declared}`);
+      const headerLength = typed ? 5 : 8;
+      if (this.buffered < headerLength) break;
+      const head = this.peek(headerLength);
+      const declared = typed ? head.readInt32BE(1) : head.readInt32BE(0);
+      if (declared < 4 || (!typed && declared < 8) || declared > MAX_MESSAGE_BYTES) throw new Error(`malformed message length ${declared}`);
       const length = typed ? 1 + declared : declared;
-      if (this.buffer.length < length) break;
-      messages.push(this.buffer.subarray(0, length));
-      this.buffer = this.buffer.subarray(length);
+      if (this.buffered < length) break;
+      const message = this.take(length);
+      if (!typed && message.readInt32BE(4) === PROTOCOL_3) this.started = true;
+      messages.push(message);
     }
     return messages;
+  }
+
+  private peek(bytes: number): Buffer {
+    if (this.chunks[0]!.length < bytes) this.chunks = [Buffer.concat(this.chunks)];
+    return this.chunks[0]!;
+  }
+
+  private take(bytes: number): Buffer {
+    if (this.chunks[0]!.length < bytes) this.chunks = [Buffer.concat(this.chunks)];
+    const first = this.chunks[0]!;
+    const message = first.subarray(0, bytes);
+    if (first.length === bytes) this.chunks.shift();
+    else this.chunks[0] = first.subarray(bytes);
+    this.buffered -= bytes;
+    return message;
   }
 }
 
@@ -119,6 +164,8 @@ class Connection {
   readonly pending: Buffer[] = [];
   listens = false;
   closed = false;
+  /** Sent Terminate: its earlier messages still run, then the socket is ended. */
+  ending = false;
   /** When it last sent a message or got an answer: how long it has kept the session without a word. */
   lastActiveAt = Date.now();
 
@@ -187,7 +234,9 @@ export class PGliteWireServer {
   }
 
   private receive(connection: Connection, data: Buffer): void {
+    if (connection.ending) return;
     connection.lastActiveAt = Date.now();
+    const wasStarted = connection.reader.started;
     let messages: Buffer[];
     try {
       messages = connection.reader.push(data);
@@ -195,39 +244,50 @@ export class PGliteWireServer {
       connection.socket.destroy();
       return;
     }
+    let started = wasStarted;
     for (const message of messages) {
-      if (!connection.reader.started) {
+      if (!started) {
         const code = message.readInt32BE(4);
         if (code === SSL_REQUEST || code === GSS_REQUEST) {
           connection.send(Buffer.from('N'));
           continue;
         }
         if (code !== PROTOCOL_3) {
-          // A CancelRequest (PGlite has no second backend to signal) or a protocol we do not speak.
+          // A CancelRequest (PGlite has no second backend to signal) or a protocol version we do not speak.
           connection.socket.destroy();
           return;
         }
-        connection.reader.started = true;
-      } else if (message[0] === 0x58) {
-        // Terminate: the client is leaving; `close` cleans up.
-        connection.socket.end();
+        started = true;
+        connection.pending.push(STARTUP);
+        continue;
+      }
+      if (!FRONTEND_TYPES.has(message[0]!)) {
+        connection.socket.destroy();
         return;
-      } else if (!connection.listens && (message[0] === 0x51 || message[0] === 0x50) && /\blisten\b/i.test(message.toString('utf8', 5))) {
+      }
+      if (message[0] === 0x58) {
+        // Terminate: what came before it still runs; nothing after it is read.
+        connection.ending = true;
+        break;
+      }
+      if (!connection.listens && (message[0] === 0x51 || message[0] === 0x50) && /\blisten\b/i.test(message.toString('utf8', 5))) {
         connection.listens = true;
       }
       connection.pending.push(message);
     }
     if (connection.pending.length > 0 && !this.waiting.includes(connection)) this.waiting.push(connection);
+    if (connection.ending && connection.pending.length === 0) connection.socket.end();
     this.pump();
   }
 
+  /**
+   * The socket closed. Messages it sent before closing still run, as PostgreSQL would run what it had
+   * read (their answers go nowhere); then a transaction it left open is rolled back.
+   */
   private disconnect(connection: Connection): void {
     if (connection.closed) return;
     connection.closed = true;
-    connection.pending.length = 0;
     this.connections.delete(connection);
-    const index = this.waiting.indexOf(connection);
-    if (index >= 0) this.waiting.splice(index, 1);
     this.pump();
   }
 
@@ -245,27 +305,37 @@ export class PGliteWireServer {
 
   private async drain(): Promise<void> {
     for (;;) {
-      if (this.holder?.closed) {
-        await this.release(this.holder);
+      const holder = this.holder;
+      if (holder?.closed && holder.pending.length === 0) {
+        try {
+          await this.release();
+        } finally {
+          this.holder = null;
+        }
         continue;
       }
-      const next = this.holder ?? this.waiting[0];
+      const next = holder ?? this.waiting[0];
       if (!next || next.pending.length === 0) {
         this.watchHolder();
         return;
       }
       const at = this.waiting.indexOf(next);
       if (at >= 0) this.waiting.splice(at, 1);
-      const batch = next.pending.splice(0, next.pending.length);
+      // PGlite answers a start-up packet alone and ignores what follows it in the same call.
+      const batch = next.pending.splice(0, next.pending[0] === STARTUP ? 1 : next.pending.length);
       let idle = false;
       try {
         idle = await this.exchange(next, batch.length === 1 ? batch[0]! : Buffer.concat(batch));
       } catch {
         // PGlite failed outside the protocol: this client cannot get a coherent answer any more.
+        next.pending.length = 0;
         next.socket.destroy();
+        this.disconnect(next);
       }
       next.lastActiveAt = Date.now();
       this.holder = idle ? null : next;
+      if (idle && next.pending.length > 0 && !this.waiting.includes(next)) this.waiting.unshift(next);
+      if (next.ending && next.pending.length === 0) next.socket.end();
     }
   }
 
@@ -294,12 +364,13 @@ export class PGliteWireServer {
   }
 
   /** A holder that went away: end its exchange and roll back its transaction, then lend the session on. */
-  private async release(holder: Connection): Promise<void> {
+  private async release(): Promise<void> {
     await this.db.runExclusive(async () => {
-      await this.db.execProtocolRawStream(Buffer.concat([COPY_FAIL, SYNC]), { onRawData: () => undefined });
+      // End a COPY, abort a half-sent exchange's implicit transaction (an injected Sync alone would commit
+      // it), close the exchange; an explicit transaction is then in error and rolled back.
+      await this.db.execProtocolRawStream(Buffer.concat([COPY_FAIL, ABORT_EXCHANGE, SYNC]), { onRawData: () => undefined });
       if (this.db.isInTransaction()) await this.db.execProtocolRawStream(ROLLBACK, { onRawData: () => undefined });
     });
-    if (this.holder === holder) this.holder = null;
   }
 
   /** While a holder keeps the session without a word and others wait, cut it after `holdTimeoutMs`. */
