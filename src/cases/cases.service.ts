@@ -20,7 +20,7 @@ import { CaseHistory } from './case-history.entity.js';
 import { CaseRating } from './case-rating.entity.js';
 import type { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, ExtendDeadlineDto, RateCaseDto } from './case.dto.js';
 import { CaseRecord } from './case.entity.js';
-import { refuseConflictOfInterest, partiesOf } from './conflict-of-interest.js';
+import { partiesOf, refuseConflictOfInterest } from './conflict-of-interest.js';
 import { formErrors } from './form-validator.js';
 import { verifyChain } from './history-chain.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
