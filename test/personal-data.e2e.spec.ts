@@ -143,11 +143,12 @@ describe('who may read an uploaded file', () => {
 
 describe('grant explanations and registry change logs', () => {
   const district = `测试区-${randomUUID().slice(0, 8)}`;
-  const person = personLine({ name: '王小明', hukouDistrict: district, phone: '13904318826', ...idNumberOf('M', '1950-03-04') });
+  const person = personLine({ name: '王小明', gender: 'M', hukouDistrict: district, phone: '13904318826', ...idNumberOf('M', '1950-03-04') });
   let grantId: string;
 
   beforeAll(async () => {
-    await system.http().post('/api/registry/persons/import').set(as('admin')).set('Content-Type', 'application/x-ndjson').send(jsonl([person])).expect(200);
+    const imported = await system.http().post('/api/registry/persons/import').set(as('admin')).set('Content-Type', 'application/x-ndjson').send(jsonl([person])).expect(200);
+    expect(imported.body).toMatchObject({ imported: 1, rejectedCount: 0 });
     const code = `masking-${randomUUID().slice(0, 8)}`;
     const rule = `person.hukouDistrict == '${district}' && person.name != '' && person.idNumber != '' && person.phone != '' && person.birthDate < timestamp('2000-01-01T00:00:00Z')`;
     await system.http().post('/api/benefit-policies').set(as('admin')).send({ code, name: '掩码测试', subjectType: 'person', rule, amount: 1, period: 'once' }).expect(201);
@@ -211,7 +212,8 @@ describe('grant explanations and registry change logs', () => {
 
   it('masks phones and names in the registry change log, and records who read it', async () => {
     const changed = { ...person, name: '王晓明', phone: '13812341234' };
-    await system.http().post('/api/registry/persons/import').set(as('admin')).set('Content-Type', 'application/x-ndjson').send(jsonl([changed])).expect(200);
+    const imported = await system.http().post('/api/registry/persons/import').set(as('admin')).set('Content-Type', 'application/x-ndjson').send(jsonl([changed])).expect(200);
+    expect(imported.body).toMatchObject({ updated: 1, rejectedCount: 0 });
     const { body } = await system.http().get('/api/registry/changes').query({ idNumber: person.idNumber }).set(as('clerk.civil-affairs')).expect(200);
     expect(body.items[0].changes).toEqual({ name: { old: '王*明', new: '王*明' }, phone: { old: '139****8826', new: '138****1234' } });
     const rows = await accessLog({ subjectKind: 'registry-person', subjectId: body.items[0].subjectId, userId: userIds['clerk.civil-affairs'] });
