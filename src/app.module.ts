@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AnalyticsModule } from './analytics/analytics.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BenefitsModule } from './benefits/benefits.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         BenefitsModule,
         RiskMonitorModule,
         AnalyticsModule,
+        AuditModule,
         HealthModule,
         WebModule.forRoot(),
       ],

@@ -10,8 +10,8 @@ export const DEFAULT_REPORT_DAYS = 30;
  * includes the whole day. Without `to` the range ends now; without `from` it spans the 30 days before `to`.
  */
 export function reportRange(from: string | undefined, to: string | undefined, now: Date): { from: Date; to: Date } {
-  const end = to === undefined ? now : instant(to, 'to', true);
-  const start = from === undefined ? new Date(end.getTime() - DEFAULT_REPORT_DAYS * MS_PER_DAY) : instant(from, 'from', false);
+  const end = to === undefined ? now : rangeBoundary(to, 'to', true);
+  const start = from === undefined ? new Date(end.getTime() - DEFAULT_REPORT_DAYS * MS_PER_DAY) : rangeBoundary(from, 'from', false);
   if (start.getTime() >= end.getTime()) {
     throw badRequest('analytics.invalid_range', `The range ends (${end.toISOString()}) before it starts (${start.toISOString()}).`, [
       { path: 'to', message: 'must be after from' },
@@ -20,7 +20,8 @@ export function reportRange(from: string | undefined, to: string | undefined, no
   return { from: start, to: end };
 }
 
-function instant(text: string, path: string, endOfDay: boolean): Date {
+/** A China date (its midnight, or with `endOfDay` the next midnight) or an instant; a 400 naming `path` otherwise. */
+export function rangeBoundary(text: string, path: string, endOfDay: boolean): Date {
   if (LOCAL_DATE.test(text)) {
     const midnight = Date.parse(`${text}T00:00:00Z`);
     if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== text) throw invalid(text, path);

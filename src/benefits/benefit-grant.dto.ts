@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../http/pagination.js';
 import { SUBJECT_TYPES, type SubjectType } from '../registry/registry-records.js';
 import type { BenefitGrantStatus } from './benefit-grant.entity.js';
@@ -69,7 +69,16 @@ export class ExplanationView {
 }
 
 export class GrantDetailView extends GrantView {
-  @ApiProperty({ type: ExplanationView }) explanation: ExplanationView;
+  @ApiProperty({ type: ExplanationView, description: "Staff see a person's name, ID number, phone and birth date masked in `facts`" })
+  explanation: ExplanationView;
+  @ApiProperty({ description: 'true when an admin revealed the unmasked values (POST /api/benefit-grants/:id/reveal)' }) revealed: boolean;
+}
+
+/** An admin's reason to see a grant's personal facts unmasked: recorded in the access log with the read. */
+export class RevealGrantDto {
+  @ApiProperty({ example: '核对高龄津贴发放对象身份（工单 2026-118）', minLength: 5, maxLength: 500 })
+  @IsString() @MinLength(5) @MaxLength(500)
+  purpose: string;
 }
 
 export class GrantPage {

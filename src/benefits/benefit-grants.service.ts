@@ -8,6 +8,7 @@ import type { SubjectType } from '../registry/registry-records.js';
 import { User } from '../users/user.entity.js';
 import type { BenefitGrantStatus } from './benefit-grant.entity.js';
 import type { GrantDetailView, GrantQuery } from './benefit-grant.dto.js';
+import { maskedFacts } from './subject-facts.js';
 
 interface GrantRow {
   id: string;
@@ -44,8 +45,16 @@ const GRANT_SELECT = `
     LEFT JOIN registry_person rp ON g.subject_type = 'person' AND rp.id = g.subject_id
     LEFT JOIN registry_enterprise re ON g.subject_type = 'enterprise' AND re.id = g.subject_id`;
 
-export function grantView(row: GrantRow): GrantDetailView {
+/**
+ * How much of the person behind a grant a reader sees. Staff: names, numbers and identifying facts masked.
+ * The holder: their own facts, the name and number masked as on any screen. An admin's explicit reveal:
+ * everything, and it is recorded with the purpose stated.
+ */
+export type Disclosure = 'staff' | 'holder' | 'revealed';
+
+export function grantView(row: GrantRow, disclosure: Disclosure): GrantDetailView {
   const person = row.subject_type === 'person';
+  const whole = disclosure === 'revealed';
   return {
     id: row.id,
     policyCode: row.policy_code,
@@ -53,8 +62,9 @@ export function grantView(row: GrantRow): GrantDetailView {
     policyVersion: row.policy_version,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
-    subjectName: person ? maskName(row.subject_name) : row.subject_name,
-    subjectKey: person ? maskResidentId(row.subject_key) : maskUscc(row.subject_key),
+    // An enterprise's name is public; its credit code is masked on screens all the same.
+    subjectName: person && !whole ? maskName(row.subject_name) : row.subject_name,
+    subjectKey: whole ? row.subject_key : person ? maskResidentId(row.subject_key) : maskUscc(row.subject_key),
     period: row.period,
     amount: row.amount,
     status: row.status,
@@ -70,9 +80,10 @@ export function grantView(row: GrantRow): GrantDetailView {
       asOf: row.as_of,
       period: row.period,
       variablesUsed: row.variables_used,
-      facts: row.facts,
+      facts: disclosure === 'staff' ? maskedFacts(row.facts) : row.facts,
       trigger: row.run_id ? 'run' : 'registry-change',
     },
+    revealed: whole,
   };
 }
 
@@ -106,20 +117,21 @@ export class BenefitGrantsService {
     if (query.uscc !== undefined) where.add((p) => `g.subject_type = 'enterprise' AND re.uscc = ${p}`, query.uscc);
     if (query.status !== undefined) where.add((p) => `g.status = ${p}`, query.status);
     if (query.runId !== undefined) where.add((p) => `g.run_id = ${p}::uuid`, query.runId);
-    return this.page(where, query.limit ?? 50, query.cursor);
+    return this.page(where, query.limit ?? 50, query.cursor, 'staff');
   }
 
-  async get(id: string): Promise<GrantDetailView> {
+  /** One grant; `revealed` only for an admin who stated a purpose (the controller records it). */
+  async get(id: string, disclosure: Disclosure): Promise<GrantDetailView> {
     const [row] = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} WHERE g.id = $1::bigint`, [id]);
     if (!row) throw notFound('benefit_grant.not_found', `No benefit grant with id ${id}.`);
-    return grantView(row);
+    return grantView(row, disclosure);
   }
 
   /** A citizen's own grants: a person's by their ID number, an enterprise account's by its company's credit code. */
   async mine(userId: string, limit: number | undefined, cursor: string | undefined): Promise<Page<GrantDetailView>> {
     const where = await this.ownedBy(userId);
     if (!where) return { items: [], nextCursor: null };
-    return this.page(where, limit ?? 50, cursor);
+    return this.page(where, limit ?? 50, cursor, 'holder');
   }
 
   /** Declining is the citizen's choice and final: a declined grant is never made again for its period. */
@@ -130,7 +142,7 @@ export class BenefitGrantsService {
     if (!row) throw notFound('benefit_grant.not_found', `You have no benefit grant with id ${id}.`);
     if (row.status !== 'granted') throw conflict('benefit_grant.not_declinable', `This grant is ${row.status}; only a granted benefit can be declined.`);
     await this.txHost.tx.query(`UPDATE benefit_grant SET status = 'declined', declined_at = now() WHERE id = $1::bigint`, [id]);
-    return this.get(id);
+    return this.get(id, 'holder');
   }
 
   private async ownedBy(userId: string): Promise<Where | null> {
@@ -141,13 +153,13 @@ export class BenefitGrantsService {
     return user?.idNumber ? new Where().add((p) => `g.subject_type = 'person' AND rp.id_number = ${p}`, user.idNumber) : null;
   }
 
-  private async page(where: Where, limit: number, cursor: string | undefined): Promise<Page<GrantDetailView>> {
+  private async page(where: Where, limit: number, cursor: string | undefined, disclosure: Disclosure): Promise<Page<GrantDetailView>> {
     const before = decodeCursor<unknown>(cursor);
     if (before !== null) {
       if (typeof before !== 'string' || !/^\d{1,19}$/.test(before)) throw badRequest('request.invalid_cursor', 'The cursor is not one this API gave out.', [{ path: 'cursor', message: 'invalid cursor' }]);
       where.add((p) => `g.id < ${p}::bigint`, before);
     }
     const rows = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} ${where.sql} ORDER BY g.id DESC LIMIT ${limit + 1}`, where.params);
-    return toPage(rows, limit, grantView, (row) => row.id);
+    return toPage(rows, limit, (row) => grantView(row, disclosure), (row) => row.id);
   }
 }

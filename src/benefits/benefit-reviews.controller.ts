@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
 import { ResolveReviewDto, ReviewPage, ReviewQuery, ReviewView } from './benefit-review.dto.js';
@@ -15,6 +16,10 @@ export class BenefitReviewsController {
   @Roles('admin', 'clerk', 'supervisor')
   @ApiOperation({ summary: 'Grants whose subjects no longer qualify after a registry change, oldest first' })
   @ApiOkResponse({ type: ReviewPage })
+  // A review shows the facts of its grant's explanation: a read of that grant.
+  @RecordsPersonalDataAccess<Page<ReviewView>>({
+    subjects: (page) => page.items.filter((review) => review.subjectType === 'person').map((review) => ({ kind: 'benefit-grant', id: review.grantId })),
+  })
   list(@CurrentUser() caller: Caller, @Query() query: ReviewQuery): Promise<Page<ReviewView>> {
     return this.reviews.list(caller, query);
   }

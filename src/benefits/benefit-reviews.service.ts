@@ -7,7 +7,7 @@ import { decodeCursor, toPage, type Page } from '../http/pagination.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { SubjectType } from '../registry/registry-records.js';
-import { subjectFacts } from './subject-facts.js';
+import { maskedFacts, subjectFacts } from './subject-facts.js';
 import type { ResolveReviewDto, ReviewQuery, ReviewView } from './benefit-review.dto.js';
 
 interface ReviewRow {
@@ -57,7 +57,7 @@ const reviewView = (row: ReviewRow): ReviewView => ({
   subjectKey: row.subject_type === 'person' ? maskResidentId(row.subject_key) : maskUscc(row.subject_key),
   period: row.period,
   reason: row.reason,
-  facts: row.facts,
+  facts: maskedFacts(row.facts),
   importId: row.import_id,
   status: row.status,
   createdAt: row.created_at,

@@ -1,4 +1,5 @@
 import { completedYears, enterpriseDeclarations, personDeclarations, type Declarations, type RuleValues } from '@app/rules';
+import { maskPersonField } from '../registry/personal-fields.js';
 import { selectRecord, registryTable, type RegistryTable } from '../registry/registry-tables.js';
 import type { SubjectType } from '../registry/registry-records.js';
 
@@ -115,3 +116,13 @@ export function shownFacts(values: RuleValues, variablesUsed: readonly string[])
 
 /** The SELECT list reading subjects as the JS evaluator wants them. */
 export const selectSubject = (subject: SubjectFacts) => `s.id::text AS id, ${selectRecord(subject.table, 's')}`;
+
+/** An explanation's facts as staff see them by default: a person's identifying facts masked (`person.name` …). */
+export function maskedFacts(facts: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(facts).map(([path, value]) => {
+      const [root, field] = path.split('.');
+      return [path, root === PERSON_FACTS.variable ? maskPersonField(field, value) : value];
+    }),
+  );
+}

@@ -11,3 +11,10 @@ export function canSeeCase(caller: Caller, record: { applicantId: string; depart
 }
 
 export const isStaff = (caller: Caller) => caller.roles.some((role) => role === 'clerk' || role === 'supervisor' || role === 'admin');
+
+/**
+ * SQL for the departments that hold a task of the case `caseId` (a column or a placeholder) or of one of
+ * its children, a bundle's items: the `taskDepartments` of canSeeCase, as a text[].
+ */
+export const taskDepartmentsSql = (caseId: string) =>
+  `ARRAY(SELECT DISTINCT t.department_code FROM case_task t WHERE t.case_id IN (SELECT ${caseId} UNION ALL SELECT k.id FROM case_record k WHERE k.parent_id = ${caseId}))`;

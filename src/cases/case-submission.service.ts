@@ -13,6 +13,7 @@ import { WorkflowsService } from '../workflows/workflows.service.js';
 import { applicantSnapshot } from './applicant-snapshot.js';
 import { caseNumberScope, nextCaseNo } from './case-number.js';
 import { CaseEngine, type Actor } from './case-engine.service.js';
+import { CaseFiles } from './case-files.js';
 import type { SubmitCaseDto, SubmittedCaseView } from './case.dto.js';
 import { CaseRecord, type ApplicantSnapshot, type SubmittedMaterial } from './case.entity.js';
 import { formErrors } from './form-validator.js';
@@ -41,6 +42,7 @@ export class CaseSubmissionService {
     private readonly workflows: WorkflowsService,
     private readonly files: FilesService,
     private readonly clock: ClockService,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   @Transactional()
@@ -114,7 +116,9 @@ export class CaseSubmissionService {
         .filter((m) => m.required && m.tolerant && !given.has(m.key))
         .map((m) => ({ key: m.key, name: m.name, dueAt: '', deliveredAt: null })),
     });
-    return this.engine.start(record, actor, {}, now);
+    await this.engine.start(record, actor, {}, now);
+    await this.caseFiles.attach(record.id, record.materials);
+    return record;
   }
 
   /** A case as submitted: nothing decided, no clock, an empty history chain. */
@@ -162,6 +166,7 @@ export class CaseSubmissionService {
       materials: dto.materials,
     });
     await this.engine.open(parent, actor, now);
+    await this.caseFiles.attach(parent.id, parent.materials);
     const errors: FieldError[] = [];
     for (const itemCode of bundle.serviceItemCodes) {
       const form = dto.form[itemCode];

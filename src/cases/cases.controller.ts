@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
 import { badRequest } from '../http/problem.js';
@@ -45,6 +46,7 @@ export class CasesController {
 
   @Get(':id')
   @ApiOkResponse({ type: CaseView })
+  @RecordsPersonalDataAccess<CaseView>({ subjects: (view) => [{ kind: 'case', id: view.id }] })
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<CaseView> {
     return this.cases.view(id, caller);
   }
@@ -73,6 +75,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles('supervisor', 'admin')
   @ApiOkResponse({ type: CaseSummaryView, description: '延期 approved by a supervisor: both deadlines move by the working days given' })
+  @ApiForbiddenResponse({ description: '`case.conflict_of_interest`: you are the applicant of this case (回避)' })
   extend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() body: ExtendDeadlineDto): Promise<CaseSummaryView> {
     return this.cases.extend(id, caller, body);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CertificatesModule } from '../certificates/certificates.module.js';
 import { FilesModule } from '../files/files.module.js';
@@ -7,15 +8,16 @@ import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseDeadlinesListener } from './case-deadlines.listener.js';
 import { CaseEngine } from './case-engine.service.js';
+import { CaseFiles } from './case-files.js';
 import { CaseSubmissionService } from './case-submission.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { WorkflowJobs } from './workflow-jobs.js';
 
 @Module({
-  imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule],
+  imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, AuditModule],
   controllers: [CasesController],
-  providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, WorkflowJobs, CaseDeadlinesListener],
+  providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener],
   exports: [CaseEngine, CaseClockService],
 })
 export class CasesModule {}

@@ -10,16 +10,17 @@ import { CertificatesService } from '../certificates/certificates.service.js';
 import { FilesService } from '../files/files.service.js';
 import { decodeCursor, toPage, type Page } from '../http/pagination.js';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../http/problem.js';
-import { CaseTask } from '../tasks/case-task.entity.js';
 import { ClockService } from '../time/clock.service.js';
 import { bundleStatus, isFinal } from './bundle-status.js';
-import { canSeeCase } from './case-access.js';
+import { canSeeCase, taskDepartmentsSql } from './case-access.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseEngine } from './case-engine.service.js';
+import { CaseFiles } from './case-files.js';
 import { CaseHistory } from './case-history.entity.js';
 import { CaseRating } from './case-rating.entity.js';
 import type { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, ExtendDeadlineDto, RateCaseDto } from './case.dto.js';
 import { CaseRecord } from './case.entity.js';
+import { partiesOf, refuseConflictOfInterest } from './conflict-of-interest.js';
 import { formErrors } from './form-validator.js';
 import { verifyChain } from './history-chain.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
@@ -48,6 +49,7 @@ export class CasesService {
     private readonly files: FilesService,
     private readonly clock: ClockService,
     private readonly caseClock: CaseClockService,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   private get cases() {
@@ -56,11 +58,14 @@ export class CasesService {
 
   /** The case if the caller may see it; a case of someone else answers the same 404 as no case. */
   async visible(id: string, caller: Caller): Promise<CaseRecord> {
-    const record = await this.cases.findOneBy({ id });
-    const taskDepartments = record
-      ? (await this.txHost.tx.getRepository(CaseTask).find({ where: { caseId: In([id, ...(await this.childIds(id))]) }, select: { departmentCode: true } })).map((t) => t.departmentCode)
-      : [];
-    if (!record || !canSeeCase(caller, record, taskDepartments)) throw notFound('case.not_found', 'No such case.');
+    // One round trip: this is the hot path of every case read.
+    const { entities, raw } = await this.cases
+      .createQueryBuilder('c')
+      .addSelect(taskDepartmentsSql('c.id'), 'task_departments')
+      .where('c.id = :id', { id })
+      .getRawAndEntities<{ task_departments: string[] }>();
+    const [record] = entities;
+    if (!record || !canSeeCase(caller, record, raw[0].task_departments)) throw notFound('case.not_found', 'No such case.');
     return record;
   }
 
@@ -68,10 +73,6 @@ export class CasesService {
     const record = await this.visible(id, caller);
     if (record.applicantId !== caller.id) throw forbidden('case.applicant_only', 'Only the applicant can do this.');
     return record;
-  }
-
-  private async childIds(parentId: string): Promise<string[]> {
-    return (await this.cases.find({ where: { parentId }, select: { id: true } })).map((c) => c.id);
   }
 
   /** A citizen's own cases; a clerk's department's; everything for supervisors. Newest first. */
@@ -165,6 +166,7 @@ export class CasesService {
 
     record.form = form;
     record.materials = [...record.materials.filter((m) => !given.has(m.key)), ...dto.materials];
+    await this.caseFiles.attach(record.id, dto.materials);
     const now = this.clock.now();
     record.materialsOwed = record.materialsOwed.map((owed) => (given.has(owed.key) && !owed.deliveredAt ? { ...owed, deliveredAt: now.toISOString() } : owed));
     await this.engine.apply(record, { type: 'correction_answered' }, { id: caller.id, name: caller.displayName }, { data: { materials: [...given], fields: Object.keys(dto.form ?? {}) } }, now);
@@ -209,6 +211,7 @@ export class CasesService {
 
   async extend(id: string, caller: Caller, dto: ExtendDeadlineDto): Promise<CaseSummaryView> {
     const record = await this.visible(id, caller);
+    refuseConflictOfInterest(caller.id, partiesOf(record), 'case.conflict_of_interest');
     await this.caseClock.extend(record, caller, dto.workingDays, dto.reason);
     return summary(record);
   }

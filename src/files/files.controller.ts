@@ -11,6 +11,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import { CurrentUser, type Caller } from '../auth/auth.decorators.js';
 import { ALLOWED_TYPES } from './content-type.js';
 import { FileView, UploadFileForm } from './file.dto.js';
@@ -37,7 +38,7 @@ export class FilesController {
 
   @Get(':id')
   @ApiOkResponse({ type: FileView })
-  @ApiNotFoundResponse({ description: 'No such file, or not yours (citizens see only their own)' })
+  @ApiNotFoundResponse({ description: '`file.not_found`: no such file, or neither yours nor a material of a case you can see' })
   describe(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<FileView> {
     return this.files.describe(id, caller);
   }
@@ -50,7 +51,8 @@ export class FilesController {
   @Header('Content-Security-Policy', "default-src 'none'; sandbox")
   @ApiProduces(...Object.keys(ALLOWED_TYPES))
   @ApiOkResponse({ description: 'The content, as an attachment with its detected type', schema: { type: 'string', format: 'binary' } })
-  @ApiNotFoundResponse({ description: 'No such file, or not yours (citizens see only their own)' })
+  @ApiNotFoundResponse({ description: '`file.not_found`: no such file, or neither yours nor a material of a case you can see' })
+  @RecordsPersonalDataAccess<StreamableFile>({ subjects: (_content, request) => [{ kind: 'file', id: String(request.params.id) }] })
   content(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<StreamableFile> {
     return this.files.content(id, caller);
   }

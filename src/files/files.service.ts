@@ -6,15 +6,12 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { In } from 'typeorm';
 import type { Caller } from '../auth/auth.decorators.js';
 import { badRequest, notFound, type FieldError } from '../http/problem.js';
-import type { Role } from '../users/user.entity.js';
 import type { FileView } from './file.dto.js';
 import { contentDisposition, downloadName, sanitiseFileName } from './file-name.js';
+import type { FileReferences } from './file-references.js';
 import { FILE_STORAGE, type FileStorage } from './file-storage.js';
 import { StoredFile } from './stored-file.entity.js';
 import type { SpooledUpload } from './upload-spool.js';
-
-/** Staff read any file: clerks review the materials of the cases they work, supervisors audit them. */
-const STAFF: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,6 +26,8 @@ const view = (file: StoredFile): FileView => ({
 
 @Injectable()
 export class FilesService {
+  private readonly references: FileReferences[] = [];
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
@@ -36,6 +35,11 @@ export class FilesService {
 
   private get files() {
     return this.txHost.tx.getRepository(StoredFile);
+  }
+
+  /** For a module whose records reference files: their readers may read those files too (see FileReferences). */
+  registerReferences(references: FileReferences): void {
+    this.references.push(references);
   }
 
   /**
@@ -104,11 +108,18 @@ export class FilesService {
     return files;
   }
 
-  /** The uploader and staff may read a file; anyone else gets the same 404 as for a file that does not exist. */
+  /**
+   * The uploader may read a file, and whoever can see a record that references it (the staff of a case it
+   * is a material of); anyone else gets the same 404 as for a file that does not exist.
+   */
   private async readable(id: string, caller: Caller): Promise<StoredFile> {
     const file = await this.files.findOneBy({ id });
-    const allowed = file && (file.ownerId === caller.id || caller.roles.some((role) => STAFF.includes(role)));
-    if (!allowed) throw notFound('file.not_found', `No file with id ${id}.`);
-    return file;
+    if (file && (file.ownerId === caller.id || (await this.referencedFor(id, caller)))) return file;
+    throw notFound('file.not_found', `No file with id ${id}.`);
+  }
+
+  private async referencedFor(id: string, caller: Caller): Promise<boolean> {
+    for (const references of this.references) if (await references.visibleTo(id, caller)) return true;
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
 import type { ImportSummary } from './registry-import.service.js';
@@ -52,8 +53,12 @@ export class RegistryController {
 
   @Get('changes')
   @Roles('admin', 'clerk', 'supervisor')
-  @ApiOperation({ summary: 'What imports changed in one person (idNumber) or enterprise (uscc), newest first' })
+  @ApiOperation({ summary: "What imports changed in one person (idNumber) or enterprise (uscc), newest first; a person's identifying fields masked" })
   @ApiOkResponse({ type: ChangePage })
+  // A person's change log is a read of their registry record; an enterprise's holds no personal data.
+  @RecordsPersonalDataAccess<Page<ChangeView>>({
+    subjects: (page) => [...new Set(page.items.filter((c) => c.subjectType === 'person').map((c) => c.subjectId))].map((id) => ({ kind: 'registry-person', id })),
+  })
   changes(@Query() query: ChangesQuery): Promise<Page<ChangeView>> {
     return this.registry.changes(query);
   }

@@ -70,6 +70,8 @@ export class ImportView {
 
 export class ChangeView {
   @ApiProperty() id: string;
+  @ApiProperty({ enum: SUBJECT_TYPES }) subjectType: SubjectType;
+  @ApiProperty({ description: 'The registry id of the person or enterprise' }) subjectId: string;
   @ApiProperty({ format: 'uuid' }) importId: string;
   @ApiProperty({ enum: ['created', 'updated'] }) kind: string;
   @ApiProperty({
@@ -77,7 +79,7 @@ export class ChangeView {
     additionalProperties: true,
     nullable: true,
     example: { monthlyIncome: { old: 2350, new: 4100 } },
-    description: '`{ field: { old, new } }` for an update; null for a created record',
+    description: "`{ field: { old, new } }` for an update; null for a created record. A person's name, ID number, phone and birth date are masked",
   })
   changes: Record<string, { old: unknown; new: unknown }> | null;
   @ApiProperty() changedAt: Date;

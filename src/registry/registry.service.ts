@@ -7,11 +7,12 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { decodeCursor, toPage, type Page } from '../http/pagination.js';
 import { badRequest, notFound, ProblemException } from '../http/problem.js';
 import { uploadEncoding } from './import/content-type.js';
-import { RegistryChange } from './registry-change.entity.js';
+import { RegistryChange, type FieldChanges } from './registry-change.entity.js';
 import { ImportHeaderError, RegistryImportService, type ImportSummary } from './registry-import.service.js';
 import { RegistryImport } from './registry-import.entity.js';
 import type { SubjectType } from './registry-records.js';
 import type { ChangesQuery, ChangeView, ImportView } from './registry.dto.js';
+import { maskPersonField } from './personal-fields.js';
 
 const importView = (row: RegistryImport): ImportView => ({
   id: row.id,
@@ -32,11 +33,21 @@ const importView = (row: RegistryImport): ImportView => ({
 
 const changeView = (row: RegistryChange): ChangeView => ({
   id: row.id,
+  subjectType: row.subjectType,
+  subjectId: row.subjectId,
   importId: row.importId,
   kind: row.kind,
-  changes: row.changes,
+  changes: row.subjectType === 'person' ? maskedChanges(row.changes) : row.changes,
   changedAt: row.changedAt,
 });
+
+/** A person's changes as staff see them: both sides of each identifying field masked. */
+function maskedChanges(changes: FieldChanges | null): FieldChanges | null {
+  if (!changes) return null;
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => [field, { old: maskPersonField(field, change.old), new: maskPersonField(field, change.new) }]),
+  );
+}
 
 /** The registry's HTTP side: uploads streamed into the importer, and what imports did. */
 @Injectable()

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
 import { DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, TaskQuery, TaskView } from './task.dto.js';
 import { TasksService } from './tasks.service.js';
+
+const CONFLICT_OF_INTEREST = { description: '`task.conflict_of_interest`: you are a party to the case (its applicant): a colleague must handle it (回避)' };
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -25,6 +27,7 @@ export class TasksController {
   }
 
   @Post(':id/claim')
+  @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: TaskView })
   claim(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<TaskView> {
@@ -39,6 +42,7 @@ export class TasksController {
   }
 
   @Post(':id/decision')
+  @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: DecisionResultView })
   decide(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: DecisionDto): Promise<DecisionResultView> {
@@ -46,6 +50,7 @@ export class TasksController {
   }
 
   @Post(':id/clock/pause')
+  @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: DecisionResultView, description: 'stops the case clock for an expert review, hearing, inspection or testing' })
   pauseClock(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: PauseClockDto): Promise<DecisionResultView> {
@@ -53,6 +58,7 @@ export class TasksController {
   }
 
   @Post(':id/clock/resume')
+  @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: DecisionResultView })
   resumeClock(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: ResumeClockDto): Promise<DecisionResultView> {

@@ -6,6 +6,7 @@ import type { Caller } from '../auth/auth.decorators.js';
 import { CaseClockService } from '../cases/case-clock.service.js';
 import { CaseEngine, type EngineInput } from '../cases/case-engine.service.js';
 import { CaseRecord } from '../cases/case.entity.js';
+import { partiesOf, refuseConflictOfInterest } from '../cases/conflict-of-interest.js';
 import { Department } from '../catalog/department.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { decodeCursor, toPage, type Page } from '../http/pagination.js';
@@ -16,6 +17,8 @@ import { CaseTask, type RecordedDecision } from './case-task.entity.js';
 import type { DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, TaskQuery, TaskView } from './task.dto.js';
 
 type TaskRow = CaseTask & { caseNo: string; serviceItemCode: string | null };
+/** A task with the applicant of its case, whom the 回避 rule keeps out of it. */
+type WorkableTask = TaskRow & { applicantId: string };
 
 const view = (task: TaskRow): TaskView => ({
   id: task.id,
@@ -193,19 +196,21 @@ export class TasksService {
     }
   }
 
-  private assertWorkable(task: CaseTask, caller: Caller): void {
+  /** Every action on a task passes here: a party to the case may not work it (回避), then the task must be open to the caller. */
+  private assertWorkable(task: WorkableTask, caller: Caller): void {
+    refuseConflictOfInterest(caller.id, partiesOf(task), 'task.conflict_of_interest');
     if (task.status === 'completed' || task.status === 'cancelled' || task.status === 'decided') throw conflict('task.closed', 'This task was decided or cancelled already.');
     if (task.status === 'claimed' && task.claimedBy !== caller.id && !leaseExpired(task)) {
       throw conflict('task.claimed_by_other', 'Someone else is working on this task.');
     }
   }
 
-  private async find(id: string, caller: Caller, lock = false): Promise<TaskRow> {
+  private async find(id: string, caller: Caller, lock = false): Promise<WorkableTask> {
     const department = this.department(caller);
     const task = await this.txHost.tx.getRepository(CaseTask).findOne({ where: { id, departmentCode: department }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!task) throw notFound('task.not_found', 'No such task in your queue.');
-    const record = await this.txHost.tx.getRepository(CaseRecord).findOne({ where: { id: task.caseId }, select: { caseNo: true, serviceItemCode: true } });
-    return Object.assign(task, { caseNo: record?.caseNo ?? '', serviceItemCode: record?.serviceItemCode ?? null });
+    const record = await this.txHost.tx.getRepository(CaseRecord).findOneOrFail({ where: { id: task.caseId }, select: { caseNo: true, serviceItemCode: true, applicantId: true } });
+    return Object.assign(task, { caseNo: record.caseNo, serviceItemCode: record.serviceItemCode, applicantId: record.applicantId });
   }
 }
 

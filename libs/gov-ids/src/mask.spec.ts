@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskResidentId, maskUscc } from './mask.js';
+import { maskAddress, maskBirthDate, maskName, maskPhone, maskResidentId, maskUscc } from './mask.js';
 
 describe('masks', () => {
   it('keeps the first three and last four characters of an ID number', () => {
@@ -27,5 +27,23 @@ describe('masks', () => {
   it('masks a value too short to keep both ends entirely', () => {
     expect(maskPhone('1234567')).toBe('*******');
     expect(maskResidentId('')).toBe('');
+  });
+
+  it('keeps only the year of a birth date, and masks what is not a date entirely', () => {
+    expect(maskBirthDate('1942-09-08')).toBe('1942-**-**');
+    expect(maskBirthDate('08/09/1942')).toBe('**********');
+  });
+
+  it.each([
+    ['吉林省长春市南关区自由大路1号', '吉林省长春市南关区******'],
+    ['长春市朝阳区人民大街5号', '长春市朝阳区******'],
+    ['北京市海淀区中关村大街27号', '北京市海淀区********'],
+    ['内蒙古自治区呼和浩特市新城区中山西路1号', '内蒙古自治区呼和浩特市新城区******'],
+    ['延边朝鲜族自治州延吉市光明街3号', '延边朝鲜族自治州延吉市*****'],
+    ['南关区', '南关区'],
+    ['自由大路1号', '******'],
+    ['', ''],
+  ])('keeps the divisions of %s down to the district: %s', (address, masked) => {
+    expect(maskAddress(address)).toBe(masked);
   });
 });
