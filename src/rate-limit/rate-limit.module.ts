@@ -12,9 +12,11 @@ import { RedisWindowStorage } from './redis-window-storage.js';
 /**
  * Where the counters live, so that every API process spends one budget: Redis in production mode,
  * PostgreSQL in single-server mode. Embedded mode is one process by construction (its database is
- * locked to it), so its counters stay in memory rather than add a write per request to PGlite.
+ * locked to it), so its counters stay in memory rather than add a write per request to PGlite; so do a
+ * worker's, which serves no HTTP.
  */
 function storageFor(config: AppConfig, dataSource: DataSource): ThrottlerStorage {
+  if (config.role === 'worker') return new ThrottlerStorageService();
   switch (config.mode) {
     case 'production':
       return new FailoverStorage(new RedisWindowStorage(config.redisUrl!, config.queuePrefix));

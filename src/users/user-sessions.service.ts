@@ -2,18 +2,12 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseNotifications } from '../database/database-notifications.js';
-import { User, type Role } from './user.entity.js';
+import { User } from './user.entity.js';
 
-/** What every request needs to know about its caller's account. */
-export interface SessionAccount {
-  id: string;
-  username: string;
-  roles: Role[];
-  departmentCode: string | null;
-  displayName: string;
-  disabled: boolean;
-  sessionVersion: number;
-}
+/** What every request needs to know about its caller's account (and no more: no ID number, no facts). */
+export type SessionAccount = Pick<User, 'id' | 'username' | 'roles' | 'departmentCode' | 'displayName' | 'disabled' | 'sessionVersion'>;
+
+const SESSION_COLUMNS = { id: true, username: true, roles: true, departmentCode: true, displayName: true, disabled: true, sessionVersion: true } as const;
 
 /** Channel of `pg_notify(ACCOUNT_CHANGED, userId)`, sent in the transaction that changes an account. */
 export const ACCOUNT_CHANGED = 'ywtb_account_changed';
@@ -23,7 +17,7 @@ export const ACCOUNT_CHANGED = 'ywtb_account_changed';
  * announced to every process at commit, so this only bounds staleness while a process's listening
  * connection is down.
  */
-export const ACCOUNT_CACHE_MS = 5_000;
+const ACCOUNT_CACHE_MS = 5_000;
 /** Far above the accounts active within ACCOUNT_CACHE_MS; beyond it the cache starts again. */
 const MAX_CACHED_ACCOUNTS = 10_000;
 
@@ -53,16 +47,7 @@ export class UserSessions implements OnApplicationBootstrap {
     const cached = this.cache.get(userId);
     if (cached && cached.until > Date.now()) return cached.account;
     const generation = this.generation;
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    const account = user && {
-      id: user.id,
-      username: user.username,
-      roles: user.roles,
-      departmentCode: user.departmentCode,
-      displayName: user.displayName,
-      disabled: user.disabled,
-      sessionVersion: user.sessionVersion,
-    };
+    const account: SessionAccount | null = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: SESSION_COLUMNS });
     if (generation === this.generation) {
       if (this.cache.size >= MAX_CACHED_ACCOUNTS) this.cache.clear();
       this.cache.set(userId, { account, until: Date.now() + ACCOUNT_CACHE_MS });
