@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth } from './support/drive.js';
 import { startTestSystem, type TestMode, type TestSystem } from './support/system.js';
+import { ThrowawayRedis } from './support/throwaway-redis.js';
 
 /**
  * Rate limits behind a reverse proxy and across processes (issue #12). Every test speaks from client
@@ -16,6 +17,7 @@ const limited = { RATE_LIMIT_PER_MINUTE: String(LIMIT), LOGIN_RATE_LIMIT_PER_MIN
 const newAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 const systems: TestSystem[] = [];
+const redisServers: ThrowawayRedis[] = [];
 async function start(mode: TestMode, env: Record<string, string>): Promise<TestSystem> {
   const system = await startTestSystem(mode, env);
   systems.push(system);
@@ -24,6 +26,7 @@ async function start(mode: TestMode, env: Record<string, string>): Promise<TestS
 
 afterAll(async () => {
   for (const system of systems.reverse()) await system.stopAll();
+  for (const redis of redisServers) await redis.stop();
 });
 
 /** GET a public route as the client at `address`, through whichever system is given. */
@@ -50,13 +53,37 @@ describe.each<[TestMode]>([['single-server'], ['production']])('%s mode: two API
   });
 });
 
-describe('the client address behind a proxy', () => {
+describe('when Redis is away', () => {
+  let redis: ThrowawayRedis;
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    redis = await ThrowawayRedis.start();
+    redisServers.push(redis);
+    system = await start('production', { ...limited, TRUST_PROXY: '1', REDIS_URL: redis.url });
+  });
+
+  it('answers requests and keeps limiting them, counting in the process until it returns', async () => {
+    await redis.stop();
+    const address = newAddress();
+    for (let i = 0; i < LIMIT; i++) await departments(system, address).expect(200);
+    await departments(system, address).expect(429);
+    // Back to the shared counters, where this address has spent nothing yet.
+    await redis.up();
+    await expect.poll(async () => (await departments(system, address)).status, { timeout: 15_000, interval: 250 }).toBe(200);
+  });
+});
+
+describe('the client address behind a proxy, and signed-in callers', () => {
   let trusting: TestSystem;
   let direct: TestSystem;
+  let setup: TestSystem;
 
   beforeAll(async () => {
     trusting = await start('single-server', { ...limited, TRUST_PROXY: '127.0.0.1/8' });
     direct = await start('single-server', limited);
+    // Unlimited, for creating accounts: the admin's own budget is shared with every test of the run.
+    setup = await start('single-server', { ROLE: 'api' });
   });
 
   it('comes from X-Forwarded-For with TRUST_PROXY', async () => {
@@ -88,16 +115,6 @@ describe('the client address behind a proxy', () => {
     for (let i = 0; i < LIMIT; i++) await bogus(client).expect(401);
     await bogus(client).expect(429);
   });
-});
-
-describe('signed-in callers', () => {
-  let setup: TestSystem;
-  let limitedSystem: TestSystem;
-
-  beforeAll(async () => {
-    setup = await start('single-server', { ROLE: 'api' });
-    limitedSystem = await start('single-server', { ...limited, TRUST_PROXY: '1' });
-  });
 
   async function newCitizen(): Promise<string> {
     const admin = await setup.login('admin');
@@ -106,10 +123,10 @@ describe('signed-in callers', () => {
     return setup.login(username, 'A-long-passphrase-1');
   }
 
-  it('are limited per account, wherever they call from, and not by the address they share', async () => {
+  it('limits signed-in callers per account, wherever they call from, and not by the address they share', async () => {
     const [one, other] = [await newCitizen(), await newCitizen()];
     const office = newAddress();
-    const me = (token: string, address: string) => limitedSystem.http().get('/api/me').set(auth(token)).set('X-Forwarded-For', address);
+    const me = (token: string, address: string) => trusting.http().get('/api/me').set(auth(token)).set('X-Forwarded-For', address);
     for (let i = 0; i < LIMIT; i++) await me(one, office).expect(200);
     await me(one, newAddress()).expect(429);
     await me(other, office).expect(200);
