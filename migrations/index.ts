@@ -1,10 +1,12 @@
 // Every migration, oldest first. `npm run migration:generate -- <Name>` appends new ones here.
 import { Init1795985113121 } from './1795985113121-init.js';
 import { DecidedByAndReportIndexes1795990781313 } from './1795990781313-decided-by-and-report-indexes.js';
+import { SessionsSecretsAndRateLimits1796522245861 } from './1796522245861-sessions-secrets-and-rate-limits.js';
 import { PersonalDataAccessLogAndCaseMaterialFiles1796523232594 } from './1796523232594-personal-data-access-log-and-case-material-files.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
   DecidedByAndReportIndexes1795990781313,
+  SessionsSecretsAndRateLimits1796522245861,
   PersonalDataAccessLogAndCaseMaterialFiles1796523232594,
 ];

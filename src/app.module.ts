@@ -1,6 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -19,6 +17,7 @@ import { JointApprovalModule } from './joint-approval/joint-approval.module.js';
 import { loggerParams } from './http/logging.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -39,7 +38,8 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         QueueModule,
         ClockModule,
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
+        // Before AuthModule: its guard must run first (see RateLimitModule).
+        RateLimitModule.forRoot(config),
         AuthModule,
         UsersModule,
         CatalogModule,
@@ -59,7 +59,6 @@ export class AppModule {
         HealthModule,
         WebModule.forRoot(),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 }

@@ -24,7 +24,9 @@ export interface RunningSystem {
 }
 
 /** Global HTTP behaviour, shared by main and the tests so both see the same API. */
-export function configureHttp(app: NestExpressApplication): void {
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  // Which proxies may name the client in X-Forwarded-For: req.ip (rate limits, logs) is the client's address only then.
+  app.set('trust proxy', config.http.trustProxy);
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
   app.useBodyParser('json', { limit: '1mb' });
@@ -82,7 +84,7 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
     } else {
       const http = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
       http.useLogger(http.get(Logger));
-      configureHttp(http);
+      configureHttp(http, config);
       // Registry imports stream files of any size: Node's default 5-minute cap on a request would cut a large one.
       http.getHttpServer().requestTimeout = 0;
       await http.listen(config.http.port, config.http.host);

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import { startSystem } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { scrubIdentifiers } from './http/logging.js';
+
+/** Start-up and shutdown failures bypass the logger (it may not exist yet), so they are scrubbed here. */
+const reportFailure = (error: unknown) => console.error(scrubIdentifiers(error instanceof Error ? (error.stack ?? error.message) : String(error)));
 
 async function main(): Promise<void> {
   let config;
@@ -27,7 +31,7 @@ async function main(): Promise<void> {
     system.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        reportFailure(error);
         process.exit(1);
       },
     );
@@ -37,6 +41,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  reportFailure(error);
   process.exit(1);
 });

@@ -138,7 +138,7 @@ describe('operations', () => {
   });
 
   it('serves Prometheus metrics and the OpenAPI document', async () => {
-    const metrics = await system.http().get('/api/metrics').expect(200);
+    const metrics = await system.http().get('/api/metrics').set('Authorization', `Bearer ${adminToken}`).expect(200);
     expect(metrics.text).toMatch(/process_cpu_user_seconds_total/);
     const docs = await system.http().get('/api/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/health', '/api/users', '/api/me', '/api/departments']));

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { LimitAsSignIn } from '../rate-limit/rate-limit.decorators.js';
 import { Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, LoginResponse } from './login.dto.js';
@@ -11,11 +11,16 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @LimitAsSignIn()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: an access token for the account' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
+  @ApiTooManyRequestsResponse({
+    description:
+      '`auth.too_many_attempts`: too many consecutive failures for this username (Retry-After says how long to wait), or `rate_limited`: too many attempts from this address',
+  })
   login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.username, body.password);
   }

@@ -1,46 +1,63 @@
-import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { HttpStatus, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
-import { User } from '../users/user.entity.js';
-import { IS_PUBLIC, type Caller } from './auth.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ProblemException } from '../http/problem.js';
+import { UserSessions } from '../users/user-sessions.service.js';
+import { AccessTokens } from './access-tokens.js';
+import { ACCEPTS_METRICS_TOKEN, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators.js';
 
-interface TokenClaims {
-  sub: string;
-}
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
 /**
- * Every route needs a valid bearer token unless marked @Public(). The account is reloaded per request,
- * so disabling a user or changing their roles takes effect at once rather than when the token expires.
+ * Every route needs a valid bearer token unless marked @Public(). The token names the account and the
+ * session version it was issued under; the account is checked per request (through a cache of a few
+ * seconds that every change clears at once, see UserSessions), so disabling a user or changing their
+ * password, roles or department ends the sessions issued before.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly metricsToken: Buffer | null;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
-  ) {}
+    private readonly tokens: AccessTokens,
+    private readonly sessions: UserSessions,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.metricsToken = config.auth.metricsToken === null ? null : digest(config.auth.metricsToken);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: Caller }>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    const header = request.headers.authorization;
-    if (!header) {
-      if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: IncomingHttpHeaders }>();
+    const bearer = await this.tokens.bearerOf(request);
+    if (bearer.kind === 'absent') {
+      if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
       throw new UnauthorizedException('Sign in first: send Authorization: Bearer <token>.');
     }
-    const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException('The Authorization header must be "Bearer <token>".');
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new UnauthorizedException('The token is invalid or has expired; sign in again.');
+    if (bearer.kind === 'malformed') throw new UnauthorizedException('The Authorization header must be "Bearer <token>".');
+    if (this.isMetricsToken(context, bearer.token)) {
+      request.metricsScraper = true;
+      return true;
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub });
-    if (!user || user.disabled) throw new UnauthorizedException('This account no longer exists or is disabled.');
-    request.user = { id: user.id, username: user.username, roles: user.roles, departmentCode: user.departmentCode, displayName: user.displayName };
+    if (bearer.kind === 'invalid') throw new UnauthorizedException('The token is invalid or has expired; sign in again.');
+    const account = await this.sessions.account(bearer.userId);
+    if (!account || account.disabled) throw new UnauthorizedException('This account no longer exists or is disabled.');
+    if (account.sessionVersion !== bearer.sessionVersion) {
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'auth.session_ended',
+        'This session ended when the account changed (password, roles, department or status); sign in again.',
+      );
+    }
+    request.user = { id: account.id, username: account.username, roles: account.roles, departmentCode: account.departmentCode, displayName: account.displayName };
     return true;
+  }
+
+  private isMetricsToken(context: ExecutionContext, token: string): boolean {
+    if (!this.metricsToken || !this.reflector.getAllAndOverride<boolean>(ACCEPTS_METRICS_TOKEN, [context.getHandler(), context.getClass()])) return false;
+    return timingSafeEqual(digest(token), this.metricsToken);
   }
 }

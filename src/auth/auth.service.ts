@@ -1,28 +1,26 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
-import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { AccessTokens } from './access-tokens.js';
+import { LoginAttempts } from './login-attempts.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.js';
 import type { LoginResponse } from './login.dto.js';
 
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    private readonly attempts: LoginAttempts,
+    private readonly tokens: AccessTokens,
   ) {}
 
   async login(username: string, password: string): Promise<LoginResponse> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.username = :username', { username })
-      .getOne();
+    await this.attempts.admit(username);
+    const user = await this.users.findForSignIn(username);
     // Hash even when the user is unknown, so the answer's timing does not reveal which usernames exist.
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid || user.disabled) throw new UnauthorizedException('Wrong username or password.');
-    const accessToken = await this.jwt.signAsync({ sub: user.id, roles: user.roles });
+    await this.attempts.succeeded(username);
+    const accessToken = await this.tokens.issue(user);
     return {
       accessToken,
       user: { id: user.id, username: user.username, roles: user.roles, departmentCode: user.departmentCode, displayName: user.displayName },

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../users/user.entity.js';
-import { ROLES, type Caller } from './auth.decorators.js';
+import { ROLES, type AuthenticatedRequest } from './auth.decorators.js';
 
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -10,8 +10,9 @@ export class RolesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
     if (!required?.length) return true;
-    const user = context.switchToHttp().getRequest<{ user?: Caller }>().user;
-    if (user && required.some((role) => user.roles.includes(role))) return true;
+    const { user, metricsScraper } = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // The AuthGuard marks the scraper only on routes that take METRICS_TOKEN instead of those roles.
+    if (metricsScraper || (user && required.some((role) => user.roles.includes(role)))) return true;
     throw new ForbiddenException(`This needs one of the roles: ${required.join(', ')}.`);
   }
 }

@@ -42,6 +42,43 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production' }).some((p) => p.includes('JWT_SECRET'))).toBe(true);
   });
 
+  it('accepts the published development JWT secret only in embedded mode on loopback; elsewhere the secret is generated', () => {
+    expect(loadConfig({}).auth.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(loadConfig({ HOST: 'localhost', JWT_SECRET: DEVELOPMENT_JWT_SECRET }).auth.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(loadConfig({ HOST: '0.0.0.0' }).auth.jwtSecret).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).auth.jwtSecret).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' }).auth.jwtSecret).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'y'.repeat(32) }).auth.jwtSecret).toBe('y'.repeat(32));
+    for (const env of [{ DATABASE_URL: 'postgres://u@h/db' }, { HOST: '192.168.1.10' }] as Record<string, string>[]) {
+      expect(problemsOf({ ...env, JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual([
+        'JWT_SECRET must not be the published development secret unless the system is embedded and listens on loopback only',
+      ]);
+    }
+  });
+
+  it('takes METRICS_TOKEN of at least 32 characters', () => {
+    expect(loadConfig({}).auth.metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(32) }).auth.metricsToken).toBe('m'.repeat(32));
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN must be at least 32 characters']);
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses and ranges', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8,::1,loopback' }).http.trustProxy).toEqual([
+      '10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1', 'loopback',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: '11' })).toEqual(['TRUST_PROXY as a hop count must be at most 10']);
+    for (const value of ['true', '10.0.0.0/33', '10.0.0/8', '::1/129', '10.0.0.1/8/8', 'proxy.example']) {
+      expect(problemsOf({ TRUST_PROXY: value }), value).toHaveLength(1);
+    }
+  });
+
+  it('limits sign-in attempts per address to 20 a minute unless told otherwise', () => {
+    expect(loadConfig({}).http.loginRateLimitPerMinute).toBe(20);
+    expect(loadConfig({ LOGIN_RATE_LIMIT_PER_MINUTE: '5' }).http.loginRateLimitPerMinute).toBe(5);
+  });
+
   it('has no seed password in production unless one is given', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(config.seedPassword).toBeNull();

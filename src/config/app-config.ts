@@ -1,7 +1,11 @@
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-/** Secrets that make development start with no environment at all; production refuses them. */
+/**
+ * Secrets that make development start with no environment at all. The JWT secret is published, so it is
+ * accepted only by an embedded system listening on loopback, where nobody else can reach it.
+ */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-do-not-deploy';
 export const DEVELOPMENT_SEED_PASSWORD = 'Nanguan@2026';
 /** 20 MiB: a scanned multi-page PDF fits; a video does not. */
@@ -45,6 +49,12 @@ class Environment {
   @IsOptional() @IsInt() @Min(60) @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS?: number;
 
+  @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
   @IsOptional() @IsString() @MinLength(8, { message: 'SEED_PASSWORD must be at least 8 characters' })
   SEED_PASSWORD?: string;
 
@@ -65,6 +75,9 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  LOGIN_RATE_LIMIT_PER_MINUTE?: number;
 
   @IsOptional() @IsInt() @Min(1) @Max(1024 * 1024 * 1024, { message: 'MAX_UPLOAD_BYTES must not exceed 1 GiB' })
   MAX_UPLOAD_BYTES?: number;
@@ -105,12 +118,27 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   mode: RunMode;
   role: ProcessRole;
-  http: { host: string; port: number; rateLimitPerMinute: number };
+  http: {
+    host: string;
+    port: number;
+    /** Requests per minute and route: per account when signed in, per client address otherwise. */
+    rateLimitPerMinute: number;
+    /** Sign-in attempts per minute and client address. */
+    loginRateLimitPerMinute: number;
+    /** Express `trust proxy`: how many proxy hops, or which proxy addresses, may name the client in X-Forwarded-For. */
+    trustProxy: TrustProxy;
+  };
   /** null in embedded mode until the embedded server has started and published its URL. */
   databaseUrl: string | null;
   redisUrl: string | null;
   dataDir: string;
-  auth: { jwtSecret: string; jwtTtlSeconds: number };
+  auth: {
+    /** null: no JWT_SECRET and not embedded on loopback, so the secret is generated once and kept in the database. */
+    jwtSecret: string | null;
+    jwtTtlSeconds: number;
+    /** A bearer token for the Prometheus scraper at /api/metrics, besides an admin's; null: admins only. */
+    metricsToken: string | null;
+  };
   /** null when production gave none: the seed then refuses to run. */
   seedPassword: string | null;
   logLevel: LogLevel;
@@ -148,6 +176,38 @@ export interface RiskThresholds {
   reviewEveryMinutes: number;
 }
 
+/** A hop count (0 trusts no proxy), or the addresses and CIDR ranges of trusted proxies. */
+export type TrustProxy = number | string[];
+
+/** proxy-addr's names for the reserved ranges, which Express accepts beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY as Express takes it, or a sentence saying what is wrong with it. */
+export function parseTrustProxy(text: string): { trustProxy: TrustProxy } | { problem: string } {
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? { trustProxy: hops } : { problem: 'TRUST_PROXY as a hop count must be at most 10' };
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isAddressOrRange(entry));
+  if (bad.length > 0) {
+    return { problem: `TRUST_PROXY must be a hop count or a comma-separated list of IP addresses, CIDR ranges or ${PROXY_RANGE_NAMES.join('/')} (not: ${bad.join(', ')})` };
+  }
+  return { trustProxy: entries };
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** Reachable from this machine only. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -159,7 +219,7 @@ const RISK_KEYS = [
   'RISK_SCAN_EVERY_SECONDS', 'RISK_YELLOW_REMAINING_DAYS', 'RISK_UNCLAIMED_HOURS', 'RISK_STALLED_HOURS', 'RISK_ESCALATION_HOURS',
   'RISK_FAST_MIN_SAMPLE', 'RISK_AUTO_SAMPLE_PERCENT', 'RISK_BENEFIT_JUMP_PERCENT', 'RISK_REVIEW_LOOKBACK_DAYS', 'RISK_REVIEW_EVERY_MINUTES',
 ] as const;
-const INT_KEYS = ['PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', ...RISK_KEYS] as const;
+const INT_KEYS = ['PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', ...RISK_KEYS] as const;
 
 /** Parses the environment once; throws a ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -180,6 +240,18 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     problems.push(...Object.values(error.constraints ?? {}));
   }
 
+  const databaseUrl = env.DATABASE_URL ?? null;
+  const redisUrl = env.REDIS_URL ?? null;
+  const mode: RunMode = databaseUrl === null ? 'embedded' : redisUrl === null ? 'single-server' : 'production';
+  const host = env.HOST ?? (mode === 'embedded' ? '127.0.0.1' : '0.0.0.0');
+  const developmentSecretAllowed = mode === 'embedded' && isLoopback(host);
+  let trustProxy: TrustProxy = 0;
+  if (env.TRUST_PROXY !== undefined) {
+    const parsed = parseTrustProxy(env.TRUST_PROXY);
+    if ('problem' in parsed) problems.push(parsed.problem);
+    else trustProxy = parsed.trustProxy;
+  }
+
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
   if (nodeEnv === 'production') {
     if (!env.JWT_SECRET || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
@@ -188,27 +260,33 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     if (env.SEED_PASSWORD === DEVELOPMENT_SEED_PASSWORD) {
       problems.push('SEED_PASSWORD must not be the development default when NODE_ENV=production');
     }
+  } else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET && !developmentSecretAllowed) {
+    problems.push('JWT_SECRET must not be the published development secret unless the system is embedded and listens on loopback only');
   }
   if (env.REDIS_URL && !env.DATABASE_URL) {
     problems.push('REDIS_URL needs DATABASE_URL: the embedded mode keeps its queue in the embedded database');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const databaseUrl = env.DATABASE_URL ?? null;
-  const redisUrl = env.REDIS_URL ?? null;
   return {
     env: nodeEnv,
-    mode: databaseUrl === null ? 'embedded' : redisUrl === null ? 'single-server' : 'production',
+    mode,
     role: (env.ROLE ?? 'all') as ProcessRole,
     http: {
-      host: env.HOST ?? (databaseUrl === null ? '127.0.0.1' : '0.0.0.0'),
+      host,
       port: env.PORT ?? 3000,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
+      loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20,
+      trustProxy,
     },
     databaseUrl,
     redisUrl,
     dataDir: env.DATA_DIR ?? './data',
-    auth: { jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, jwtTtlSeconds: env.JWT_TTL_SECONDS ?? 8 * 3600 },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? (developmentSecretAllowed ? DEVELOPMENT_JWT_SECRET : null),
+      jwtTtlSeconds: env.JWT_TTL_SECONDS ?? 8 * 3600,
+      metricsToken: env.METRICS_TOKEN ?? null,
+    },
     seedPassword: env.SEED_PASSWORD ?? (nodeEnv === 'production' ? null : DEVELOPMENT_SEED_PASSWORD),
     logLevel: (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel,
     outbox: { pollMs: env.OUTBOX_POLL_MS ?? 250 },

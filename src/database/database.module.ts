@@ -3,6 +3,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
+import { DatabaseNotifications } from './database-notifications.js';
 import { dataSourceOptions } from './data-source.js';
 
 /** The URL the process talks to: the configured DATABASE_URL, or the embedded server's loopback URL. */
@@ -31,8 +32,11 @@ export class DatabaseModule {
           ],
         }),
       ],
-      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }],
-      exports: [DATABASE_URL],
+      providers: [
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: DatabaseNotifications, useFactory: () => new DatabaseNotifications(databaseUrl) },
+      ],
+      exports: [DATABASE_URL, DatabaseNotifications],
     };
   }
 }

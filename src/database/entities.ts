@@ -1,4 +1,6 @@
 import { PersonalDataAccess } from '../audit/personal-data-access.entity.js';
+import { AuthSecret } from '../auth/auth-secret.entity.js';
+import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { BenefitGrant } from '../benefits/benefit-grant.entity.js';
 import { BenefitPolicyVersion } from '../benefits/benefit-policy-version.entity.js';
 import { BenefitPolicy } from '../benefits/benefit-policy.entity.js';
@@ -25,6 +27,7 @@ import { RegistryChange } from '../registry/registry-change.entity.js';
 import { RegistryEnterprise } from '../registry/registry-enterprise.entity.js';
 import { RegistryImport } from '../registry/registry-import.entity.js';
 import { RegistryPerson } from '../registry/registry-person.entity.js';
+import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { RiskFlag } from '../risk-monitor/risk-flag.entity.js';
 import { RiskScan } from '../risk-monitor/risk-scan.entity.js';
 import { CaseTask } from '../tasks/case-task.entity.js';
@@ -32,4 +35,4 @@ import { User } from '../users/user.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 /** Every entity, in one list shared by the app and the migration tools (they must agree). */
-export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess];
+export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess, AuthSecret, LoginAttempt, RateLimitBucket];

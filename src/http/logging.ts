@@ -1,44 +1,86 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { maskPhone, maskResidentId, maskUscc } from '@app/gov-ids';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
-/** 18-digit 居民身份证 numbers (and 统一社会信用代码) must never reach a log, wherever they appear. */
-const ID_NUMBER = /\b\d{17}[\dXx]\b/g;
-const CREDIT_CODE = /\b[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}\b/g;
+/**
+ * Personal identifiers that must never reach a log (个人信息保护法), wherever they appear: a message, a
+ * PostgreSQL error's detail (`Key (id_number)=(…) already exists`), query parameters, a stack trace.
+ * Digit runs are matched by their length alone, so a number glued to letters is masked too.
+ */
+const RESIDENT_ID = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+const MOBILE_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** 统一社会信用代码. It mixes letters and digits, so it needs letters or digits on neither side — a letter escaped in JSON (`\n`) is no letter. */
+const CREDIT_CODE = /(?<!(?<!\\)[0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 
 export function scrubIdentifiers(text: string): string {
-  return text.replace(ID_NUMBER, (id) => `${id.slice(0, 3)}***********${id.slice(-4)}`).replace(CREDIT_CODE, (c) => `${c.slice(0, 4)}**********${c.slice(-4)}`);
+  return text.replace(RESIDENT_ID, maskResidentId).replace(CREDIT_CODE, maskUscc).replace(MOBILE_PHONE, maskPhone);
 }
 
-/** Structured JSON logs with a request id per request (taken from X-Request-Id when the proxy sets one). */
+/**
+ * The one choke point: every log line, whatever wrote it (pino-http, Nest's Logger, pino's error
+ * serializer with its enumerable fields), is scrubbed here on its way to stdout.
+ */
+export const scrubbedStdout: DestinationStream = {
+  write(line: string) {
+    process.stdout.write(scrubIdentifiers(line));
+  },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * A client's (or proxy's) X-Request-Id is kept only when it looks like a request id: a UUID, or at most
+ * 64 safe characters without a run of 15 digits, and nothing the scrubber would mask (else the id in the
+ * log would differ from the one echoed).
+ */
+export function isAcceptableRequestId(given: unknown): given is string {
+  if (typeof given !== 'string') return false;
+  const shaped = UUID.test(given) || (SAFE_REQUEST_ID.test(given) && !/\d{15}/.test(given));
+  return shaped && scrubIdentifiers(given) === given;
+}
+
+/** A UUID that logs exactly as it is echoed (one in a thousand or so holds a run of digits like a phone number). */
+function newRequestId(): string {
+  let id = randomUUID();
+  while (!isAcceptableRequestId(id)) id = randomUUID();
+  return id;
+}
+
+/** Structured JSON logs on stdout, scrubbed, with a request id per request (the proxy's when it sends one). */
 export function loggerParams(config: AppConfig): Params {
   return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const given = request.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        response.setHeader('X-Request-Id', id);
-        return id;
+    pinoHttp: [
+      {
+        level: config.logLevel,
+        genReqId: (request: IncomingMessage, response: ServerResponse) => {
+          const given = request.headers['x-request-id'];
+          const id = isAcceptableRequestId(given) ? given : newRequestId();
+          response.setHeader('X-Request-Id', id);
+          return id;
+        },
+        redact: {
+          paths: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            '*.password',
+            '*.passwordHash',
+            '*.idNumber',
+            '*.uscc',
+            '*.accessToken',
+          ],
+          censor: '[redacted]',
+        },
+        serializers: {
+          req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        },
+        autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' || request.url === '/api/metrics' },
       },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          '*.password',
-          '*.passwordHash',
-          '*.idNumber',
-          '*.uscc',
-          '*.accessToken',
-        ],
-        censor: '[redacted]',
-      },
-      serializers: {
-        req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: scrubIdentifiers(request.url) }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-      autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' || request.url === '/api/metrics' },
-    },
+      scrubbedStdout,
+    ],
   };
 }

@@ -95,6 +95,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const problem = toProblem(exception);
     if (problem.status === 503) response.setHeader('Retry-After', '5');
+    if (typeof problem.retryAfter === 'number') response.setHeader('Retry-After', String(problem.retryAfter));
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     problem.instance = request.originalUrl?.split('?')[0];
     if (request.id !== undefined) problem.requestId = String(request.id);

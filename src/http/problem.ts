@@ -44,3 +44,6 @@ export const conflict = (code: string, detail: string) => new ProblemException(H
 export const unprocessable = (code: string, detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail, errors);
 export const forbidden = (code: string, detail: string) => new ProblemException(HttpStatus.FORBIDDEN, code, detail);
+/** 429 with `retryAfter` (seconds) in the body, which the filter also sends as the Retry-After header. */
+export const tooManyRequests = (code: string, detail: string, retryAfterSeconds: number) =>
+  new ProblemException(HttpStatus.TOO_MANY_REQUESTS, code, detail, undefined, { retryAfter: retryAfterSeconds });

@@ -16,7 +16,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 
-function redisOptions(url: string, producer: boolean): RedisOptions {
+export function redisOptions(url: string, producer: boolean): RedisOptions {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,

@@ -65,6 +65,13 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /**
+   * Access tokens carry the version they were issued under; a change of password, roles, department or
+   * disabling raises it, which ends every session issued before.
+   */
+  @Column({ type: 'integer', default: 1 })
+  sessionVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -7,6 +7,7 @@ import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.j
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateUserDto, StaffView, UpdateUserDto } from './user.dto.js';
+import { ACCOUNT_CHANGED, UserSessions } from './user-sessions.service.js';
 import { User, type Role } from './user.entity.js';
 
 const view = (user: User): StaffView => ({
@@ -24,6 +25,7 @@ export class UsersService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly notifications: NotificationsService,
+    private readonly sessions: UserSessions,
   ) {}
 
   private get users() {
@@ -34,6 +36,11 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('user.not_found', `No user with id ${id}.`);
     return view(user);
+  }
+
+  /** The account signing in as `username`, with its password hash; null when there is none. */
+  findForSignIn(username: string): Promise<User | null> {
+    return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.username = :username', { username }).getOne();
   }
 
   async list(page: PageQuery): Promise<Page<StaffView>> {
@@ -64,13 +71,26 @@ export class UsersService {
     return view(user);
   }
 
-  @Transactional()
   async update(id: string, dto: UpdateUserDto): Promise<StaffView> {
+    const updated = await this.applyUpdate(id, dto);
+    // Committed by now: this process reads the new account at the next request, as every other does on ACCOUNT_CHANGED.
+    this.sessions.forget(id);
+    return updated;
+  }
+
+  @Transactional()
+  private async applyUpdate(id: string, dto: UpdateUserDto): Promise<StaffView> {
     const user = await this.users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw notFound('user.not_found', `No user with id ${id}.`);
     const roles = dto.roles ?? user.roles;
     const departmentCode = dto.departmentCode === undefined ? user.departmentCode : dto.departmentCode;
     await this.checkDepartment(roles, departmentCode);
+    const endsSessions =
+      dto.password !== undefined ||
+      (dto.disabled !== undefined && dto.disabled !== user.disabled) ||
+      departmentCode !== user.departmentCode ||
+      [...roles].sort().join() !== [...user.roles].sort().join();
+    if (endsSessions) user.sessionVersion += 1;
     Object.assign(user, {
       roles,
       departmentCode,
@@ -78,7 +98,9 @@ export class UsersService {
       disabled: dto.disabled ?? user.disabled,
     });
     if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
-    return view(await this.users.save(user));
+    const saved = await this.users.save(user);
+    await this.txHost.tx.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGED, id]);
+    return view(saved);
   }
 
   /** A clerk works a department's queue, so a clerk without a department could never see a task. */

@@ -29,7 +29,9 @@ export async function startTestSystem(mode: TestMode, env: Record<string, string
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     SEED_PASSWORD,
+    // Tests share one database (and Redis) for rate-limit counters and sign in often from one address.
     RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     OUTBOX_POLL_MS: '50',
   };
   // Every system gets its own DATA_DIR (uploads, and the embedded database), removed when it stops.

@@ -1,0 +1,51 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
+
+/** What a request's Authorization header holds. `token` is the bearer string, a JWT or not. */
+export type Bearer =
+  | { kind: 'absent' }
+  | { kind: 'malformed' }
+  | { kind: 'invalid'; token: string }
+  | { kind: 'valid'; token: string; userId: string; sessionVersion: number };
+
+/**
+ * Issues access tokens (`sub`: the account, `ver`: its session version) and reads them back. A request's
+ * token is verified once, however many guards ask (the rate limiter and authentication both do).
+ */
+@Injectable()
+export class AccessTokens {
+  private readonly verified = new WeakMap<object, Promise<Bearer>>();
+
+  constructor(private readonly jwt: JwtService) {}
+
+  issue(account: { id: string; sessionVersion: number }): Promise<string> {
+    return this.jwt.signAsync({ sub: account.id, ver: account.sessionVersion });
+  }
+
+  bearerOf(request: { headers: IncomingHttpHeaders }): Promise<Bearer> {
+    let bearer = this.verified.get(request);
+    if (!bearer) {
+      bearer = this.read(request.headers.authorization);
+      this.verified.set(request, bearer);
+    }
+    return bearer;
+  }
+
+  private async read(header: string | undefined): Promise<Bearer> {
+    if (!header) return { kind: 'absent' };
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) return { kind: 'malformed' };
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
+    } catch {
+      return { kind: 'invalid', token };
+    }
+    // Signed by us, yet not shaped as we issue them (an older format, or a leaked key): no session.
+    const { sub, ver } = claims;
+    if (typeof sub !== 'string' || !isUUID(sub) || typeof ver !== 'number' || !Number.isSafeInteger(ver)) return { kind: 'invalid', token };
+    return { kind: 'valid', token, userId: sub, sessionVersion: ver };
+  }
+}
