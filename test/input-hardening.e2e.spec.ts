@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipArchive } from './files-fixtures.js';
 import { auth } from './support/drive.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
@@ -166,3 +167,19 @@ describe('YAML definitions are read with the core schema only', () => {
     expect((await postYaml(yaml)).body).toEqual({ valid: true });
   });
 });
+
+describe('OFD uploads are ZIPs that must be safe to unpack', () => {
+  const upload = (archive: Buffer) => system.http().post('/api/files').set(auth(citizen)).attach('file', archive, 'licence.ofd');
+
+  it('refuses an entry that climbs out of the archive with 415 file.unsafe_archive', async () => {
+    const response = await upload(zipArchive({ 'OFD.xml': '<ofd:OFD/>', '../../../etc/cron.d/evil': '* * * * * root sh' }));
+    expectProblem(response, 415, 'file.unsafe_archive', 'file');
+    expect(response.body.reason).toBe('unsafe_path');
+  });
+
+  it('refuses an absolute entry name, and takes the same package without it', async () => {
+    expectProblem(await upload(zipArchive({ 'OFD.xml': '<ofd:OFD/>', '/etc/passwd': 'x' })), 415, 'file.unsafe_archive', 'file');
+    expect((await upload(zipArchive({ 'OFD.xml': '<ofd:OFD/>', 'Doc_0/Document.xml': '<x/>' }))).status).toBe(201);
+  });
+});
+
