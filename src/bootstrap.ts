@@ -36,7 +36,12 @@ export function configureHttp(app: NestExpressApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('一网通办 — one-stop government services')
-      .setDescription('The public HTTP API. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+      .setDescription(
+        'The public HTTP API. Errors are application/problem+json (RFC 9457) with a stable `code`. Any route may refuse input ' +
+          'with 400 `request.nul_byte`, `request.too_deep` or `request.too_many_members`, 413 `request.too_large` or 415 ' +
+          '`request.unsupported_charset`; every list refuses a cursor it did not give out with 400 `pagination.bad_cursor` ' +
+          '(docs/security-input.md).',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -161,6 +161,16 @@ describe('YAML definitions are read with the core schema only', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  it('takes YAML up to 64 KiB (thousands of keys in one map), and refuses more with 413', async () => {
+    const keys: string[] = [];
+    for (let i = 0, size = 0; size < 63 * 1024; i++) size += keys[keys.push(`  k${i}: v`) - 1]!.length + 1;
+    const yaml = `key: wide\nname: 宽\nsteps: []\nextra:\n${keys.join('\n')}\n`;
+    const response = await postYaml(yaml);
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '$.extra', code: 'definition.unknown_field' })]));
+    expectProblem(await postYaml(`${yaml}${'#'.repeat(2 * 1024)}\n`), 413, 'request.too_large');
+  });
+
   it('still takes a definition that reuses a block through an alias', async () => {
     const key = `alias-${randomUUID().slice(0, 8)}`;
     const yaml = `key: ${key}\nname: 别名\nsteps:\n  - id: accept\n    type: review\n    queue: &queue { department: health, role: clerk }\n    outcomes: { accept: review, refuse: end:refused }\n  - id: review\n    type: review\n    queue: *queue\n    outcomes: { approve: end:approved, reject: end:rejected }\n`;

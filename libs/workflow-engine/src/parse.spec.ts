@@ -53,6 +53,11 @@ describe('parseDefinition', () => {
 
   it('refuses duplicate keys rather than keeping the last one', () => {
     expect(parseDefinition('key: a\nkey: b\nname: n\nsteps: []')).toMatchObject({ ok: false, errors: [{ code: 'definition.syntax' }] });
+    expect(parseDefinition('key: a\nname: n\nlimits: { statutoryDays: 1, promisedDays: 1, statutoryDays: 2 }\nsteps: []')).toMatchObject({
+      ok: false,
+      errors: [{ path: '$', code: 'definition.syntax', message: 'Map keys must be unique: "statutoryDays" again at line 3, column 46' }],
+    });
+    expect(parseDefinition('key: a\nname: n\nsteps: [{ 1: x, "1": y }]')).toMatchObject({ ok: false, errors: [{ code: 'definition.syntax' }] });
   });
 
   it('reads the licence a certificate step issues, and refuses a malformed one with its path', () => {

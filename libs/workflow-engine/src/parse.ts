@@ -1,22 +1,12 @@
-import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { WorkflowDefinition } from './definition.js';
 import { ROOT, at, type DefinitionError } from './definition-error.js';
 import { checkStep } from './parse-step.js';
+import { readYaml } from './read-yaml.js';
 import { ShapeChecker, type Format } from './shape.js';
 
 export type ParseResult =
   | { readonly ok: true; readonly definition: WorkflowDefinition }
   | { readonly ok: false; readonly errors: readonly DefinitionError[] };
-
-/**
- * YAML as data and nothing else: the core schema's tags only (no !!js/function, no !!binary or other
- * YAML 1.1 types, no custom tags), no merge keys.
- */
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: [], resolveKnownTags: false, merge: false };
-/** How far aliases may expand a document (the `yaml` package's measure): ample for reuse, fatal to a billion laughs. */
-const MAX_ALIAS_EXPANSION = 100;
-
-const unsafe = (message: string): ParseResult => ({ ok: false, errors: [{ path: ROOT, code: 'definition.unsafe_yaml', message }] });
 
 const KEY: Format = {
   pattern: /^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$/,
@@ -30,22 +20,8 @@ const KEY: Format = {
  */
 export function parseDefinition(input: unknown): ParseResult {
   if (typeof input === 'string') {
-    const document = parseDocument(input, YAML_OPTIONS);
-    const [syntaxError] = document.errors;
-    if (syntaxError) {
-      return { ok: false, errors: [{ path: ROOT, code: 'definition.syntax', message: firstLine(syntaxError.message) }] };
-    }
-    const tag = document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
-    if (tag) return unsafe(`tags other than the YAML core schema's are not read: ${firstLine(tag.message)}`);
-    let value: unknown;
-    try {
-      value = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    } catch (error) {
-      // The yaml package stops an expansion past the limit with a ReferenceError; anything else is ours to see.
-      if (error instanceof ReferenceError) return unsafe('aliases expand the document too far (a billion laughs?)');
-      throw error;
-    }
-    return parseDefinition(value);
+    const read = readYaml(input);
+    return read.ok ? parseDefinition(read.value) : read;
   }
 
   const check = new ShapeChecker();
@@ -86,9 +62,4 @@ function checkSteps(check: ShapeChecker, value: unknown): void {
   } else {
     value.forEach((step, index) => checkStep(check, step, at(path, index)));
   }
-}
-
-/** YAML messages end with a drawing of the offending line; the path and first line say enough. */
-function firstLine(message: string): string {
-  return message.split('\n', 1)[0]!;
 }
