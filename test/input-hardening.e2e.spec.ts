@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipArchive } from './files-fixtures.js';
+import { csv, jsonl, personLine } from './registry-fixtures.js';
 import { auth } from './support/drive.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
@@ -65,6 +66,19 @@ describe('NUL characters are refused with 400 request.nul_byte naming where they
     const yaml = definitionYaml(`nul-${randomUUID().slice(0, 8)}`, 'description: "a\\0b"\n');
     const response = await system.http().post('/api/workflows').set(auth(admin)).set('Content-Type', 'application/yaml').send(yaml);
     expectProblem(response, 400, 'request.nul_byte');
+  });
+
+  it('in a streamed registry import: that line is refused, the others are stored', async () => {
+    // The bad record is the second: line 3 of a CSV file (after its header), line 2 of JSON Lines.
+    for (const [type, body, line] of [
+      ['text/csv', (rows: Record<string, unknown>[]) => csv(rows), 3],
+      ['application/x-ndjson', (rows: Record<string, unknown>[]) => jsonl(rows), 2],
+    ] as const) {
+      const [good, bad] = [personLine(), personLine({ name: '张\u0000伟' })];
+      const response = await system.http().post('/api/registry/persons/import').set(auth(admin)).set('Content-Type', type).send(body([good, bad]));
+      expect(response.status, type).toBe(200);
+      expect(response.body).toMatchObject({ imported: 1, rejectedCount: 1, rejected: [{ line, code: 'registry.invalid_value' }] });
+    }
   });
 });
 
