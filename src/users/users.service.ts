@@ -51,7 +51,7 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<StaffView> {
     await this.checkDepartment(dto.roles, dto.departmentCode ?? null);
     if (await this.users.existsBy({ username: dto.username })) {
-      throw conflict('user.username_taken', `The username "${dto.username}" is taken.`);
+      throw conflict('user.username_taken', `The username "${dto.username}" is taken.`, [{ path: 'username', message: 'is taken' }]);
     }
     const user = await this.users.save(
       this.users.create({
