@@ -2,11 +2,13 @@
 import { Init1795985113121 } from './1795985113121-init.js';
 import { DecidedByAndReportIndexes1795990781313 } from './1795990781313-decided-by-and-report-indexes.js';
 import { SessionsSecretsAndRateLimits1796522245861 } from './1796522245861-sessions-secrets-and-rate-limits.js';
+import { NameUsernameUniqueIndex1796522566966 } from './1796522566966-name-username-unique-index.js';
 import { PersonalDataAccessLogAndCaseMaterialFiles1796523232594 } from './1796523232594-personal-data-access-log-and-case-material-files.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
   DecidedByAndReportIndexes1795990781313,
   SessionsSecretsAndRateLimits1796522245861,
+  NameUsernameUniqueIndex1796522566966,
   PersonalDataAccessLogAndCaseMaterialFiles1796523232594,
 ];

@@ -8,6 +8,8 @@ import type { AppConfig } from './config/app-config.js';
 import { createDataSource, runMigrations } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDatabase } from './database/seed.js';
+import { useBodyParsers } from './http/body-parsers.js';
+import { NulBytePipe } from './http/nul-byte.pipe.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
@@ -29,16 +31,19 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.set('trust proxy', config.http.trustProxy);
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
-  app.useBodyParser('json', { limit: '1mb' });
-  // Workflow definitions may be posted as YAML text.
-  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '1mb' });
-  app.useGlobalPipes(createValidationPipe());
+  useBodyParsers(app);
+  app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('一网通办 — one-stop government services')
-      .setDescription('The public HTTP API. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+      .setDescription(
+        'The public HTTP API. Errors are application/problem+json (RFC 9457) with a stable `code`. Any route may refuse input ' +
+          'with 400 `request.nul_byte`, `request.too_deep` or `request.too_many_members`, 413 `request.too_large` or 415 ' +
+          '`request.unsupported_charset`; every list refuses a cursor it did not give out with 400 `pagination.bad_cursor` ' +
+          '(docs/security-input.md).',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
@@ -82,7 +87,8 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
       app.useLogger(app.get(Logger));
       await app.init();
     } else {
-      const http = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+      // configureHttp registers the only body parsers, with their limits.
+      const http = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
       http.useLogger(http.get(Logger));
       configureHttp(http, config);
       // Registry imports stream files of any size: Node's default 5-minute cap on a request would cut a large one.

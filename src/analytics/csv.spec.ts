@@ -22,4 +22,36 @@ describe('toCsv', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")",-2`);
     expect(text).toContain(`'@SUM(A1),0`);
   });
+
+  it.each([
+    ['=1+1'],
+    ['+1'],
+    ['-1'],
+    ['@SUM(A1)'],
+    ['\t=1'],
+    ['\r=1'],
+    ['  =HYPERLINK("http://x")'],
+    ['\u00a0=1'],
+    ['\u3000=1'],
+    ['\ufeff=1'],
+    ['\u200b=1'],
+    ['\n=1'],
+    ['\r\n@x'],
+    ['＝1+1'],
+    ['＋1'],
+    ['－1'],
+    ['＠SUM(A1)'],
+    [' \u00a0\ufeff＝cmd|" /C calc"!A0'],
+  ])('defuses %j, whatever blanks or full-width signs come first', (value) => {
+    const text = toCsv([{ header: 'x', value: (row: string) => row }], [value]);
+    const line = text.slice(text.indexOf('\r\n') + 2, -2);
+    const content = line.startsWith('"') ? line.slice(1, -1).replace(/""/g, '"') : line;
+    expect(content).toBe(`'${value}`);
+  });
+
+  it('leaves text alone that only contains those signs later', () => {
+    const text = toCsv([{ header: 'x', value: (row: string) => row }], ['南关区 = 长春', 'a-b', 'x@y.cn', '１＋１']);
+    expect(text.slice(1)).toBe('x\r\n南关区 = 长春\r\na-b\r\nx@y.cn\r\n１＋１\r\n');
+  });
 });
+

@@ -16,7 +16,7 @@ export class PersonalDataAccessController {
   @Get()
   @ApiOperation({ summary: 'Who read which personal data, when and why (个人信息保护法); newest first, CSV (one page) with ?format=csv' })
   @ApiOkResponse({ type: AccessPage })
-  @ApiBadRequestResponse({ description: '`validation.failed` naming the filter at fault; `request.invalid_cursor`' })
+  @ApiBadRequestResponse({ description: '`validation.failed` naming the filter at fault; `pagination.bad_cursor`' })
   @ApiForbiddenResponse({ description: 'Only supervisors and admins read the access log' })
   @CsvExport<AccessView>({
     filename: 'personal-data-access',

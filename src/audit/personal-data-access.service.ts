@@ -3,8 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { rangeBoundary } from '../analytics/report-range.js';
 import type { Caller } from '../auth/auth.decorators.js';
-import { decodeCursor, toPage, type Page } from '../http/pagination.js';
-import { badRequest } from '../http/problem.js';
+import { Keyset, type Page } from '../http/pagination.js';
 import { PersonalDataAccess, type SubjectKind } from './personal-data-access.entity.js';
 import type { AccessLogQuery, AccessView } from './personal-data-access.dto.js';
 
@@ -37,6 +36,9 @@ const view = (row: PersonalDataAccess): AccessView => ({
 });
 
 /** The access log of personal data (个人信息保护法): written on staff reads, read by supervisors and admins. */
+/** Newest first. */
+const ACCESS_PAGES = new Keyset('DESC', { id: { sql: 'a.id', type: 'bigint' } });
+
 @Injectable()
 export class PersonalDataAccessLog {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
@@ -66,17 +68,14 @@ export class PersonalDataAccessLog {
   /** Newest first, by whatever filters are given. */
   async list(query: AccessLogQuery): Promise<Page<AccessView>> {
     const limit = query.limit ?? 50;
-    const builder = this.txHost.tx.getRepository(PersonalDataAccess).createQueryBuilder('a').orderBy('a.id', 'DESC').take(limit + 1);
+    const builder = this.txHost.tx.getRepository(PersonalDataAccess).createQueryBuilder('a').orderBy(ACCESS_PAGES.orderBy).take(limit + 1);
     if (query.userId !== undefined) builder.andWhere('a.userId = :userId', { userId: query.userId });
     if (query.subjectKind !== undefined) builder.andWhere('a.subjectKind = :subjectKind', { subjectKind: query.subjectKind });
     if (query.subjectId !== undefined) builder.andWhere('a.subjectId = :subjectId', { subjectId: query.subjectId });
     if (query.from !== undefined) builder.andWhere('a.accessedAt >= :from', { from: rangeBoundary(query.from, 'from', false) });
     if (query.to !== undefined) builder.andWhere('a.accessedAt < :to', { to: rangeBoundary(query.to, 'to', true) });
-    const before = decodeCursor<unknown>(query.cursor);
-    if (before !== null) {
-      if (typeof before !== 'string' || !/^\d{1,19}$/.test(before)) throw badRequest('request.invalid_cursor', 'The cursor is not one this API gave out.', [{ path: 'cursor', message: 'invalid cursor' }]);
-      builder.andWhere('a.id < :before', { before });
-    }
-    return toPage(await builder.getMany(), limit, view, (row) => row.id);
+    const after = ACCESS_PAGES.decode(query.cursor);
+    if (after) builder.andWhere(...ACCESS_PAGES.after(after));
+    return ACCESS_PAGES.page(await builder.getMany(), limit, view, (row) => ({ id: row.id }));
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { maskName, maskResidentId, maskUscc } from '@app/gov-ids';
-import { decodeCursor, toPage, type Page } from '../http/pagination.js';
-import { badRequest, conflict, notFound } from '../http/problem.js';
+import { Keyset, type Page, type PositionOf } from '../http/pagination.js';
+import { conflict, notFound } from '../http/problem.js';
 import type { SubjectType } from '../registry/registry-records.js';
 import { User } from '../users/user.entity.js';
 import type { BenefitGrantStatus } from './benefit-grant.entity.js';
@@ -92,9 +92,11 @@ class Where {
   readonly conditions: string[] = [];
   readonly params: unknown[] = [];
 
+  /** Adds a value to the parameters and answers its placeholder. */
+  readonly bind = (value: unknown): string => `$${this.params.push(value)}`;
+
   add(condition: (placeholder: string) => string, value: unknown): this {
-    this.params.push(value);
-    this.conditions.push(condition(`$${this.params.length}`));
+    this.conditions.push(condition(this.bind(value)));
     return this;
   }
 
@@ -102,6 +104,9 @@ class Where {
     return this.conditions.length > 0 ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }
 }
+
+/** Newest first. */
+const GRANT_PAGES = new Keyset('DESC', { id: { sql: 'g.id', type: 'bigint' } });
 
 @Injectable()
 export class BenefitGrantsService {
@@ -117,7 +122,7 @@ export class BenefitGrantsService {
     if (query.uscc !== undefined) where.add((p) => `g.subject_type = 'enterprise' AND re.uscc = ${p}`, query.uscc);
     if (query.status !== undefined) where.add((p) => `g.status = ${p}`, query.status);
     if (query.runId !== undefined) where.add((p) => `g.run_id = ${p}::uuid`, query.runId);
-    return this.page(where, query.limit ?? 50, query.cursor, 'staff');
+    return this.page(where, query.limit ?? 50, GRANT_PAGES.decode(query.cursor), 'staff');
   }
 
   /** One grant; `revealed` only for an admin who stated a purpose (the controller records it). */
@@ -129,9 +134,10 @@ export class BenefitGrantsService {
 
   /** A citizen's own grants: a person's by their ID number, an enterprise account's by its company's credit code. */
   async mine(userId: string, limit: number | undefined, cursor: string | undefined): Promise<Page<GrantDetailView>> {
+    const before = GRANT_PAGES.decode(cursor);
     const where = await this.ownedBy(userId);
     if (!where) return { items: [], nextCursor: null };
-    return this.page(where, limit ?? 50, cursor, 'holder');
+    return this.page(where, limit ?? 50, before, 'holder');
   }
 
   /** Declining is the citizen's choice and final: a declined grant is never made again for its period. */
@@ -153,13 +159,9 @@ export class BenefitGrantsService {
     return user?.idNumber ? new Where().add((p) => `g.subject_type = 'person' AND rp.id_number = ${p}`, user.idNumber) : null;
   }
 
-  private async page(where: Where, limit: number, cursor: string | undefined, disclosure: Disclosure): Promise<Page<GrantDetailView>> {
-    const before = decodeCursor<unknown>(cursor);
-    if (before !== null) {
-      if (typeof before !== 'string' || !/^\d{1,19}$/.test(before)) throw badRequest('request.invalid_cursor', 'The cursor is not one this API gave out.', [{ path: 'cursor', message: 'invalid cursor' }]);
-      where.add((p) => `g.id < ${p}::bigint`, before);
-    }
-    const rows = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} ${where.sql} ORDER BY g.id DESC LIMIT ${limit + 1}`, where.params);
-    return toPage(rows, limit, (row) => grantView(row, disclosure), (row) => row.id);
+  private async page(where: Where, limit: number, before: PositionOf<typeof GRANT_PAGES> | null, disclosure: Disclosure): Promise<Page<GrantDetailView>> {
+    if (before) where.conditions.push(GRANT_PAGES.afterSql(before, where.bind));
+    const rows = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} ${where.sql} ORDER BY ${GRANT_PAGES.orderBySql} LIMIT ${limit + 1}`, where.params);
+    return GRANT_PAGES.page(rows, limit, (row) => grantView(row, disclosure), (row) => ({ id: row.id }));
   }
 }

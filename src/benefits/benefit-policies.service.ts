@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Department } from '../catalog/department.entity.js';
-import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { BenefitPolicyVersion } from './benefit-policy-version.entity.js';
 import { BenefitPolicy } from './benefit-policy.entity.js';
@@ -32,6 +32,9 @@ export interface PolicyInForce {
   policy: BenefitPolicy;
   version: BenefitPolicyVersion;
 }
+
+/** By code. */
+const POLICY_PAGES = new Keyset('ASC', { code: { sql: 'p.code', type: 'text' } });
 
 /** Benefit policies: created and versioned by admins, each rule checked to run exactly in SQL and in JS. */
 @Injectable()
@@ -83,16 +86,16 @@ export class BenefitPoliciesService {
 
   async list(page: PageQuery): Promise<Page<PolicyView>> {
     const limit = page.limit ?? 50;
-    const after = decodeCursor<string>(page.cursor);
+    const after = POLICY_PAGES.decode(page.cursor);
     const query = this.txHost.tx
       .getRepository(BenefitPolicy)
       .createQueryBuilder('p')
       .innerJoinAndMapOne('p.current', BenefitPolicyVersion, 'v', 'v.policyId = p.id AND v.version = p.currentVersion')
-      .orderBy('p.code', 'ASC')
+      .orderBy(POLICY_PAGES.orderBy)
       .limit(limit + 1);
-    if (after !== null) query.where('p.code > :after', { after });
+    if (after) query.where(...POLICY_PAGES.after(after));
     const rows = (await query.getMany()) as Array<BenefitPolicy & { current: BenefitPolicyVersion }>;
-    return toPage(rows, limit, (row) => policyView(row, row.current), (row) => row.code);
+    return POLICY_PAGES.page(rows, limit, (row) => policyView(row, row.current), (row) => ({ code: row.code }));
   }
 
   /** The policy and its current version, for a run or a re-evaluation. */

@@ -3,8 +3,8 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { maskName, maskResidentId, maskUscc } from '@app/gov-ids';
 import type { Caller } from '../auth/auth.decorators.js';
-import { decodeCursor, toPage, type Page } from '../http/pagination.js';
-import { badRequest, conflict, notFound } from '../http/problem.js';
+import { Keyset, type Page } from '../http/pagination.js';
+import { conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { SubjectType } from '../registry/registry-records.js';
 import { maskedFacts, subjectFacts } from './subject-facts.js';
@@ -46,6 +46,9 @@ const REVIEW_SELECT = `
     LEFT JOIN registry_person rp ON r.subject_type = 'person' AND rp.id = r.subject_id
     LEFT JOIN registry_enterprise re ON r.subject_type = 'enterprise' AND re.id = r.subject_id`;
 
+/** Oldest first. */
+const REVIEW_PAGES = new Keyset('ASC', { createdAt: { sql: 'r.created_at', type: 'timestamp' }, id: { sql: 'r.id', type: 'uuid' } });
+
 const reviewView = (row: ReviewRow): ReviewView => ({
   id: row.id,
   grantId: row.grant_id,
@@ -83,19 +86,14 @@ export class BenefitReviewsService {
     if (query.policyCode !== undefined) conditions.push(`p.code = $${params.push(query.policyCode)}`);
     const scope = this.departmentScope(caller);
     if (scope !== null) conditions.push(`p.department_code = $${params.push(scope)}`);
-    const before = decodeCursor<unknown>(query.cursor);
-    if (before !== null) {
-      if (typeof before !== 'object' || before === null || !('createdAt' in before) || !('id' in before)) {
-        throw badRequest('request.invalid_cursor', 'The cursor is not one this API gave out.', [{ path: 'cursor', message: 'invalid cursor' }]);
-      }
-      conditions.push(`(r.created_at, r.id) > ($${params.push(before.createdAt)}::timestamptz, $${params.push(before.id)}::uuid)`);
-    }
+    const after = REVIEW_PAGES.decode(query.cursor);
+    if (after) conditions.push(REVIEW_PAGES.afterSql(after, (value) => `$${params.push(value)}`));
     const limit = query.limit ?? 50;
     const rows = await this.txHost.tx.query<ReviewRow[]>(
-      `${REVIEW_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY r.created_at, r.id LIMIT ${limit + 1}`,
+      `${REVIEW_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY ${REVIEW_PAGES.orderBySql} LIMIT ${limit + 1}`,
       params,
     );
-    return toPage(rows, limit, reviewView, (row) => ({ createdAt: row.cursor_at, id: row.id }));
+    return REVIEW_PAGES.page(rows, limit, reviewView, (row) => ({ createdAt: row.cursor_at, id: row.id }));
   }
 
   /** Keeps or revokes the grant; revoking tells the holder. A review is decided once. */

@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { Job } from 'bullmq';
 import { In } from 'typeorm';
 import { scrubIdentifiers } from '../http/logging.js';
-import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
@@ -75,6 +75,9 @@ const runView = (run: BenefitRun, policy: BenefitPolicy, version: BenefitPolicyV
   startedAt: run.startedAt,
   finishedAt: run.finishedAt,
 });
+
+/** Newest first; by the millisecond, as the cursor carries a JS Date: microseconds would let it skip rows. */
+const RUN_PAGES = new Keyset('DESC', { createdAt: { sql: "date_trunc('milliseconds', r.createdAt)", type: 'timestamp' }, id: { sql: 'r.id', type: 'uuid' } });
 
 /**
  * Grant runs: a policy version evaluated set-based over its registry, one id range per `benefits` job,
@@ -155,18 +158,16 @@ export class BenefitRunsService {
   async list(code: string, page: PageQuery): Promise<Page<RunView>> {
     const { policy } = await this.policies.inForce(code);
     const limit = page.limit ?? 50;
-    const before = decodeCursor<{ createdAt: string; id: string }>(page.cursor);
+    const before = RUN_PAGES.decode(page.cursor);
     const query = this.runs
       .createQueryBuilder('r')
       .innerJoinAndMapOne('r.version', BenefitPolicyVersion, 'v', 'v.id = r.policyVersionId')
       .where('r.policyId = :policyId', { policyId: policy.id })
-      // Milliseconds, as the cursor carries a JS Date: ordering by microseconds would let it skip rows.
-      .orderBy("date_trunc('milliseconds', r.createdAt)", 'DESC')
-      .addOrderBy('r.id', 'DESC')
+      .orderBy(RUN_PAGES.orderBy)
       .limit(limit + 1);
-    if (before) query.andWhere("(date_trunc('milliseconds', r.createdAt), r.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))", before);
+    if (before) query.andWhere(...RUN_PAGES.after(before));
     const rows = (await query.getMany()) as Array<BenefitRun & { version: BenefitPolicyVersion }>;
-    return toPage(rows, limit, (row) => runView(row, policy, row.version), (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
+    return RUN_PAGES.page(rows, limit, (row) => runView(row, policy, row.version), (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
   }
 
   @JobHandler(JobName.BenefitsRunChunk)

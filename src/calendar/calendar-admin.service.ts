@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { officialDaysFromChineseDays, type CalendarDayRow } from '@app/business-calendar';
 import { ClsService } from 'nestjs-cls';
 import { Between } from 'typeorm';
-import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { ProblemException, badRequest, notFound } from '../http/problem.js';
 import { BUNDLED_NOTICES } from './bundled-notices.js';
 import { CalendarChange, type ChangeKind, type StoredDays } from './calendar-change.entity.js';
@@ -28,6 +28,9 @@ interface ChangeRecord {
   reason: string | null;
   actorId: string | null;
 }
+
+/** Newest change first. */
+const CHANGE_PAGES = new Keyset('DESC', { version: { sql: 'c.version', type: 'int' } });
 
 /**
  * Every write to the calendar. Each one, in a single transaction: takes the calendar lock, changes the
@@ -111,10 +114,10 @@ export class CalendarAdminService {
   /** GET /calendar/changes: the history, newest first. */
   async changes(page: PageQuery): Promise<Page<CalendarChangeView>> {
     const limit = page.limit ?? 50;
-    const before = decodeCursor<number>(page.cursor);
-    const query = this.txHost.tx.getRepository(CalendarChange).createQueryBuilder('c').orderBy('c.version', 'DESC').take(limit + 1);
-    if (before !== null) query.where('c.version < :before', { before });
-    return toPage(await query.getMany(), limit, (change) => change, (change) => change.version);
+    const before = CHANGE_PAGES.decode(page.cursor);
+    const query = this.txHost.tx.getRepository(CalendarChange).createQueryBuilder('c').orderBy(CHANGE_PAGES.orderBy).take(limit + 1);
+    if (before) query.where(...CHANGE_PAGES.after(before));
+    return CHANGE_PAGES.page(await query.getMany(), limit, (change) => change, (change) => ({ version: change.version }));
   }
 
   private get days() {

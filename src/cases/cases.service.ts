@@ -8,7 +8,7 @@ import type { Caller } from '../auth/auth.decorators.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
 import { FilesService } from '../files/files.service.js';
-import { decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, type Page } from '../http/pagination.js';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../http/problem.js';
 import { ClockService } from '../time/clock.service.js';
 import { bundleStatus, isFinal } from './bundle-status.js';
@@ -37,6 +37,9 @@ const summary = (record: CaseRecord): CaseSummaryView => ({
   submittedAt: record.submittedAt,
   finishedAt: record.finishedAt,
 });
+
+/** Newest first. */
+const CASE_PAGES = new Keyset('DESC', { submittedAt: { sql: 'c.submittedAt', type: 'timestamp' }, id: { sql: 'c.id', type: 'uuid' } });
 
 /** Reading cases, and what the applicant does with one: answer a correction, withdraw, rate. */
 @Injectable()
@@ -78,8 +81,8 @@ export class CasesService {
   /** A citizen's own cases; a clerk's department's; everything for supervisors. Newest first. */
   async list(caller: Caller, query: CaseListQuery): Promise<Page<CaseSummaryView>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor<{ submittedAt: string; id: string }>(query.cursor);
-    const qb: SelectQueryBuilder<CaseRecord> = this.cases.createQueryBuilder('c').orderBy('c.submittedAt', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1);
+    const after = CASE_PAGES.decode(query.cursor);
+    const qb: SelectQueryBuilder<CaseRecord> = this.cases.createQueryBuilder('c').orderBy(CASE_PAGES.orderBy).take(limit + 1);
     if (caller.roles.includes('supervisor') || caller.roles.includes('admin')) {
       // everything
     } else if (caller.roles.includes('clerk')) {
@@ -92,10 +95,10 @@ export class CasesService {
     }
     if (query.state === 'open') qb.andWhere('c.finishedAt IS NULL');
     if (query.state === 'finished') qb.andWhere('c.finishedAt IS NOT NULL');
-    if (after) qb.andWhere('(c.submittedAt, c.id) < (:submittedAt, :id)', after);
+    if (after) qb.andWhere(...CASE_PAGES.after(after));
     const rows = await qb.getMany();
     await this.deriveBundleStatuses(rows);
-    return toPage(rows, limit, summary, (row) => ({ submittedAt: row.submittedAt.toISOString(), id: row.id }));
+    return CASE_PAGES.page(rows, limit, summary, (row) => ({ submittedAt: row.submittedAt.toISOString(), id: row.id }));
   }
 
   private async deriveBundleStatuses(rows: CaseRecord[]): Promise<void> {

@@ -31,7 +31,9 @@ export class FilesController {
   @ApiBody({ type: UploadFileForm })
   @ApiCreatedResponse({ type: FileView })
   @ApiPayloadTooLargeResponse({ description: '`file.too_large`: over MAX_UPLOAD_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ description: '`file.type_not_allowed`: the content is not PDF, PNG, JPEG, TIFF or OFD' })
+  @ApiUnsupportedMediaTypeResponse({
+    description: '`file.type_not_allowed`: the content is not PDF, PNG, JPEG, TIFF or OFD; `file.unsafe_archive`: an OFD whose entries leave the archive, or too many or too large',
+  })
   upload(@CurrentUser() caller: Caller, @UploadedFile() upload: SpooledUpload): Promise<FileView> {
     return this.files.store(caller.id, upload);
   }

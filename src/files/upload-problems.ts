@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException, badRequest } from '../http/problem.js';
 import { ALLOWED_TYPES } from './content-type.js';
+import type { ArchiveProblem } from './zip-directory.js';
 
 const ALLOWED = Object.keys(ALLOWED_TYPES);
 
@@ -22,3 +23,13 @@ export const fileEmpty = () => badRequest('file.empty', 'The file is empty.', [{
 
 export const fileMissing = () =>
   badRequest('file.missing', 'Send the file as multipart/form-data in a field named "file".', [{ path: 'file', message: 'required' }]);
+
+/** An OFD package that is a ZIP no one should unpack: zip slip, or far more entries or bytes than a document. */
+export const fileUnsafeArchive = (problem: ArchiveProblem) =>
+  new ProblemException(
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    'file.unsafe_archive',
+    `The archive ${problem.message}.`,
+    [{ path: 'file', message: problem.message }],
+    { reason: problem.reason },
+  );

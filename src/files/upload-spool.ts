@@ -11,8 +11,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ProblemException } from '../http/problem.js';
 import { SNIFF_BYTES, classifyZip, sniff, type AllowedType, type Sniffed } from './content-type.js';
 import { ABANDONED_AFTER_MS, removeOlderThan } from './local-file-storage.js';
-import { fileEmpty, fileTooLarge, fileTypeNotAllowed } from './upload-problems.js';
-import { zipEntryNames, type ReadAt } from './zip-directory.js';
+import { fileEmpty, fileTooLarge, fileTypeNotAllowed, fileUnsafeArchive } from './upload-problems.js';
+import { archiveProblem, zipEntries, type ArchiveLimits, type ReadAt, type ZipEntry } from './zip-directory.js';
+
+/** OFD packages hold pages, fonts and images: thousands of entries at most, and compress a few times over. */
+const MAX_ARCHIVE_ENTRIES = 10_000;
+const MAX_ARCHIVE_EXPANSION = 10;
 
 /** An upload that passed every check, waiting in the spool for the FilesService to store it. */
 export interface SpooledUpload {
@@ -68,7 +72,7 @@ class Inspection extends Transform {
   }
 }
 
-async function readZipEntryNames(path: string, size: number): Promise<string[] | null> {
+async function readZipEntries(path: string, size: number): Promise<ZipEntry[] | null> {
   const handle = await open(path, 'r');
   try {
     const readAt: ReadAt = async (position, length) => {
@@ -76,7 +80,7 @@ async function readZipEntryNames(path: string, size: number): Promise<string[] |
       const { bytesRead } = await handle.read(buffer, 0, length, position);
       return buffer.subarray(0, bytesRead);
     };
-    return await zipEntryNames(readAt, size);
+    return await zipEntries(readAt, size);
   } finally {
     await handle.close();
   }
@@ -91,10 +95,12 @@ async function readZipEntryNames(path: string, size: number): Promise<string[] |
 export class UploadSpool implements StorageEngine, OnModuleInit {
   private readonly folder: string;
   private readonly maxBytes: number;
+  private readonly archiveLimits: ArchiveLimits;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.folder = resolve(config.dataDir, 'tmp', 'uploads');
     this.maxBytes = config.maxUploadBytes;
+    this.archiveLimits = { maxEntries: MAX_ARCHIVE_ENTRIES, maxUncompressedBytes: MAX_ARCHIVE_EXPANSION * config.maxUploadBytes };
   }
 
   async onModuleInit(): Promise<void> {
@@ -125,7 +131,12 @@ export class UploadSpool implements StorageEngine, OnModuleInit {
       await pipeline(source, inspection, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
       let sniffed = inspection.sniffed as Sniffed;
       // A ZIP is allowed only as OFD, and only its central directory, at the very end, can tell.
-      if (sniffed.kind === 'zip') sniffed = classifyZip(await readZipEntryNames(path, inspection.size));
+      if (sniffed.kind === 'zip') {
+        const entries = await readZipEntries(path, inspection.size);
+        sniffed = classifyZip(entries?.map((entry) => entry.name) ?? null);
+        const unsafe = entries && sniffed.kind === 'allowed' ? archiveProblem(entries, this.archiveLimits) : null;
+        if (unsafe) throw fileUnsafeArchive(unsafe);
+      }
       if (sniffed.kind === 'refused') throw fileTypeNotAllowed(sniffed.type);
       return { path, size: inspection.size, sha256: inspection.sha256(), contentType: sniffed.type };
     } catch (error) {

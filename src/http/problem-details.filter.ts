@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { uniqueConflictOf } from '../database/unique-violations.js';
 import { ProblemException, problemType, type ProblemBody } from './problem.js';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -19,6 +20,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 /** An http-errors error from Express middleware (body-parser), as Nest keeps it in `cause`. */
 interface HttpErrorLike {
   type?: string;
+  limit?: number;
+  charset?: string;
 }
 
 function messageOf(exception: HttpException): string {
@@ -45,6 +48,35 @@ function problem(status: number, code: string, detail: string): ProblemBody {
 
 const titleOf = (status: number) => HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error';
 
+/** SQLSTATEs of a string PostgreSQL cannot store: U+0000 in text (22021) or in jsonb (22P05). */
+const UNSTORABLE_CHARACTER = new Set(['22021', '22P05']);
+
+/**
+ * The database refusing a client's string. The NUL-byte pipe catches what handlers take as arguments;
+ * this catches anything that reached a query another way, so it is still a 400 and never a 500.
+ */
+function isUnstorableCharacter(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  return typeof code === 'string' && UNSTORABLE_CHARACTER.has(code);
+}
+
+/** What body-parser refused, by its error type. */
+function bodyProblem(status: number, cause: HttpErrorLike): ProblemBody | null {
+  switch (cause.type) {
+    case 'entity.parse.failed':
+      return problem(status, 'request.malformed_json', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return { ...problem(status, 'request.too_large', `The request body is larger than the limit of ${cause.limit} bytes for this route.`), maxBytes: cause.limit };
+    case 'charset.unsupported':
+      return problem(status, 'request.unsupported_charset', `The body's charset ${cause.charset ?? ''} is not supported; send UTF-8.`);
+    case 'encoding.unsupported':
+      return problem(status, 'request.unsupported_encoding', 'The body\'s Content-Encoding is not supported.');
+    default:
+      return null;
+  }
+}
+
 export function toProblem(exception: unknown): ProblemBody {
   if (exception instanceof ProblemException) {
     const status = exception.getStatus();
@@ -59,11 +91,13 @@ export function toProblem(exception: unknown): ProblemBody {
     };
   }
   if (exception instanceof HttpException) {
-    // Nest maps Express's body-parser errors to HttpExceptions and keeps the original as `cause`.
+    // Nest maps Express's body-parser errors to HttpExceptions and keeps the original as `cause`; our own
+    // checks of a body before it is parsed (body-parsers.ts) throw ProblemExceptions that end up there too.
     const cause = exception.cause as HttpErrorLike | undefined;
+    if (cause instanceof ProblemException) return toProblem(cause);
     const status = exception.getStatus();
-    if (cause?.type === 'entity.parse.failed') return problem(status, 'request.malformed_json', 'The request body is not valid JSON.');
-    if (cause?.type === 'entity.too.large') return problem(status, 'request.too_large', 'The request body is too large.');
+    const refusedBody = cause ? bodyProblem(status, cause) : null;
+    if (refusedBody) return refusedBody;
     const body = exception.getResponse();
     if (status === 503 && typeof body === 'object' && body !== null && 'details' in body) {
       // A failed health check: keep terminus's `info`, `error` and `details` beside the problem fields.
@@ -71,6 +105,13 @@ export function toProblem(exception: unknown): ProblemBody {
       return { ...problem(status, 'health.dependency_down', 'A dependency is down.'), info, error, details };
     }
     return problem(status, CODE_BY_STATUS[status] ?? `http.${status}`, messageOf(exception));
+  }
+  const unique = uniqueConflictOf(exception);
+  if (unique) {
+    return { ...problem(409, unique.code, unique.detail), ...(unique.path ? { errors: [{ path: unique.path, message: 'is taken' }] } : {}) };
+  }
+  if (isUnstorableCharacter(exception)) {
+    return problem(400, 'request.nul_byte', 'The request contains a character that cannot be stored (U+0000).');
   }
   if (isOutage(exception)) {
     return problem(503, 'service.unavailable', 'A service this request needs is unavailable for the moment; try again shortly.');

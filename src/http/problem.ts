@@ -40,7 +40,7 @@ export class ProblemException extends HttpException {
 export const badRequest = (code: string, detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.BAD_REQUEST, code, detail, errors);
 export const notFound = (code: string, detail: string) => new ProblemException(HttpStatus.NOT_FOUND, code, detail);
-export const conflict = (code: string, detail: string) => new ProblemException(HttpStatus.CONFLICT, code, detail);
+export const conflict = (code: string, detail: string, errors?: FieldError[]) => new ProblemException(HttpStatus.CONFLICT, code, detail, errors);
 export const unprocessable = (code: string, detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail, errors);
 export const forbidden = (code: string, detail: string) => new ProblemException(HttpStatus.FORBIDDEN, code, detail);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
@@ -13,6 +13,12 @@ export interface NotifyRequest {
   data?: Record<string, unknown>;
   channel?: NotificationChannel;
 }
+
+/**
+ * Newest first; by the millisecond, as the cursor carries a JS Date and the column the microseconds of now():
+ * the rows of one transaction share them, and ordering by microseconds would let a page boundary skip some.
+ */
+const NOTIFICATION_PAGES = new Keyset('DESC', { createdAt: { sql: "date_trunc('milliseconds', n.createdAt)", type: 'timestamp' }, id: { sql: 'n.id', type: 'uuid' } });
 
 /** Messages to users: recorded with the state change that causes them, delivered by the notifications queue. */
 @Injectable()
@@ -55,16 +61,15 @@ export class NotificationsService {
 
   async list(recipientId: string, page: PageQuery): Promise<Page<Notification>> {
     const limit = page.limit ?? 50;
-    const before = decodeCursor<{ createdAt: string; id: string }>(page.cursor);
+    const before = NOTIFICATION_PAGES.decode(page.cursor);
     const query = this.txHost.tx
       .getRepository(Notification)
       .createQueryBuilder('n')
       .where('n.recipientId = :recipientId', { recipientId })
-      .orderBy('n.createdAt', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .take(limit + 1);
-    if (before) query.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', before);
+      .orderBy(NOTIFICATION_PAGES.orderBy)
+      .limit(limit + 1);
+    if (before) query.andWhere(...NOTIFICATION_PAGES.after(before));
     const rows = await query.getMany();
-    return toPage(rows, limit, (row) => row, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
+    return NOTIFICATION_PAGES.page(rows, limit, (row) => row, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
   }
 }

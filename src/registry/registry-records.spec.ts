@@ -51,6 +51,15 @@ describe('validatePerson', () => {
     ]);
   });
 
+  it('refuses control characters (U+0000 above all) in text, and escapes them in the names of unknown fields', () => {
+    const result = validatePerson({ ...person, name: '李\u0000娜', hukouDistrict: '南关\n区', 'nick\u0000name': 'x' }, false, TODAY);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { field: 'nick\\u0000name', code: 'registry.unknown_field', message: 'nick\\u0000name is not a registry field' },
+      { field: 'name', code: 'registry.invalid_value', message: 'name must not contain control characters' },
+      { field: 'hukouDistrict', code: 'registry.invalid_value', message: 'hukouDistrict must not contain control characters' },
+    ]);
+  });
+
   it('refuses CSV numbers that are not plain decimals, and text with surrounding spaces', () => {
     const result = validatePerson({ ...asText(person), monthlyIncome: '1e3', name: ' 李娜' }, true, TODAY);
     expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['name', 'monthlyIncome']);

@@ -101,6 +101,7 @@ function isCalendarDate(value: string): boolean {
 type Read = { ok: true; value: unknown } | { ok: false; code: string; message: string };
 
 const invalid = (message: string): Read => ({ ok: false, code: 'registry.invalid_value', message });
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Reads one value as its field's kind. CSV gives text; JSON Lines must give the JSON type itself. */
 function readValue(raw: unknown, spec: FieldSpec, fromText: boolean, today: string): Read {
@@ -110,6 +111,8 @@ function readValue(raw: unknown, spec: FieldSpec, fromText: boolean, today: stri
       if (typeof raw !== 'string') return invalid('must be a string');
       if (raw.trim() !== raw) return invalid('must not start or end with white space');
       if (raw === '') return invalid('must not be empty');
+      // One line of text each; and PostgreSQL stores no U+0000 (one would fail the whole batch).
+      if (CONTROL.test(raw)) return invalid('must not contain control characters');
       if (spec.kind === 'gender' && raw !== 'M' && raw !== 'F') return invalid('must be M or F');
       if (spec.maxLength !== undefined && [...raw].length > spec.maxLength) return invalid(`must be at most ${spec.maxLength} characters`);
       if (spec.pattern && !spec.pattern.regex.test(raw)) return invalid(spec.pattern.message);
@@ -151,7 +154,10 @@ function readFields(values: Record<string, unknown>, specs: Readonly<Record<stri
   const problems: FieldProblem[] = [];
   const read: Record<string, unknown> = {};
   for (const field of Object.keys(values)) {
-    if (!Object.hasOwn(specs, field)) problems.push({ field, code: 'registry.unknown_field', message: `${field} is not a registry field` });
+    if (Object.hasOwn(specs, field)) continue;
+    // The name is the client's, and is kept with the import's rejected lines: escaped, no control character reaches the database.
+    const shown = JSON.stringify(field).slice(1, -1);
+    problems.push({ field: shown, code: 'registry.unknown_field', message: `${shown} is not a registry field` });
   }
   for (const [field, spec] of Object.entries(specs)) {
     const raw = values[field];

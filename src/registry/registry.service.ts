@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, type Page } from '../http/pagination.js';
 import { badRequest, notFound, ProblemException } from '../http/problem.js';
 import { uploadEncoding } from './import/content-type.js';
 import { RegistryChange, type FieldChanges } from './registry-change.entity.js';
@@ -48,6 +48,9 @@ function maskedChanges(changes: FieldChanges | null): FieldChanges | null {
     Object.entries(changes).map(([field, change]) => [field, { old: maskPersonField(field, change.old), new: maskPersonField(field, change.new) }]),
   );
 }
+
+/** Newest first. */
+const CHANGE_PAGES = new Keyset('DESC', { id: { sql: 'c.id', type: 'bigint' } });
 
 /** The registry's HTTP side: uploads streamed into the importer, and what imports did. */
 @Injectable()
@@ -94,18 +97,15 @@ export class RegistryService {
       ? ['person', 'registry_person', 'id_number', query.idNumber]
       : ['enterprise', 'registry_enterprise', 'uscc', query.uscc];
     const limit = query.limit ?? 50;
-    const before = decodeCursor<unknown>(query.cursor);
-    if (before !== null && (typeof before !== 'string' || !/^\d{1,19}$/.test(before))) {
-      throw badRequest('request.invalid_cursor', 'The cursor is not one this API gave out.', [{ path: 'cursor', message: 'invalid cursor' }]);
-    }
+    const before = CHANGE_PAGES.decode(query.cursor);
     const builder = this.txHost.tx
       .getRepository(RegistryChange)
       .createQueryBuilder('c')
       .where('c.subjectType = :subjectType', { subjectType })
       .andWhere(`c.subjectId = (SELECT s.id FROM ${table} s WHERE s.${column} = :key)`, { key })
-      .orderBy('c.id', 'DESC')
+      .orderBy(CHANGE_PAGES.orderBy)
       .take(limit + 1);
-    if (before !== null) builder.andWhere('c.id < :before', { before });
-    return toPage(await builder.getMany(), limit, changeView, (row) => row.id);
+    if (before) builder.andWhere(...CHANGE_PAGES.after(before));
+    return CHANGE_PAGES.page(await builder.getMany(), limit, changeView, (row) => ({ id: row.id }));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Caller } from '../auth/auth.decorators.js';
-import { decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, type Page } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
 import { ClockService } from '../time/clock.service.js';
 import { describe } from './flag-kinds.js';
@@ -31,6 +31,9 @@ const flagView = (flag: RiskFlag): FlagView => ({
   resolutionComment: flag.resolutionComment,
 });
 
+/** Newest first. */
+const FLAG_PAGES = new Keyset('DESC', { detectedAt: { sql: 'f.detectedAt', type: 'timestamp' }, id: { sql: 'f.id', type: 'uuid' } });
+
 /** The supervisors' side of flags: the list, acknowledging (which stops escalation) and resolving with a comment. */
 @Injectable()
 export class RiskFlagsService {
@@ -46,15 +49,15 @@ export class RiskFlagsService {
   /** Newest first. */
   async list(query: FlagQuery): Promise<Page<FlagView>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor<{ detectedAt: string; id: string }>(query.cursor);
-    const qb = this.flags.createQueryBuilder('f').orderBy('f.detectedAt', 'DESC').addOrderBy('f.id', 'DESC').limit(limit + 1);
+    const after = FLAG_PAGES.decode(query.cursor);
+    const qb = this.flags.createQueryBuilder('f').orderBy(FLAG_PAGES.orderBy).limit(limit + 1);
     if (query.status) qb.andWhere('f.status = :status', { status: query.status });
     if (query.severity) qb.andWhere('f.severity = :severity', { severity: query.severity });
     if (query.kind) qb.andWhere('f.kind = :kind', { kind: query.kind });
     if (query.caseId) qb.andWhere('f.caseId = :caseId', { caseId: query.caseId });
     if (query.departmentCode) qb.andWhere('f.departmentCode = :departmentCode', { departmentCode: query.departmentCode });
-    if (after) qb.andWhere('(f.detectedAt, f.id) < (CAST(:detectedAt AS timestamptz), CAST(:id AS uuid))', after);
-    return toPage(await qb.getMany(), limit, flagView, (flag) => ({ detectedAt: flag.detectedAt.toISOString(), id: flag.id }));
+    if (after) qb.andWhere(...FLAG_PAGES.after(after));
+    return FLAG_PAGES.page(await qb.getMany(), limit, flagView, (flag) => ({ detectedAt: flag.detectedAt.toISOString(), id: flag.id }));
   }
 
   /** Someone is on it: escalation stops. Acknowledging twice is harmless; a resolved flag stays resolved. */

@@ -9,7 +9,7 @@ import { CaseRecord } from '../cases/case.entity.js';
 import { partiesOf, refuseConflictOfInterest } from '../cases/conflict-of-interest.js';
 import { Department } from '../catalog/department.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, type Page } from '../http/pagination.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../http/problem.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
@@ -35,6 +35,9 @@ const view = (task: TaskRow): TaskView => ({
   serviceItemCode: task.serviceItemCode,
 });
 
+/** Oldest deadline first (tasks without one last), then by id for a stable order across pages. */
+const TASK_PAGES = new Keyset('ASC', { dueAt: { sql: 't.due_at', type: 'timestamp', nullable: true }, id: { sql: 't.id', type: 'text' } });
+
 /**
  * A department's work queue. A clerk works every queue of their own department (API.md), whatever role
  * the step names; tasks of other departments do not exist for them (404).
@@ -54,10 +57,9 @@ export class TasksService {
     return caller.departmentCode;
   }
 
-  /** Oldest deadline first (tasks without one last), then by id for a stable order across pages. */
   async list(caller: Caller, query: TaskQuery): Promise<Page<TaskView>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor<{ dueAt: string | null; id: string }>(query.cursor);
+    const after = TASK_PAGES.decode(query.cursor);
     const qb = this.txHost.tx
       .getRepository(CaseTask)
       .createQueryBuilder('t')
@@ -67,21 +69,13 @@ export class TasksService {
       .addSelect('c.service_item_code', 'serviceItemCode')
       .where('t.department_code = :department', { department: this.department(caller) })
       .andWhere('t.status IN (:...statuses)', { statuses: query.status ? [query.status] : ['open', 'claimed'] })
-      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.id', 'ASC')
+      .orderBy(TASK_PAGES.orderBy)
       .limit(limit + 1);
     if (query.overdue) qb.andWhere('t.due_at < now()');
     if (query.caseId) qb.andWhere('t.case_id = :caseId', { caseId: query.caseId });
-    if (after) {
-      qb.andWhere(
-        after.dueAt === null
-          ? '(t.due_at IS NULL AND t.id > :id)'
-          : '(t.due_at > :dueAt OR (t.due_at = :dueAt AND t.id > :id) OR t.due_at IS NULL)',
-        after,
-      );
-    }
+    if (after) qb.andWhere(...TASK_PAGES.after(after));
     const rows = (await qb.getRawMany<Record<string, unknown>>()).map(fromRaw);
-    return toPage(rows, limit, view, (row) => ({ dueAt: row.dueAt?.toISOString() ?? null, id: row.id }));
+    return TASK_PAGES.page(rows, limit, view, (row) => ({ dueAt: row.dueAt?.toISOString() ?? null, id: row.id }));
   }
 
   async get(id: string, caller: Caller): Promise<TaskView> {

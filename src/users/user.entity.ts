@@ -33,7 +33,7 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index({ unique: true })
+  @Index('app_user_username_key', { unique: true })
   @Column({ type: 'text' })
   username: string;
 

@@ -3,7 +3,7 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { hashPassword } from '../auth/password.js';
 import { Department } from '../catalog/department.entity.js';
-import { PageQuery, decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateUserDto, StaffView, UpdateUserDto } from './user.dto.js';
@@ -19,6 +19,9 @@ const view = (user: User): StaffView => ({
   disabled: user.disabled,
   createdAt: user.createdAt,
 });
+
+/** By username. */
+const USER_PAGES = new Keyset('ASC', { username: { sql: 'u.username', type: 'text' } });
 
 @Injectable()
 export class UsersService {
@@ -45,17 +48,17 @@ export class UsersService {
 
   async list(page: PageQuery): Promise<Page<StaffView>> {
     const limit = page.limit ?? 50;
-    const after = decodeCursor<string>(page.cursor);
-    const query = this.users.createQueryBuilder('u').orderBy('u.username', 'ASC').take(limit + 1);
-    if (after !== null) query.where('u.username > :after', { after });
-    return toPage(await query.getMany(), limit, view, (user) => user.username);
+    const after = USER_PAGES.decode(page.cursor);
+    const query = this.users.createQueryBuilder('u').orderBy(USER_PAGES.orderBy).take(limit + 1);
+    if (after) query.where(...USER_PAGES.after(after));
+    return USER_PAGES.page(await query.getMany(), limit, view, (user) => ({ username: user.username }));
   }
 
   @Transactional()
   async create(dto: CreateUserDto): Promise<StaffView> {
     await this.checkDepartment(dto.roles, dto.departmentCode ?? null);
     if (await this.users.existsBy({ username: dto.username })) {
-      throw conflict('user.username_taken', `The username "${dto.username}" is taken.`);
+      throw conflict('user.username_taken', `The username "${dto.username}" is taken.`, [{ path: 'username', message: 'is taken' }]);
     }
     const user = await this.users.save(
       this.users.create({

@@ -25,6 +25,10 @@ export class WorkflowsService {
    */
   async check(input: unknown): Promise<ParseResult> {
     const parsed = parseDefinition(input);
+    // Not a definition with mistakes but a hostile or foreign document: refused on every route, validate included.
+    if (!parsed.ok && parsed.errors.some((error) => error.code === 'definition.unsafe_yaml')) {
+      throw badRequest('workflow.unsafe_yaml', 'The YAML is more than plain data (tags, or aliases that expand too far).', [...parsed.errors]);
+    }
     if (!parsed.ok) return parsed;
     const departments = (await this.txHost.tx.getRepository(Department).find({ select: { code: true } })).map((d) => d.code);
     let formSchema: JsonSchema | null = null;

@@ -7,6 +7,8 @@ export interface DefinitionError {
 
 export type DefinitionErrorCode =
   | 'definition.syntax'
+  /** YAML that is more than data: tags outside the core schema, or aliases that expand without bound. */
+  | 'definition.unsafe_yaml'
   | 'definition.required'
   | 'definition.invalid_type'
   | 'definition.invalid_value'

@@ -32,8 +32,32 @@ describe('parseDefinition', () => {
     expect(parseDefinition('key: a\n---\nkey: b')).toMatchObject({ ok: false, errors: [{ path: '$', code: 'definition.syntax' }] });
   });
 
+  it('reads YAML as plain data: core-schema tags only, no merge keys', () => {
+    for (const tagged of ['key: !!js/function "function () {}"', 'key: !shell ls', 'key: !!binary aGVsbG8=', 'key: !!timestamp 2026-01-01', 'key: !!set {a}']) {
+      expect(parseDefinition(tagged)).toMatchObject({ ok: false, errors: [{ path: '$', code: 'definition.unsafe_yaml', message: expect.stringContaining('tag') }] });
+    }
+    const plain = parseDefinition('key: !!str k\nname: !!str n\nsteps: []');
+    expect(plain).toMatchObject({ ok: false, errors: [{ path: '$.steps', code: 'definition.invalid_type' }] });
+    // `<<` is an ordinary key, not a merge: the limits do not get their statutoryDays from it.
+    const merged = parseDefinition('key: k\nname: n\nlimits: { <<: { statutoryDays: 5 }, promisedDays: 3 }\nsteps: []');
+    expect(merged).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ path: '$.limits.statutoryDays', code: 'definition.required' })]) });
+  });
+
+  it('refuses aliases that expand without bound, and takes a few', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`);
+    expect(parseDefinition(levels.join('\n'))).toMatchObject({ ok: false, errors: [{ path: '$', code: 'definition.unsafe_yaml' }] });
+    const reuse = `key: k\nname: n\nsteps:\n  - { id: a, type: review, queue: &q { department: d, role: r }, outcomes: { accept: b } }\n  - { id: b, type: review, queue: *q, outcomes: { approve: end:approved } }\n`;
+    expect(parseDefinition(reuse).ok).toBe(true);
+  });
+
   it('refuses duplicate keys rather than keeping the last one', () => {
     expect(parseDefinition('key: a\nkey: b\nname: n\nsteps: []')).toMatchObject({ ok: false, errors: [{ code: 'definition.syntax' }] });
+    expect(parseDefinition('key: a\nname: n\nlimits: { statutoryDays: 1, promisedDays: 1, statutoryDays: 2 }\nsteps: []')).toMatchObject({
+      ok: false,
+      errors: [{ path: '$', code: 'definition.syntax', message: 'Map keys must be unique: "statutoryDays" again at line 3, column 46' }],
+    });
+    expect(parseDefinition('key: a\nname: n\nsteps: [{ 1: x, "1": y }]')).toMatchObject({ ok: false, errors: [{ code: 'definition.syntax' }] });
   });
 
   it('reads the licence a certificate step issues, and refuses a malformed one with its path', () => {

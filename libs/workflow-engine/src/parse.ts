@@ -1,7 +1,7 @@
-import { parseDocument } from 'yaml';
 import type { WorkflowDefinition } from './definition.js';
 import { ROOT, at, type DefinitionError } from './definition-error.js';
 import { checkStep } from './parse-step.js';
+import { readYaml } from './read-yaml.js';
 import { ShapeChecker, type Format } from './shape.js';
 
 export type ParseResult =
@@ -20,12 +20,8 @@ const KEY: Format = {
  */
 export function parseDefinition(input: unknown): ParseResult {
   if (typeof input === 'string') {
-    const document = parseDocument(input);
-    const [syntaxError] = document.errors;
-    if (syntaxError) {
-      return { ok: false, errors: [{ path: ROOT, code: 'definition.syntax', message: firstLine(syntaxError.message) }] };
-    }
-    return parseDefinition(document.toJS());
+    const read = readYaml(input);
+    return read.ok ? parseDefinition(read.value) : read;
   }
 
   const check = new ShapeChecker();
@@ -66,9 +62,4 @@ function checkSteps(check: ShapeChecker, value: unknown): void {
   } else {
     value.forEach((step, index) => checkStep(check, step, at(path, index)));
   }
-}
-
-/** YAML messages end with a drawing of the offending line; the path and first line say enough. */
-function firstLine(message: string): string {
-  return message.split('\n', 1)[0]!;
 }
