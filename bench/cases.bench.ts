@@ -9,12 +9,13 @@ import pg from 'pg';
 import { createDataSource, runMigrations } from '../src/database/data-source.js';
 import { seedDatabase } from '../src/database/seed.js';
 import { QueueName } from '../src/queue/queue-names.js';
-import { instantItem, jointDesks, jointItem, submit, type BenchItem, type ClerkDesk } from './support/case-scenario.js';
+import { instantItem, jointDesks, jointItem, submit, type BenchItem, type ClerkDesk, type SubmissionStats } from './support/case-scenario.js';
 import { selfTimeTable, summariseProfile, type CpuProfile } from './support/cpu-profile.js';
 import { HttpClient } from './support/http-client.js';
 import { closedLoop, openLoop, type ClosedLoopResult, type OpenLoopResult } from './support/http-load.js';
 import { bpmnInstancesPerSecond, bullmqJobsPerSecond, initPgbench, runPgbench, type QueuePeerResult } from './support/peers.js';
 import { backendCpu, cpuBetween } from './support/proc.js';
+import { cpuReport, perfScript, recordCpu, summarisePerfScript } from './support/perf-record.js';
 import { BuiltServer } from './support/server.js';
 import { parseStatementLog, statementTotals, transactionKinds, transactions } from './support/statement-log.js';
 
@@ -31,10 +32,12 @@ import { parseStatementLog, statementTotals, transactionKinds, transactions } fr
  * DATABASE_URL (default postgres://root@127.0.0.1:5432/test) is only used to create, and at the end drop,
  * databases of its own (the system's and pgbench's); REDIS_URL (default redis://127.0.0.1:6379) gets key
  * prefixes of its own, removed at the end. Knobs: BENCH_ROUNDS (2), BENCH_SECONDS (秒批 submission time per
- * round, 10), BENCH_SUBMITTERS (16), BENCH_JOINT_CASES (per round, 60), BENCH_READ_SECONDS (6),
+ * round, 10), BENCH_SUBMITTERS (16), BENCH_JOINT_CASES (per round, 40), BENCH_READ_SECONDS (6),
  * BENCH_READ_RATE (500), BENCH_PGBENCH_SECONDS (10), BENCH_QUEUE_JOBS (20000), BENCH_LOGGED_CASES (秒批
  * cases of the statement-log run, 40; 0 skips it), BENCH_PG_LOG (the server's log file), BENCH_PHASES
- * (instant,joint,read,peers), BENCH_CPU_PROF (a folder: profile the server with --cpu-prof and summarise it).
+ * (instant,joint,read,peers), BENCH_CPU_PROF (a folder: profile the server with --cpu-prof and summarise the samples taken
+ * under 秒批 load), BENCH_PERF (a file: sample the server's CPU time with Linux perf over the 秒批 rounds; best with
+ * BENCH_PHASES=instant).
  */
 const env = process.env;
 const ADMIN_URL = env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -42,7 +45,7 @@ const REDIS_URL = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 2);
 const INSTANT_SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const SUBMITTERS = Number(env.BENCH_SUBMITTERS ?? 16);
-const JOINT_CASES = Number(env.BENCH_JOINT_CASES ?? 60);
+const JOINT_CASES = Number(env.BENCH_JOINT_CASES ?? 40);
 const READ_SECONDS = Number(env.BENCH_READ_SECONDS ?? 6);
 const READ_RATE = Number(env.BENCH_READ_RATE ?? 500);
 const READ_CONNECTIONS = 32;
@@ -54,6 +57,7 @@ const LOGGED_JOINT_CASES = 10;
 const PG_LOG = env.BENCH_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
 const PHASES = new Set((env.BENCH_PHASES ?? 'instant,joint,read,peers').split(','));
 const CPU_PROF = env.BENCH_CPU_PROF;
+const PERF_DATA = env.BENCH_PERF;
 const PASSWORD = 'Bench-password-2026';
 /** Clerks decide this many tasks of their queue at once. */
 const CLERK_PARALLEL = 8;
@@ -64,6 +68,7 @@ const CLERK_PARALLEL = 8;
 const STATS_SETTLE_MS = 11_000;
 const DRAIN_TIMEOUT_MS = 180_000;
 
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
@@ -165,6 +170,8 @@ interface CasePhase {
   waits: WaitSummary;
   /** From the first submission until the outbox and the queues were empty. */
   busyMs: number;
+  /** The same span in µs of CLOCK_MONOTONIC, the clock of the server's CPU profile. */
+  monotonicUs: [number, number];
   /** The clerks' queue listings that found nothing: polling, left out of the CPU and the transactions. */
   emptyLists: number;
   polling: { serverCpuMs: number; pgCpuMs: number; xacts?: number };
@@ -232,7 +239,7 @@ async function main(): Promise<void> {
     };
     const port = 20_000 + (stamp % 20_000);
     const startServer = (nodeArgs: string[] = []) => BuiltServer.start({ env: serverEnv, port, logFile, nodeArgs });
-    server = await startServer(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []);
+    server = await startServer([...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), ...(PERF_DATA ? ['--perf-basic-prof', '--interpreted-frames-native-stack'] : [])]);
     const client = new HttpClient(server.url);
     const admin = await client.login('admin', PASSWORD);
     const citizen = await client.login('citizen1', PASSWORD);
@@ -290,6 +297,26 @@ async function main(): Promise<void> {
       }
     };
 
+    /**
+     * Citizens submit until `enough` while the clerks work their queues; answers once every case finished
+     * and the outbox and the queues are empty. A clerk's failure fails the run.
+     */
+    const runCases = async (http: HttpClient, token: string, item: BenchItem, clerks: ClerkDesk[], submitters: number, enough: (submitted: number) => boolean, since: Date) => {
+      let allDone = false;
+      const working = clerks.map((desk) => desk.work(() => allDone));
+      let submitted: SubmissionStats;
+      let notApproved: number;
+      try {
+        submitted = await submit(http, token, item, submitters, enough);
+        notApproved = await drained(item, since, submitted.submitted);
+      } finally {
+        allDone = true;
+        await Promise.allSettled(working);
+      }
+      await Promise.all(working);
+      return { submitted, notApproved };
+    };
+
     /** pg_stat_activity of the system's database, ten times a second, from the admin connection. */
     const sampleWaits = () => {
       const summary: WaitSummary = { samples: 0, active: 0, idleInTransaction: 0, lockWaits: new Map() };
@@ -330,16 +357,12 @@ async function main(): Promise<void> {
       const item = kind === 'instant' ? instant : joint;
       const firstOutboxId = await maxOutboxId();
       const stopWaits = sampleWaits();
+      const monotonicFrom = monotonicUs();
       const before = reading();
       const since = new Date(before.at);
       const emptyBefore = desks.reduce((sum, desk) => sum + desk.emptyLists, 0);
       const conflictsBefore = desks.reduce((sum, desk) => sum + desk.conflicts, 0);
-      let allDone = false;
-      const working = kind === 'joint' ? desks.map((desk) => desk.work(() => allDone)) : [];
-      const submitted = await submit(client, citizen, item, submitters, enough);
-      const notApproved = await drained(item, since, submitted.submitted);
-      allDone = true;
-      await Promise.all(working);
+      const { submitted, notApproved } = await runCases(client, citizen, item, kind === 'joint' ? desks : [], submitters, enough, since);
       const after = reading();
       busyUntil = after.at;
       const waits = await stopWaits();
@@ -372,6 +395,7 @@ async function main(): Promise<void> {
         jobs,
         waits,
         busyMs: after.at - before.at,
+        monotonicUs: [monotonicFrom, monotonicUs()],
         emptyLists,
         polling,
       };
@@ -398,7 +422,7 @@ async function main(): Promise<void> {
       await closedLoop(target, 1000, 0);
       const before = reading();
       const max = await closedLoop(target, READ_SECONDS * 1000, 0);
-      const fixedRate = await openLoop(target, READ_RATE, READ_SECONDS * 1000, 10_000);
+      const fixedRate = await openLoop(target, READ_RATE, READ_SECONDS * 1000, 5_000);
       const after = reading();
       busyUntil = after.at;
       const requests = max.requests + fixedRate.completed;
@@ -421,8 +445,8 @@ async function main(): Promise<void> {
 
     // Warm the server's code paths, and make finished joint cases for the reads to fetch.
     console.log('## Warm-up');
-    await casePhase('instant', 0, (n) => n >= 50, 4);
-    await casePhase('joint', 0, (n) => n >= 10, 4);
+    await casePhase('instant', 0, (n) => n >= 40);
+    if (PHASES.has('joint') || PHASES.has('read')) await casePhase('joint', 0, (n) => n >= 10, 4);
 
     // Idle: what the server does on its own, and what a clerk's queue listing costs (both taken out later).
     console.log('## Calibration (during pgbench -i)');
@@ -457,6 +481,7 @@ async function main(): Promise<void> {
     const jointPhases: CasePhase[] = [];
     const readPhases: ReadPhase[] = [];
     let counters = idleTo;
+    let stopPerf: (() => Promise<void>) | null = null;
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`## Round ${round} of ${ROUNDS}`);
       if (round > 1) peers.pgbenchTps.push(await runPgbench(scratchUrl, PGBENCH_SECONDS));
@@ -467,8 +492,10 @@ async function main(): Promise<void> {
         counters = next;
       }
       if (PHASES.has('instant')) {
+        if (PERF_DATA && round === 1) stopPerf = recordCpu(running.pid, PERF_DATA);
         const end = Date.now() + INSTANT_SECONDS * 1000;
         const phase = await casePhase('instant', round, () => Date.now() >= end);
+        if (round === ROUNDS) await stopPerf?.();
         if (PHASES.has('peers')) peers.bullmq.push(await bullmqJobsPerSecond(REDIS_URL, peerPrefix, QUEUE_JOBS, 16));
         const next = await settledCounters();
         Object.assign(phase, charge(counters, next, phase.busyMs));
@@ -491,7 +518,14 @@ async function main(): Promise<void> {
     const loadAtEnd = loadavg();
     await running.stop();
     server = null;
-    if (CPU_PROF) printProfile(CPU_PROF);
+    if (CPU_PROF) printProfile(CPU_PROF, instantPhases.map((phase) => phase.monotonicUs));
+    if (PERF_DATA && stopPerf) {
+      const summary = summarisePerfScript(await perfScript(PERF_DATA));
+      console.log(`\n## CPU time of the server under 秒批 load (perf, ${PERF_DATA}): ${fixed(summary.totalMs / 1000, 1)} s on a CPU`);
+      console.log(`${selfTimeTable('package', summary.byPackage, summary.busyMs, 20)}\n\n${selfTimeTable('function', summary.byFunction, summary.busyMs, 40)}`);
+      console.log(`\nby binary (kernel included)\n${await cpuReport(PERF_DATA, 8)}`);
+      rmSync(`/tmp/perf-${running.pid}.map`, { force: true });
+    }
 
     const statementReport = LOGGED_CASES > 0 && PHASES.has('instant') ? await statementRun() : null;
 
@@ -510,13 +544,7 @@ async function main(): Promise<void> {
         const loggedDesks = await jointDesks(http, PASSWORD, CLERK_PARALLEL);
         const segment = async (item: BenchItem, count: number, clerks: ClerkDesk[]) => {
           const offset = fileSize(PG_LOG);
-          const since = new Date();
-          let allDone = false;
-          const working = clerks.map((desk) => desk.work(() => allDone));
-          await submit(http, token, item, 4, (n) => n >= count);
-          await drained(item, since, count);
-          allDone = true;
-          await Promise.all(working);
+          await runCases(http, token, item, clerks, 4, (n) => n >= count, new Date());
           await sleep(500);
           return parseStatementLog(readFrom(PG_LOG, offset), database);
         };
@@ -617,7 +645,7 @@ async function main(): Promise<void> {
             `load generator ${fixed(mean(readPhases.map((p) => p.max.clientCpuMsPerRequest)), 3)} ms CPU per request`,
         );
       }
-      console.log(`\nRSS of the server after the loads: ${fixed(rssMiB, 0)} MiB. pg_stat_statements: ${preload.includes('pg_stat_statements') ? 'preloaded' : 'not in shared_preload_libraries here: statements are counted from the statement log below'}.`);
+      console.log(`\nRSS of the server after the loads: ${fixed(rssMiB, 0)} MiB. pg_stat_statements: ${preload.includes('pg_stat_statements') ? 'preloaded' : `not in shared_preload_libraries here: statements are counted from PostgreSQL's statement log${LOGGED_CASES > 0 ? ' (below)' : ' (BENCH_LOGGED_CASES > 0)'}`}.`);
 
       const goal = (what: string, now: number, target: string, pass: boolean) => console.log(`| ${what} | ${now} | ${target} | ${Number.isFinite(now) ? (pass ? 'PASS' : 'FAIL') : 'n/a'} |`);
       console.log('\n| goal (issue #14) | now | target | |\n|---|---:|---|---|');
@@ -635,6 +663,9 @@ async function main(): Promise<void> {
       goal('transactions per review + 联办 + licence case', Number(fixed(jointXacts, 1)), '≤ 25', jointXacts <= 25);
       goal('RSS of the process after the loads (MiB)', Number(fixed(rssMiB, 0)), '≤ 300', rssMiB <= 300);
     }
+  } catch (error) {
+    console.error(`the server's last log lines (${logFile}):\n${readFrom(logFile, Math.max(0, fileSize(logFile) - 4000))}`);
+    throw error;
   } finally {
     await server?.stop();
     await monitor?.end();
@@ -654,11 +685,13 @@ function statementSection(title: string, entries: ReturnType<typeof parseStateme
   const list = transactions(entries);
   const calls = totals.reduce((sum, t) => sum + t.calls, 0);
   const ms = totals.reduce((sum, t) => sum + t.ms, 0);
+  const planMs = totals.reduce((sum, t) => sum + t.planMs, 0);
   const lines = [
     `\n## Statement log: ${title} (${cases} cases, the relay's idle polling included)`,
-    `${fixed(calls / cases, 1)} statements and ${fixed(list.length / cases, 1)} transactions per case; ${fixed(ms / cases, 2)} ms of statement time per case (parse + bind + execute).`,
-    '\n| statement | per case | ms per case |\n|---|---:|---:|',
-    ...totals.slice(0, 25).map((t) => `| ${t.sql.slice(0, 140).replace(/\|/g, '\\|')} | ${fixed(t.calls / cases, 2)} | ${fixed(t.ms / cases, 3)} |`),
+    `${fixed(calls / cases, 1)} statements and ${fixed(list.length / cases, 1)} transactions per case; ${fixed(ms / cases, 2)} ms of statement time per case ` +
+      `(parse + bind + execute, lock and WAL-flush waits included), of which parse + bind (planning) ${fixed(planMs / cases, 2)} ms.`,
+    '\n| statement | per case | ms per case | of it parse + bind |\n|---|---:|---:|---:|',
+    ...totals.slice(0, 25).map((t) => `| ${t.sql.slice(0, 140).replace(/\|/g, '\\|')} | ${fixed(t.calls / cases, 2)} | ${fixed(t.ms / cases, 3)} | ${fixed(t.planMs / cases, 3)} |`),
     '\n| transaction (statements in order) | per case | statements each |\n|---|---:|---:|',
     ...transactionKinds(list)
       .slice(0, 20)
@@ -667,15 +700,16 @@ function statementSection(title: string, entries: ReturnType<typeof parseStateme
   return lines.join('\n');
 }
 
-function printProfile(folder: string): void {
+/** The server's CPU profile, only the samples taken while 秒批 cases ran. */
+function printProfile(folder: string, windows: [number, number][]): void {
   const newest = readdirSync(folder)
     .filter((name) => name.endsWith('.cpuprofile'))
     .map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at)[0];
   if (!newest) return;
   const profile = JSON.parse(readFrom(join(folder, newest.name), 0)) as CpuProfile;
-  const summary = summariseProfile(profile);
-  console.log(`\n## CPU profile of the server (${join(folder, newest.name)}): ${fixed(summary.busyMs / 1000, 1)} s busy of ${fixed(summary.totalMs / 1000, 1)} s`);
+  const summary = summariseProfile(profile, windows);
+  console.log(`\n## CPU profile of the server under 秒批 load (${join(folder, newest.name)}): ${fixed(summary.busyMs / 1000, 1)} s busy of ${fixed(summary.totalMs / 1000, 1)} s`);
   console.log(selfTimeTable('package', summary.byPackage, summary.busyMs, 20));
   console.log();
   console.log(selfTimeTable('function', summary.byFunction, summary.busyMs, 40));

@@ -45,4 +45,13 @@ describe('CPU profile summaries', () => {
   it('print shares of the busy time, idle left out', () => {
     expect(selfTimeTable('package', summary.byPackage, summary.busyMs, 2)).toBe(['| package | self ms | of busy |', '|---|---:|---:|', '| typeorm | 4 | 50.0 % |', '| (native) | 3 | 37.5 % |'].join('\n'));
   });
+
+  it('keep only the samples taken within the windows asked for', () => {
+    const within = summariseProfile(PROFILE, [[1_002_000, 1_004_000], [1_009_000, 1_020_000]]);
+    expect(within.byFunction.map((f) => [f.name, f.ms])).toEqual([
+      ['writev', 3],
+      ['step src/cases/case-engine.service.js:100', 1],
+    ]);
+    expect(within.totalMs).toBe(4);
+  });
 });

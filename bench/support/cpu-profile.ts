@@ -34,17 +34,21 @@ export function packageOf(url: string, functionName: string): string {
   return first?.startsWith('@') ? `${first}/${second}` : (first ?? '(unknown)');
 }
 
-function functionLabel(url: string, functionName: string, lineNumber: number): string {
+export function functionLabel(url: string, functionName: string, lineNumber: number): string {
   const name = functionName || '(anonymous)';
   if (url === '') return name;
   const file = url.includes('/node_modules/') ? url.slice(url.lastIndexOf('/node_modules/') + '/node_modules/'.length) : url.replace(/^.*\/dist\//, '').replace(/^file:\/\//, '');
   return `${name} ${file}:${lineNumber + 1}`;
 }
 
-const ranked = (totals: Map<string, number>, totalMs: number): SelfTime[] =>
+export const ranked = (totals: Map<string, number>, totalMs: number): SelfTime[] =>
   [...totals.entries()].map(([name, ms]) => ({ name, ms, share: totalMs > 0 ? ms / totalMs : 0 })).sort((a, b) => b.ms - a.ms);
 
-export function summariseProfile(profile: CpuProfile): ProfileSummary {
+/**
+ * Self time of the samples taken within `windows` (µs on the profile's clock, which on Linux is
+ * CLOCK_MONOTONIC like `process.hrtime` of any process), or of all of them.
+ */
+export function summariseProfile(profile: CpuProfile, windows?: readonly (readonly [number, number])[]): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   // Sample i lasts until the next one is taken; the last one until the profile ends.
   const durations: number[] = [];
@@ -57,6 +61,7 @@ export function summariseProfile(profile: CpuProfile): ProfileSummary {
   let totalMs = 0;
   let idleMs = 0;
   profile.samples.forEach((id, i) => {
+    if (windows && !windows.some(([from, to]) => times[i]! >= from && times[i]! < to)) return;
     const frame = nodes.get(id)?.callFrame;
     const ms = Math.max(0, durations[i]!);
     totalMs += ms;

@@ -12,6 +12,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Read the answer and throw it away (load generation: no JSON parsing on the client). */
   discard?: boolean;
+  /** Aborts the request wherever it is, queued for a connection included. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -39,7 +41,8 @@ export class HttpClient {
     }
     if (payload) headers['content-length'] = String(payload.length);
     return new Promise((resolve, reject) => {
-      const req = request(`${this.baseUrl}${path}`, { method, headers, agent: this.agent }, (response) => {
+      const req = request(`${this.baseUrl}${path}`, { method, headers, agent: this.agent, signal: options.signal }, (response) => {
+        response.on('error', reject);
         if (options.discard) {
           response.resume();
           response.on('end', () => resolve({ status: response.statusCode ?? 0, body: undefined as T }));
@@ -53,7 +56,6 @@ export class HttpClient {
           if ((response.headers['content-type'] ?? '').includes('json') && text !== '') body = JSON.parse(text);
           resolve({ status: response.statusCode ?? 0, body: body as T });
         });
-        response.on('error', reject);
       });
       req.on('error', reject);
       req.end(payload);

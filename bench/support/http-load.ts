@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { HttpClient } from './http-client.js';
 import { dueCount, intendedSendMs, scheduledTotal, summarise, type LatencySummary } from './latency.js';
 
@@ -70,6 +71,9 @@ export interface OpenLoopResult {
  */
 export async function openLoop(target: LoadTarget, ratePerSecond: number, durationMs: number, graceMs: number): Promise<OpenLoopResult> {
   const client = new HttpClient(target.baseUrl, target.connections);
+  // Requests still waiting for a connection at the deadline would otherwise be sent later, into the next measurement.
+  const cancel = new AbortController();
+  setMaxListeners(Infinity, cancel.signal);
   const total = scheduledTotal(durationMs, ratePerSecond);
   const latencies = new Float64Array(total).fill(NaN);
   let errors = 0;
@@ -86,9 +90,11 @@ export async function openLoop(target: LoadTarget, ratePerSecond: number, durati
       if (!ok) errors += 1;
       if (++completed === total) allAnswered();
     };
-    client.send('GET', target.path, { token: target.token, discard: true }).then(
+    client.send('GET', target.path, { token: target.token, discard: true, signal: cancel.signal }).then(
       (reply) => done(reply.status === 200),
-      () => done(false),
+      () => {
+        if (!cancel.signal.aborted) done(false);
+      },
     );
   };
   let sent = 0;
@@ -102,6 +108,7 @@ export async function openLoop(target: LoadTarget, ratePerSecond: number, durati
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([answered, new Promise((resolve) => (timer = setTimeout(resolve, deadline - performance.now())))]);
   clearTimeout(timer);
+  cancel.abort();
   client.close();
   let unanswered = 0;
   for (let i = 0; i < total; i++) {

@@ -40,6 +40,7 @@ describe('the statement log', () => {
     const select = totals.find((t) => t.sql === 'SELECT $1::int AS a, ? AS b')!;
     expect(select.calls).toBe(1);
     expect(select.ms).toBeCloseTo(0.896 + 0.319 + 0.015, 6);
+    expect(select.planMs).toBeCloseTo(0.896 + 0.319, 6);
     expect(totals.reduce((sum, t) => sum + t.calls, 0)).toBe(5);
   });
 

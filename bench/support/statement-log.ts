@@ -50,8 +50,10 @@ const executes = (entry: LoggedStatement) => entry.phase === 'statement' || entr
 export interface StatementTotals {
   sql: string;
   calls: number;
-  /** Parse, bind and execute together, as the server spent them. */
+  /** Parse, bind and execute together, as the server spent them (waits for locks and WAL flushes included). */
   ms: number;
+  /** Parse and bind: an unnamed statement is parsed, analysed and planned again at every execution. */
+  planMs: number;
 }
 
 /** Calls and server time per statement shape, most called first. */
@@ -59,8 +61,9 @@ export function statementTotals(entries: readonly LoggedStatement[]): StatementT
   const totals = new Map<string, StatementTotals>();
   for (const entry of entries) {
     const sql = normaliseStatement(entry.text);
-    const total = totals.get(sql) ?? { sql, calls: 0, ms: 0 };
+    const total = totals.get(sql) ?? { sql, calls: 0, ms: 0, planMs: 0 };
     if (executes(entry)) total.calls += 1;
+    if (entry.phase === 'parse' || entry.phase === 'bind') total.planMs += entry.ms;
     total.ms += entry.ms;
     totals.set(sql, total);
   }
