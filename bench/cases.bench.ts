@@ -303,7 +303,8 @@ async function main(): Promise<void> {
      */
     const runCases = async (http: HttpClient, token: string, item: BenchItem, clerks: ClerkDesk[], submitters: number, enough: (submitted: number) => boolean, since: Date) => {
       let allDone = false;
-      const working = clerks.map((desk) => desk.work(() => allDone));
+      // Handled at once: a clerk failing while the citizens still submit must not be an unhandled rejection.
+      const working = clerks.map((desk) => desk.work(() => allDone).then(() => null, (error: unknown) => ({ error })));
       let submitted: SubmissionStats;
       let notApproved: number;
       try {
@@ -311,9 +312,9 @@ async function main(): Promise<void> {
         notApproved = await drained(item, since, submitted.submitted);
       } finally {
         allDone = true;
-        await Promise.allSettled(working);
       }
-      await Promise.all(working);
+      const failed = (await Promise.all(working)).find((outcome) => outcome !== null);
+      if (failed) throw failed.error;
       return { submitted, notApproved };
     };
 

@@ -30,7 +30,20 @@ export class HttpClient {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  send<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  /**
+   * One request. A keep-alive connection the server closed just as it was reused fails with ECONNRESET
+   * before the server read anything (Node's documented race): that request is sent once more.
+   */
+  async send<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+    try {
+      return await this.sendOnce<T>(method, path, options);
+    } catch (error) {
+      if (!(error as { reusedSocket?: boolean }).reusedSocket || (error as NodeJS.ErrnoException).code !== 'ECONNRESET' || options.signal?.aborted) throw error;
+      return this.sendOnce<T>(method, path, options);
+    }
+  }
+
+  private sendOnce<T>(method: string, path: string, options: RequestOptions): Promise<Reply<T>> {
     let payload: Buffer | undefined;
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -57,7 +70,7 @@ export class HttpClient {
           resolve({ status: response.statusCode ?? 0, body: body as T });
         });
       });
-      req.on('error', reject);
+      req.on('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
       req.end(payload);
     });
   }
