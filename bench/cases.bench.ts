@@ -237,8 +237,7 @@ async function main(): Promise<void> {
       // The default (600 a minute from one address) would throttle the load generator itself.
       RATE_LIMIT_PER_MINUTE: '100000',
     };
-    const port = 20_000 + (stamp % 20_000);
-    const startServer = (nodeArgs: string[] = []) => BuiltServer.start({ env: serverEnv, port, logFile, nodeArgs });
+    const startServer = (nodeArgs: string[] = []) => BuiltServer.start({ env: serverEnv, logFile, nodeArgs });
     server = await startServer([...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), ...(PERF_DATA ? ['--perf-basic-prof', '--interpreted-frames-native-stack'] : [])]);
     const client = new HttpClient(server.url);
     const admin = await client.login('admin', PASSWORD);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processCpuMs, rssMiB } from './proc.js';
@@ -9,7 +9,6 @@ const READY_WITHIN_MS = 120_000;
 
 export interface ServerOptions {
   env: Record<string, string>;
-  port: number;
   /** Where the program's stdout and stderr go (its JSON logs), as a file would in production. */
   logFile: string;
   /** Extra Node flags, e.g. `--cpu-prof`. */
@@ -23,22 +22,23 @@ export class BuiltServer {
     readonly url: string,
   ) {}
 
+  /** Starts it on a port the system picks (PORT=0); the program says which when it is ready. */
   static async start(options: ServerOptions): Promise<BuiltServer> {
     const log = openSync(options.logFile, 'a');
+    const offset = statSync(options.logFile).size;
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
-      env: { PATH: process.env.PATH ?? '', ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+      env: { PATH: process.env.PATH ?? '', ...options.env, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', log, log],
     });
     closeSync(log);
-    const server = new BuiltServer(child, `http://127.0.0.1:${options.port}`);
     const deadline = Date.now() + READY_WITHIN_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}); see ${options.logFile}`);
-      const status = await fetch(`${server.url}/api/health`).then((r) => r.status, () => 0);
-      if (status === 200) return server;
+      const url = /process ready at (http:\/\/[\d.]+:\d+)\/api/.exec(readFileSync(options.logFile).subarray(offset).toString('utf8'))?.[1];
+      if (url && (await fetch(`${url}/api/health`).then((r) => r.status, () => 0)) === 200) return new BuiltServer(child, url);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await server.stop();
+    child.kill('SIGTERM');
     throw new Error(`the server did not become healthy within ${READY_WITHIN_MS / 1000} s; see ${options.logFile}`);
   }
 
