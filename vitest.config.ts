@@ -22,7 +22,7 @@ export default defineConfig({
       {
         plugins,
         resolve: { alias },
-        test: { name: 'unit', include: ['libs/**/*.spec.ts', 'src/**/*.spec.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['libs/**/*.spec.ts', 'src/**/*.spec.ts', 'bench/**/*.spec.ts'], environment: 'node' },
       },
       {
         plugins,
