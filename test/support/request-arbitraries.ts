@@ -59,6 +59,10 @@ const NASTY_STRINGS = [
   'x'.repeat(LONG),
 ];
 
+/** `arbitrary`'s value once in `times` draws, null otherwise. */
+const onceIn = <T>(times: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: times - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+
 export const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -132,8 +136,8 @@ function objectOf(schema: Schema, pools: Pools, depth: number): fc.Arbitrary<Rec
   return fc
     .tuple(
       fc.record(model, { requiredKeys: required }),
-      fc.option(required.length ? fc.constantFrom(...required) : fc.constant(''), { freq: 8 }),
-      fc.option(fc.dictionary(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'role', 'roles', 'isAdmin'), fc.string({ maxLength: 8 })), nastyValue, { maxKeys: 3 }), { freq: 6 }),
+      onceIn(8, required.length ? fc.constantFrom(...required) : fc.constant('')),
+      onceIn(6, fc.dictionary(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'role', 'roles', 'isAdmin'), fc.string({ maxLength: 8 })), nastyValue, { maxKeys: 3 })),
     )
     .map(([record, dropped, extra]) => {
       const out: Record<string, unknown> = { ...record, ...(extra ?? {}) };
@@ -248,10 +252,10 @@ const PLACEHOLDER = 'RAW-SEGMENT-PLACEHOLDER';
 export function fuzzCase(operation: Operation, pools: Pools): fc.Arbitrary<FuzzCase> {
   const parameters = pathParameters(operation);
   const path = fc.record(Object.fromEntries(parameters.map((p) => [p.name, pathValue(p, pools)])));
-  const rawSegment = parameters.length ? fc.option(fc.constantFrom(...RAW_SEGMENTS), { freq: 12 }) : fc.constant(null);
+  const rawSegment = parameters.length ? onceIn(12, fc.constantFrom(...RAW_SEGMENTS)) : fc.constant(null);
   const query = queryParameters(operation);
-  const queryRecord = fc.record(Object.fromEntries(query.map((p) => [p.name, queryValue(p, pools)])), { requiredKeys: [] });
-  const extraQuery = fc.option(fc.tuple(fc.constantFrom('unknown', '__proto__', 'limit[]', 'cursor', 'a[b]'), nastyString), { freq: 8 });
+  const queryRecord = fc.record(Object.fromEntries(query.map((p) => [p.name, queryValue(p, pools)])), { requiredKeys: query.filter((p) => p.required).map((p) => p.name) });
+  const extraQuery = onceIn(8, fc.tuple(fc.constantFrom('unknown', '__proto__', 'limit[]', 'cursor', 'a[b]'), nastyString));
   const headers = fc.record(
     {
       'X-Request-Id': headerText,
@@ -262,7 +266,7 @@ export function fuzzCase(operation: Operation, pools: Pools): fc.Arbitrary<FuzzC
     { requiredKeys: [] },
   );
   return fc
-    .record({ caller, path, rawSegment, query: queryRecord, extraQuery, headers: fc.option(headers, { freq: 4 }), body: bodyOf(operation, pools) })
+    .record({ caller, path, rawSegment, query: queryRecord, extraQuery, headers: onceIn(6, headers), body: bodyOf(operation, pools) })
     .map(({ caller, path, rawSegment, query, extraQuery, headers, body }) => {
       const fullQuery: Record<string, string | string[]> = { ...(query as Record<string, string | string[]>) };
       if (extraQuery) fullQuery[extraQuery[0]] = extraQuery[1];
