@@ -25,9 +25,13 @@ export function parseDefinition(input: unknown): ParseResult {
     if (syntaxError) {
       return { ok: false, errors: [{ path: ROOT, code: 'definition.syntax', message: firstLine(syntaxError.message) }] };
     }
-    return parseDefinition(document.toJS());
+    // Checked as the parsed value it is: a document that is one string, read again as YAML, would be read for ever.
+    return checkShape(document.toJS());
   }
+  return checkShape(input);
+}
 
+function checkShape(input: unknown): ParseResult {
   const check = new ShapeChecker();
   const root = check.object(input, ROOT);
   if (root) {
