@@ -57,7 +57,7 @@ function pools(f: SecurityFixtures): Pools {
   return {
     id: ids,
     code: codes,
-    key: [f.workflowKey, 'food-business-license', 'material'],
+    key: [f.workflowKey, 'food-business-license', 'idCard'],
     version: ['1', String(f.draftVersion)],
     runId: [f.runId],
     scanId: [f.scanId],
