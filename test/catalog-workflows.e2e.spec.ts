@@ -228,6 +228,12 @@ describe('workflow versions', () => {
     await system.http().post('/api/workflows').set(auth(admin)).set('Content-Type', 'application/yaml').send(yaml).expect(201, { key, version: 1, status: 'draft' });
     const graph = (await system.http().get(`/api/workflows/${key}/versions/1/graph`).set(auth(admin)).expect(200)).body;
     expect(graph.edges.length).toBeGreaterThan(0);
+
+    // A YAML document that is one string is no definition (it used to be read as YAML again and again, a 500).
+    const scalar = await system.http().post('/api/workflows').set(auth(admin)).set('Content-Type', 'application/yaml').send('a=1&b[c]=2').expect(400);
+    expect(scalar.body).toMatchObject({ code: 'workflow.invalid', errors: [{ path: '$' }] });
+    const checked = await system.http().post('/api/workflows/validate').set(auth(admin)).set('Content-Type', 'application/yaml').send('just text').expect(200);
+    expect(checked.body).toMatchObject({ valid: false, errors: [{ path: '$' }] });
   });
 
   it('keeps writing to admins and reading to staff', async () => {

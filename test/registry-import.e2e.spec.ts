@@ -151,6 +151,24 @@ describe('registry import', () => {
     expect((await dataSource.query(`SELECT hukou_district FROM registry_person WHERE id_number = $1`, [gb.idNumber]))[0].hukou_district).toBe('南关区');
   });
 
+  it('answers a body that says gzip but is not, or is cut short, with a 400 naming the body, and nothing escapes to the process', async () => {
+    const escaped: unknown[] = [];
+    const record = (error: unknown) => escaped.push(error);
+    process.on('uncaughtException', record);
+    try {
+      const whole = gzipSync(csv([person()]));
+      for (const body of [Buffer.alloc(0), Buffer.from('not gzip'), whole.subarray(0, whole.length - 12)]) {
+        const response = await upload('persons', body, 'text/csv').set('Content-Encoding', 'gzip').expect(400);
+        expect(response.body).toMatchObject({ code: 'registry.invalid_gzip', errors: [{ path: 'body', message: expect.any(String) }] });
+      }
+      // The gunzip stream fails while the import is being opened, before the importer reads from it.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off('uncaughtException', record);
+    }
+    expect(escaped).toEqual([]);
+  });
+
   it('refuses a wrong header before reading a line, and other media types', async () => {
     const row = person();
     const bad = await upload('persons', csv([row], [...PERSON_COLUMNS.filter((c) => c !== 'gender'), 'nickname']), 'text/csv').expect(400);

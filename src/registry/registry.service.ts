@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
@@ -52,6 +52,18 @@ function maskedChanges(changes: FieldChanges | null): FieldChanges | null {
 /** Newest first. */
 const CHANGE_PAGES = new Keyset('DESC', { id: { sql: 'c.id', type: 'bigint' } });
 
+/**
+ * The request body, gunzipped as it is read. pipeline() destroys the gunzip stream with the request's
+ * error, so reading it fails instead of hanging. A body that is not gzip fails the stream while the
+ * import is still being opened, before anyone reads from it: without a listener, that 'error' event
+ * would be an uncaught exception and end the process. Reading the destroyed stream still throws it.
+ */
+function gunzipped(request: IncomingMessage): Readable {
+  const gunzip = createGunzip();
+  gunzip.on('error', () => undefined);
+  return pipeline(request, gunzip, () => undefined);
+}
+
 /** The registry's HTTP side: uploads streamed into the importer, and what imports did. */
 @Injectable()
 export class RegistryService {
@@ -65,8 +77,7 @@ export class RegistryService {
     const encoding = uploadEncoding(request.headers['content-type'], request.headers['content-encoding']);
     if (!encoding.ok) throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'registry.unsupported_media_type', encoding.message);
     const { format, charset, gzip } = encoding.encoding;
-    // pipeline() destroys the gunzip stream with the request's error, so reading it fails instead of hanging.
-    const body = gzip ? pipeline(request, createGunzip(), () => undefined) : request;
+    const body = gzip ? gunzipped(request) : request;
     try {
       return await this.importer.import({ subjectType, format, charset, body, source: 'api', startedBy });
     } catch (error) {
@@ -76,7 +87,7 @@ export class RegistryService {
         throw problem;
       }
       if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('Z_')) {
-        throw badRequest('registry.invalid_gzip', 'The body is not valid gzip; the lines before the damage were imported.');
+        throw badRequest('registry.invalid_gzip', 'The body is not valid gzip; the lines before the damage were imported.', [{ path: 'body', message: 'is not valid gzip' }]);
       }
       throw error;
     }

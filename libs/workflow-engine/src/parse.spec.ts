@@ -51,6 +51,12 @@ describe('parseDefinition', () => {
     expect(parseDefinition(reuse).ok).toBe(true);
   });
 
+  it('refuses a document that is a single string (plain or quoted, YAML or JSON) instead of reading it again and again', () => {
+    for (const text of ['just text', 'a=1&b[c]=2', '"quoted"', JSON.stringify('{"key":"k"}')]) {
+      expect(parseDefinition(text)).toMatchObject({ ok: false, errors: [{ path: '$', code: 'definition.invalid_type' }] });
+    }
+  });
+
   it('refuses duplicate keys rather than keeping the last one', () => {
     expect(parseDefinition('key: a\nkey: b\nname: n\nsteps: []')).toMatchObject({ ok: false, errors: [{ code: 'definition.syntax' }] });
     expect(parseDefinition('key: a\nname: n\nlimits: { statutoryDays: 1, promisedDays: 1, statutoryDays: 2 }\nsteps: []')).toMatchObject({

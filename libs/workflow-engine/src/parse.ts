@@ -21,9 +21,13 @@ const KEY: Format = {
 export function parseDefinition(input: unknown): ParseResult {
   if (typeof input === 'string') {
     const read = readYaml(input);
-    return read.ok ? parseDefinition(read.value) : read;
+    // Checked as the parsed value it is: a document that is one string, read again as YAML, would be read for ever.
+    return read.ok ? checkShape(read.value) : read;
   }
+  return checkShape(input);
+}
 
+function checkShape(input: unknown): ParseResult {
   const check = new ShapeChecker();
   const root = check.object(input, ROOT);
   if (root) {
