@@ -13,9 +13,12 @@ import { DEFAULT_CHUNK_SIZE, DEFAULT_PARALLELISM } from '../src/benefits/benefit
 import { BenefitRunsService } from '../src/benefits/benefit-runs.service.js';
 import { startSystem, type RunningSystem } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
+import { IdNumberCipher } from '../src/keys/id-number-cipher.js';
+import { secretKeys } from '../src/keys/secret-keys.js';
 import { createDataSource, runMigrations } from '../src/database/data-source.js';
 import { OutboxRelay } from '../src/queue/outbox/outbox-relay.service.js';
 import { seedDatabase } from '../src/database/seed.js';
+import { BENCH_KEYS } from './bench-keys.js';
 import { chinaDate } from '../src/registry/china-date.js';
 import { registryCsv, syntheticPersons } from '../src/registry/synthetic-registry.js';
 
@@ -156,14 +159,14 @@ async function main(): Promise<void> {
   url.pathname = `/${database}`;
   let system: RunningSystem | null = null;
   try {
+    // ROLE=api: HTTP and the outbox relay, no workers, so nothing else competes for the database while timing.
+    const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'warn', ROLE: 'api', SEED_PASSWORD: PASSWORD, RATE_LIMIT_PER_MINUTE: '100000', ...BENCH_KEYS });
     const setup = createDataSource(url.toString(), { poolSize: 2 });
     await setup.initialize();
     await runMigrations(setup);
-    if (!reused) await seedDatabase(setup, PASSWORD);
+    if (!reused) await seedDatabase(setup, PASSWORD, new IdNumberCipher(secretKeys(config).data));
     await setup.destroy();
 
-    // ROLE=api: HTTP and the outbox relay, no workers, so nothing else competes for the database while timing.
-    const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'warn', ROLE: 'api', SEED_PASSWORD: PASSWORD, RATE_LIMIT_PER_MINUTE: '100000' });
     system = await startSystem(config);
     const app = system.app;
     const dataSource = app.get(DataSource);

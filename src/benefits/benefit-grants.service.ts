@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { maskName, maskResidentId, maskUscc } from '@app/gov-ids';
+import { maskName } from '@app/gov-ids';
 import { decodeCursor, toPage, type Page } from '../http/pagination.js';
+import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import type { SubjectType } from '../registry/registry-records.js';
 import { User } from '../users/user.entity.js';
 import type { BenefitGrantStatus } from './benefit-grant.entity.js';
 import type { GrantDetailView, GrantQuery } from './benefit-grant.dto.js';
+import { shownSubjectKey } from './subject-facts.js';
 
 interface GrantRow {
   id: string;
@@ -29,6 +31,7 @@ interface GrantRow {
   rule: string;
   variables_used: string[];
   subject_name: string;
+  /** A person's sealed ID number, or an enterprise's credit code. */
   subject_key: string;
 }
 
@@ -37,14 +40,14 @@ const GRANT_SELECT = `
   SELECT g.id::text AS id, g.subject_type, g.subject_id::text AS subject_id, g.period, g.amount::float8 AS amount, g.status,
          g.granted_at, g.declined_at, g.revoked_at, g.run_id, g.import_id, g.as_of::text AS as_of, g.facts,
          p.code AS policy_code, v.version AS policy_version, v.name AS policy_name, v.rule, v.variables_used,
-         coalesce(rp.name, re.name) AS subject_name, coalesce(rp.id_number, re.uscc) AS subject_key
+         coalesce(rp.name, re.name) AS subject_name, coalesce(rp.id_number_sealed, re.uscc) AS subject_key
     FROM benefit_grant g
     JOIN benefit_policy p ON p.id = g.policy_id
     JOIN benefit_policy_version v ON v.id = g.policy_version_id
     LEFT JOIN registry_person rp ON g.subject_type = 'person' AND rp.id = g.subject_id
     LEFT JOIN registry_enterprise re ON g.subject_type = 'enterprise' AND re.id = g.subject_id`;
 
-export function grantView(row: GrantRow): GrantDetailView {
+export function grantView(row: GrantRow, idNumbers: IdNumberCipher): GrantDetailView {
   const person = row.subject_type === 'person';
   return {
     id: row.id,
@@ -54,7 +57,7 @@ export function grantView(row: GrantRow): GrantDetailView {
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     subjectName: person ? maskName(row.subject_name) : row.subject_name,
-    subjectKey: person ? maskResidentId(row.subject_key) : maskUscc(row.subject_key),
+    subjectKey: shownSubjectKey(idNumbers, row.subject_type, row.subject_key),
     period: row.period,
     amount: row.amount,
     status: row.status,
@@ -94,7 +97,10 @@ class Where {
 
 @Injectable()
 export class BenefitGrantsService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly idNumbers: IdNumberCipher,
+  ) {}
 
   /** Grants for staff, newest first: by policy, run, status, or all grants of one person or enterprise. */
   list(query: GrantQuery): Promise<Page<GrantDetailView>> {
@@ -102,7 +108,7 @@ export class BenefitGrantsService {
     if (query.policyCode !== undefined) where.add((p) => `p.code = ${p}`, query.policyCode);
     if (query.subjectId !== undefined) where.add((p) => `g.subject_id = ${p}::bigint`, query.subjectId);
     if (query.subjectType !== undefined) where.add((p) => `g.subject_type = ${p}`, query.subjectType);
-    if (query.idNumber !== undefined) where.add((p) => `g.subject_type = 'person' AND rp.id_number = ${p}`, query.idNumber);
+    if (query.idNumber !== undefined) where.add((p) => `g.subject_type = 'person' AND rp.id_number_hash = ANY(${p}::bytea[])`, this.idNumbers.lookupHashes(query.idNumber));
     if (query.uscc !== undefined) where.add((p) => `g.subject_type = 'enterprise' AND re.uscc = ${p}`, query.uscc);
     if (query.status !== undefined) where.add((p) => `g.status = ${p}`, query.status);
     if (query.runId !== undefined) where.add((p) => `g.run_id = ${p}::uuid`, query.runId);
@@ -112,7 +118,7 @@ export class BenefitGrantsService {
   async get(id: string): Promise<GrantDetailView> {
     const [row] = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} WHERE g.id = $1::bigint`, [id]);
     if (!row) throw notFound('benefit_grant.not_found', `No benefit grant with id ${id}.`);
-    return grantView(row);
+    return grantView(row, this.idNumbers);
   }
 
   /** A citizen's own grants: a person's by their ID number, an enterprise account's by its company's credit code. */
@@ -138,7 +144,8 @@ export class BenefitGrantsService {
     if (user?.facts.kind === 'enterprise') {
       return user.facts.uscc ? new Where().add((p) => `g.subject_type = 'enterprise' AND re.uscc = ${p}`, user.facts.uscc) : null;
     }
-    return user?.idNumber ? new Where().add((p) => `g.subject_type = 'person' AND rp.id_number = ${p}`, user.idNumber) : null;
+    if (!user?.idNumberSealed) return null;
+    return new Where().add((p) => `g.subject_type = 'person' AND rp.id_number_hash = ANY(${p}::bytea[])`, this.idNumbers.lookupHashes(this.idNumbers.open(user.idNumberSealed)));
   }
 
   private async page(where: Where, limit: number, cursor: string | undefined): Promise<Page<GrantDetailView>> {
@@ -148,6 +155,6 @@ export class BenefitGrantsService {
       where.add((p) => `g.id < ${p}::bigint`, before);
     }
     const rows = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} ${where.sql} ORDER BY g.id DESC LIMIT ${limit + 1}`, where.params);
-    return toPage(rows, limit, grantView, (row) => row.id);
+    return toPage(rows, limit, (row) => grantView(row, this.idNumbers), (row) => row.id);
   }
 }

@@ -10,7 +10,9 @@ import { uploadEncoding } from './import/content-type.js';
 import { RegistryChange } from './registry-change.entity.js';
 import { ImportHeaderError, RegistryImportService, type ImportSummary } from './registry-import.service.js';
 import { RegistryImport } from './registry-import.entity.js';
+import { RegistryKeys } from './registry-keys.js';
 import type { SubjectType } from './registry-records.js';
+import { registryTable } from './registry-tables.js';
 import type { ChangesQuery, ChangeView, ImportView } from './registry.dto.js';
 
 const importView = (row: RegistryImport): ImportView => ({
@@ -44,6 +46,7 @@ export class RegistryService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly importer: RegistryImportService,
+    private readonly keys: RegistryKeys,
   ) {}
 
   /** Reads the request body as it arrives (never buffered whole), gunzipping it when it says gzip. */
@@ -79,9 +82,8 @@ export class RegistryService {
     if ((query.idNumber === undefined) === (query.uscc === undefined)) {
       throw badRequest('registry.subject_required', 'Give exactly one of idNumber and uscc.', [{ path: query.idNumber ? 'uscc' : 'idNumber', message: 'give exactly one of idNumber and uscc' }]);
     }
-    const [subjectType, table, column, key] = query.idNumber
-      ? ['person', 'registry_person', 'id_number', query.idNumber]
-      : ['enterprise', 'registry_enterprise', 'uscc', query.uscc];
+    const subjectType: SubjectType = query.idNumber ? 'person' : 'enterprise';
+    const keys = this.keys.of(subjectType);
     const limit = query.limit ?? 50;
     const before = decodeCursor<unknown>(query.cursor);
     if (before !== null && (typeof before !== 'string' || !/^\d{1,19}$/.test(before))) {
@@ -91,7 +93,9 @@ export class RegistryService {
       .getRepository(RegistryChange)
       .createQueryBuilder('c')
       .where('c.subjectType = :subjectType', { subjectType })
-      .andWhere(`c.subjectId = (SELECT s.id FROM ${table} s WHERE s.${column} = :key)`, { key })
+      .andWhere(`c.subjectId = (SELECT s.id FROM ${registryTable(subjectType).table} s WHERE s.${keys.lookupColumn} = ANY(CAST(:lookups AS ${keys.lookupType}[])))`, {
+        lookups: keys.lookups((query.idNumber ?? query.uscc)!),
+      })
       .orderBy('c.id', 'DESC')
       .take(limit + 1);
     if (before !== null) builder.andWhere('c.id < :before', { before });
