@@ -182,6 +182,9 @@ describe('rotating DATA_KEY', () => {
       [caseId, historyKeyId],
     );
     expect(await refusal({ ...rotated, HISTORY_KEY: generateKeyText() })).toMatch(/keyed with HISTORY_KEY/);
+    // A HISTORY_KEY lost for good is declared, and the deployment goes on with a new one.
+    const goingOn = await startTestSystem('single-server', { DATABASE_URL: database.url, ...rotated, HISTORY_KEY: generateKeyText(), HISTORY_KEY_LOST_IDS: historyKeyId });
+    await goingOn.stopAll();
     expect(await refusal({ ...rotated, HISTORY_SIGNING_KEY: generateKeyText() })).toMatch(/latest history checkpoint is signed with key/);
   });
 });

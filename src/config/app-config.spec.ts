@@ -89,8 +89,10 @@ describe('loadConfig', () => {
       HISTORY_SIGNING_KEY: signing.toString('base64'),
       HISTORY_VERIFY_KEYS: `${verify.toString('base64')},${old.toString('hex')}`,
     });
-    expect(config.keys).toEqual({ data: { current: data, previous: [old] }, history: { current: history, previous: [] }, historySigning: signing, historyVerifyKeys: [verify, old] });
-    expect(loadConfig({}).keys).toEqual({ data: null, history: null, historySigning: null, historyVerifyKeys: [] });
+    expect(config.keys).toEqual({ data: { current: data, previous: [old] }, history: { current: history, previous: [] }, historyLostIds: [], historySigning: signing, historyVerifyKeys: [verify, old] });
+    expect(loadConfig({}).keys).toEqual({ data: null, history: null, historyLostIds: [], historySigning: null, historyVerifyKeys: [] });
+    expect(loadConfig({ HISTORY_KEY_LOST_IDS: '0a1b2c3d,ffffffff' }).keys.historyLostIds).toEqual(['0a1b2c3d', 'ffffffff']);
+    expect(problemsOf({ HISTORY_KEY_LOST_IDS: 'old key' })).toHaveLength(1);
     expect(loadConfig({}).historyCheckpointEverySeconds).toBe(900);
   });
 

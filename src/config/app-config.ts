@@ -114,6 +114,9 @@ class Environment {
   @IsOptional() @IsString()
   HISTORY_KEY_PREVIOUS?: string;
 
+  @IsOptional() @Matches(/^[0-9a-f]{8}(,[0-9a-f]{8})*$/, { message: 'HISTORY_KEY_LOST_IDS must be key ids (8 hex digits), comma-separated' })
+  HISTORY_KEY_LOST_IDS?: string;
+
   @IsOptional() @IsString()
   HISTORY_SIGNING_KEY?: string;
 
@@ -157,6 +160,8 @@ export interface ConfiguredKeys {
   data: KeyRing | null;
   /** HISTORY_KEY (+ HISTORY_KEY_PREVIOUS): keys the case history hash chains. */
   history: KeyRing | null;
+  /** HISTORY_KEY_LOST_IDS: ids of history keys known lost; their rows can no longer be verified, and start-up accepts that. */
+  historyLostIds: string[];
   /** HISTORY_SIGNING_KEY: the Ed25519 seed that signs history checkpoints. */
   historySigning: Buffer | null;
   /** HISTORY_VERIFY_KEYS: the public keys of earlier signing keys, so their checkpoints still verify. */
@@ -227,7 +232,8 @@ function readKeys(env: Environment, production: boolean, problems: string[]): Co
   const [historySigning] = keyList('HISTORY_SIGNING_KEY', env.HISTORY_SIGNING_KEY, problems);
   const historyVerifyKeys = keyList('HISTORY_VERIFY_KEYS', env.HISTORY_VERIFY_KEYS, problems);
   if (env.HISTORY_SIGNING_KEY === undefined && production) problems.push('HISTORY_SIGNING_KEY must be set when NODE_ENV=production (docs/security-keys.md)');
-  return { data, history, historySigning: historySigning ?? null, historyVerifyKeys };
+  const historyLostIds = env.HISTORY_KEY_LOST_IDS?.split(',') ?? [];
+  return { data, history, historyLostIds, historySigning: historySigning ?? null, historyVerifyKeys };
 }
 
 /** Parses the environment once; throws a ConfigError listing every problem. */

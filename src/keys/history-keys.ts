@@ -9,9 +9,12 @@ export class HistoryKeys {
   readonly signing: SigningKey;
   /** The raw public keys checkpoints may be signed with, by key id. */
   readonly verifyKeys: ReadonlyMap<string, Buffer>;
+  /** Ids of HISTORY_KEYs known lost: rows keyed with them cannot be verified, and start-up knows. */
+  readonly lostIds: readonly string[];
 
   constructor(keys: SecretKeys) {
     this.chain = new DerivedKeys(keys.history, HISTORY_CHAIN_PURPOSE);
+    this.lostIds = keys.historyLostIds;
     this.signing = keys.signing;
     this.verifyKeys = keys.verifyKeys;
   }

@@ -79,9 +79,11 @@ export async function checkHistoryKeys(db: DataSource, keys: HistoryKeys): Promi
   const rows = await db.query<Array<{ key_id: string }>>(
     `SELECT DISTINCT hash_key_id AS key_id FROM (SELECT hash_key_id FROM case_history ORDER BY id DESC LIMIT ${RECENT_HISTORY_ROWS}) recent WHERE hash_key_id IS NOT NULL`,
   );
-  const unknown = rows.map((row) => row.key_id).filter((id) => !keys.chain.get(id));
+  const unknown = rows.map((row) => row.key_id).filter((id) => !keys.chain.get(id) && !keys.lostIds.includes(id));
   if (unknown.length > 0) {
-    throw new MissingKeyError(`Recent case history is keyed with HISTORY_KEY ${unknown.join(', ')}, which this process was not given: set HISTORY_KEY (older keys in HISTORY_KEY_PREVIOUS)`);
+    throw new MissingKeyError(
+      `Recent case history is keyed with HISTORY_KEY ${unknown.join(', ')}, which this process was not given: set HISTORY_KEY (older keys in HISTORY_KEY_PREVIOUS; a key that is lost for good in HISTORY_KEY_LOST_IDS)`,
+    );
   }
   const [latest] = await db.query<Array<{ key_id: string }>>('SELECT key_id FROM history_checkpoint ORDER BY number DESC LIMIT 1');
   if (latest && !keys.verifyKeys.has(latest.key_id)) {

@@ -8,6 +8,8 @@ import type { AppConfig } from '../config/app-config.js';
 export interface SecretKeys {
   data: KeyRing;
   history: KeyRing;
+  /** Ids of history keys known lost (HISTORY_KEY_LOST_IDS). */
+  historyLostIds: readonly string[];
   signing: SigningKey;
   /** The raw public keys checkpoints may carry signatures of, by key id: the signing key's and HISTORY_VERIFY_KEYS. */
   verifyKeys: ReadonlyMap<string, Buffer>;
@@ -46,5 +48,5 @@ export function secretKeys(config: AppConfig): SecretKeys {
   const history = keys.history ?? { current: keyFile(dataDir, 'history', mode), previous: [] };
   const signing = signingKeyFromSeed(keys.historySigning ?? keyFile(dataDir, 'signing', mode));
   const verifyKeys = new Map([signing.publicKey, ...keys.historyVerifyKeys].map((publicKey) => [publicKeyIdOf(publicKey), publicKey]));
-  return { data, history, signing, verifyKeys };
+  return { data, history, historyLostIds: keys.historyLostIds, signing, verifyKeys };
 }
