@@ -98,11 +98,13 @@ export class HistoryAuditService {
     return this.txHost.tx;
   }
 
-  /** One case: its chain, its seal, the head its row names and the latest head a checkpoint signed. */
-  async verifyCase(caseId: string): Promise<ChainVerificationView> {
-    const evidence = (await this.evidenceOf([caseId])).get(caseId);
-    if (!evidence) throw notFound('case.not_found', 'No such case.');
-    return this.check(caseId, evidence);
+  /** One case: its chain, its seal, the head its row names and the latest head a checkpoint signed (one snapshot). */
+  verifyCase(caseId: string): Promise<ChainVerificationView> {
+    return this.txHost.withTransaction({ isolationLevel: 'REPEATABLE READ' }, async () => {
+      const evidence = (await this.evidenceOf([caseId])).get(caseId);
+      if (!evidence) throw notFound('case.not_found', 'No such case.');
+      return this.check(caseId, evidence);
+    });
   }
 
   private check(caseId: string, evidence: Evidence): ChainCheck {

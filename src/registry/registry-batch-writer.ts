@@ -33,8 +33,6 @@ interface StoredRecord {
 interface Write {
   line: number;
   record: Record<string, unknown>;
-  /** The key columns' values of a new record, the look-up value first. */
-  keyValues: unknown[] | null;
   /** The subject being updated (null: a new one) and its values before this line. */
   target: StoredRecord | null;
   changes: FieldChanges | null;
@@ -101,23 +99,25 @@ export async function writeBatch(db: Queryable, table: RegistryTable, keys: KeyS
     // Moved to the new key, or found under an older DATA_KEY's hash: stored anew under the current key.
     if (target && (former || target.lookup !== lookupText(lookupsOf.get(key)![0]))) rekeys.push({ id: target.id, key });
     if (!target) {
-      writes.push({ line, record: values, keyValues: keys.keyValues(key), target: null, changes: null });
+      writes.push({ line, record: values, target: null, changes: null });
       continue;
     }
     const changes = diff(table, keys, target.record, values);
     if (Object.keys(changes).length === 0) result.unchanged++;
-    else writes.push({ line, record: values, keyValues: null, target, changes });
+    else writes.push({ line, record: values, target, changes });
   }
 
-  if (rekeys.length > 0) await rekey(db, table, keys, rekeys);
+  if (rekeys.length > 0) await rekey(db, table, keys, rekeys.map((r) => ({ id: r.id, values: keyValuesOf(keys, r.key, lookupsOf) })));
   if (writes.length === 0) return result;
 
-  // New records are inserted with their key columns; existing ones (found above) only have their fields updated.
-  const columns = [...table.columns, ...keys.keyColumns];
-  const keyValues = writes.map((write) => write.keyValues ?? keys.keyValues(keyOf(table, write.record as unknown as RegistryRecord)));
+  // New records are inserted with their key columns; existing ones (found, and re-keyed, above) conflict on the
+  // look-up column and only have their fields updated.
+  const keyColumns = keyColumnsOf(keys);
+  const columns = [...table.columns, ...keyColumns];
+  const keyValues = writes.map((write) => keyValuesOf(keys, keyOf(table, write.record as unknown as RegistryRecord), lookupsOf));
   const params: unknown[] = [
     ...table.columns.map((c) => writes.map((w) => w.record[c.field] ?? null)),
-    ...keys.keyColumns.map((_, i) => keyValues.map((values) => values[i])),
+    ...keyColumns.map((_, i) => keyValues.map((values) => values[i])),
   ];
   const upserted = await db.query<Array<{ id: string; lookup: unknown }>>(
     `INSERT INTO ${table.table} AS s (${columns.map((c) => c.column).join(', ')}, last_import_id)
@@ -149,14 +149,19 @@ export async function writeBatch(db: Queryable, table: RegistryTable, keys: KeyS
   return result;
 }
 
+/** The columns a key is stored in: the look-up column, then any that hold it sealed. */
+const keyColumnsOf = (keys: KeyStorage) => [{ column: keys.lookupColumn, sqlType: keys.lookupType }, ...keys.sealedColumns];
+
+/** A key's values for keyColumnsOf, its current look-up value taken from those the batch computed. */
+const keyValuesOf = (keys: KeyStorage, key: string, lookupsOf: ReadonlyMap<string, unknown[]>) => [lookupsOf.get(key)![0], ...keys.sealedValues(key)];
+
 /** Stores records under new keys (a corrected ID number), or their own key under the current DATA_KEY. */
-async function rekey(db: Queryable, table: RegistryTable, keys: KeyStorage, rekeys: Array<{ id: string; key: string }>): Promise<void> {
-  const columns = keys.keyColumns;
-  const values = rekeys.map((r) => keys.keyValues(r.key));
+async function rekey(db: Queryable, table: RegistryTable, keys: KeyStorage, rekeys: Array<{ id: string; values: unknown[] }>): Promise<void> {
+  const columns = keyColumnsOf(keys);
   await db.query(
     `UPDATE ${table.table} s SET ${columns.map((c) => `${c.column} = r.${c.column}`).join(', ')}
        FROM unnest($1::bigint[], ${columns.map((c, i) => `$${i + 2}::${c.sqlType}[]`).join(', ')}) AS r(id, ${columns.map((c) => c.column).join(', ')})
       WHERE s.id = r.id`,
-    [rekeys.map((r) => r.id), ...columns.map((_, i) => values.map((v) => v[i]))],
+    [rekeys.map((r) => r.id), ...columns.map((_, i) => rekeys.map((r) => r.values[i]))],
   );
 }

@@ -10,14 +10,8 @@ export function sealedIdNumbers(cipher: IdNumberCipher): KeyStorage {
     lookupColumn: 'id_number_hash',
     lookupType: 'bytea',
     lookups: (key) => cipher.lookupHashes(key),
-    keyColumns: [
-      { column: 'id_number_hash', sqlType: 'bytea' },
-      { column: 'id_number_sealed', sqlType: 'text' },
-    ],
-    keyValues: (key) => {
-      const { hash, sealed } = cipher.protect(key);
-      return [hash, sealed];
-    },
+    sealedColumns: [{ column: 'id_number_sealed', sqlType: 'text' }],
+    sealedValues: (key) => [cipher.seal(key)],
     logged: maskResidentId,
   };
 }

@@ -29,9 +29,9 @@ export interface KeyStorage {
   lookupType: 'text' | 'bytea';
   /** Every value of the look-up column a key may be stored under, the current one first (older DATA_KEYs' while rotating). */
   lookups(key: string): Array<string | Buffer>;
-  /** The columns the key is stored in, the look-up column first, and their values for a key. */
-  keyColumns: readonly Pick<RegistryColumn, 'column' | 'sqlType'>[];
-  keyValues(key: string): unknown[];
+  /** The columns that hold the key itself besides the look-up column (a sealed ID number), and their values for a key. */
+  sealedColumns: readonly Pick<RegistryColumn, 'column' | 'sqlType'>[];
+  sealedValues(key: string): unknown[];
   /** A key as the change log keeps it: the log is not encrypted, so an ID number is masked there. */
   logged(key: string): string;
 }
@@ -41,8 +41,8 @@ export const plainKey = (column: string): KeyStorage => ({
   lookupColumn: column,
   lookupType: 'text',
   lookups: (key) => [key],
-  keyColumns: [{ column, sqlType: 'text' }],
-  keyValues: (key) => [key],
+  sealedColumns: [],
+  sealedValues: () => [],
   logged: (key) => key,
 });
 

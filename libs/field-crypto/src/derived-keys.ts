@@ -16,11 +16,13 @@ export interface DerivedKey {
 export class DerivedKeys {
   readonly current: DerivedKey;
   private readonly byId: ReadonlyMap<string, DerivedKey>;
+  private readonly list: readonly DerivedKey[];
 
   constructor(ring: KeyRing, purpose: string) {
     const derive = (master: Buffer): DerivedKey => ({ id: keyIdOf(master), key: deriveKey(master, purpose) });
     this.current = derive(ring.current);
     this.byId = new Map([this.current, ...ring.previous.map(derive)].map((key) => [key.id, key]));
+    this.list = [...this.byId.values()];
   }
 
   get(id: string): DerivedKey | undefined {
@@ -28,7 +30,7 @@ export class DerivedKeys {
   }
 
   /** Every key, the current one first. */
-  all(): DerivedKey[] {
-    return [...this.byId.values()];
+  all(): readonly DerivedKey[] {
+    return this.list;
   }
 }

@@ -4,6 +4,8 @@ import { DerivedKeys, type KeyRing } from './derived-keys.js';
 const FORMAT = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** IVs drawn from the system's CSPRNG this many at a time: one call per IV costs as much as the encryption. */
+const IV_BATCH = 4096;
 
 export type FieldCryptoErrorCode = 'field_crypto.format' | 'field_crypto.unknown_key' | 'field_crypto.tampered';
 
@@ -32,6 +34,8 @@ export class FieldCipher {
   private readonly encryption: DerivedKeys;
   private readonly lookup: DerivedKeys;
   private readonly aad: Buffer;
+  private ivs = Buffer.alloc(0);
+  private ivOffset = 0;
 
   constructor(keys: KeyRing, field: string) {
     this.encryption = new DerivedKeys(keys, 'field-encryption');
@@ -51,11 +55,21 @@ export class FieldCipher {
 
   seal(plaintext: string): string {
     const { id, key } = this.encryption.current;
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(this.aad);
     const body = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return `${FORMAT}.${id}.${body.toString('base64url')}`;
+  }
+
+  /** A fresh random IV, never handed out twice (random 96-bit IVs are safe for 2^32 values per key). */
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivs.length) {
+      this.ivs = randomBytes(IV_BYTES * IV_BATCH);
+      this.ivOffset = 0;
+    }
+    this.ivOffset += IV_BYTES;
+    return this.ivs.subarray(this.ivOffset - IV_BYTES, this.ivOffset);
   }
 
   open(sealed: string): string {
