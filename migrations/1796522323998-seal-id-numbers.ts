@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { keysetPages, requireMigrationKeys } from './migration-keys.js';
+import { keysetPages } from '../src/database/keyset-pages.js';
+import { requireMigrationKeys } from './migration-keys.js';
 
 const BATCH = 5_000;
 /** The tables that held ID numbers in the clear, and the type of their ids. */
@@ -27,11 +28,7 @@ export class SealIdNumbers1796522323998 implements MigrationInterface {
       const [{ present }] = await queryRunner.query(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE id_number IS NOT NULL) AS present`);
       if (!present) continue;
       const keys = requireMigrationKeys(queryRunner, `Encrypting the ID numbers of ${table}`);
-      const pages = keysetPages<{ id: string; id_number: string }>(
-        queryRunner,
-        (after) => `SELECT id::text AS id, id_number FROM ${table} WHERE id_number IS NOT NULL AND ${after} ORDER BY id LIMIT $1`,
-        BATCH,
-      );
+      const pages = keysetPages<{ id_number: string }>(queryRunner, { table, idType, select: 't.id_number', where: 't.id_number IS NOT NULL' }, BATCH);
       for await (const rows of pages) {
         const sealed = rows.map((row) => keys.sealIdNumber(row.id_number));
         await queryRunner.query(
@@ -70,11 +67,7 @@ export class SealIdNumbers1796522323998 implements MigrationInterface {
       const [{ present }] = await queryRunner.query(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE id_number_sealed IS NOT NULL) AS present`);
       if (present) {
         const keys = requireMigrationKeys(queryRunner, `Decrypting the ID numbers of ${table}`);
-        const pages = keysetPages<{ id: string; sealed: string }>(
-          queryRunner,
-          (after) => `SELECT id::text AS id, id_number_sealed AS sealed FROM ${table} WHERE id_number_sealed IS NOT NULL AND ${after} ORDER BY id LIMIT $1`,
-          BATCH,
-        );
+        const pages = keysetPages<{ sealed: string }>(queryRunner, { table, idType, select: 't.id_number_sealed AS sealed', where: 't.id_number_sealed IS NOT NULL' }, BATCH);
         for await (const rows of pages) {
           await queryRunner.query(
             `UPDATE ${table} t SET id_number = u.id_number FROM unnest($1::${idType}[], $2::text[]) AS u(id, id_number) WHERE t.id = u.id`,

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { keysetPages, requireMigrationKeys } from './migration-keys.js';
+import { keysetPages } from '../src/database/keyset-pages.js';
+import { requireMigrationKeys } from './migration-keys.js';
 
 const BATCH = 5_000;
 
@@ -22,9 +23,9 @@ export class KeyHistoryChains1796522324028 implements MigrationInterface {
     const [{ present }] = await queryRunner.query('SELECT EXISTS (SELECT 1 FROM case_record WHERE history_seq > 0) AS present');
     if (!present) return;
     const keys = requireMigrationKeys(queryRunner, 'Sealing the case histories written so far');
-    const pages = keysetPages<{ id: string; seq: number; head: string }>(
+    const pages = keysetPages<{ seq: number; head: string }>(
       queryRunner,
-      (after) => `SELECT id::text AS id, history_seq AS seq, history_head AS head FROM case_record WHERE history_seq > 0 AND ${after} ORDER BY id LIMIT $1`,
+      { table: 'case_record', idType: 'uuid', select: 't.history_seq AS seq, t.history_head AS head', where: 't.history_seq > 0' },
       BATCH,
     );
     for await (const cases of pages) {

@@ -27,14 +27,3 @@ export function requireMigrationKeys(queryRunner: QueryRunner, what: string): Mi
   }
   return keys;
 }
-
-/** Walks a table in primary-key order, `size` rows at a time (keyset pages: no OFFSET rescans). */
-export async function* keysetPages<T extends { id: string }>(queryRunner: QueryRunner, select: (after: string) => string, size: number): AsyncGenerator<T[]> {
-  let after: string | null = null;
-  for (;;) {
-    const rows: T[] = after === null ? await queryRunner.query(select('TRUE'), [size]) : await queryRunner.query(select('id > $2'), [size, after]);
-    if (rows.length === 0) return;
-    yield rows;
-    after = rows[rows.length - 1].id;
-  }
-}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { signText, verifyText } from '@app/field-crypto';
+import { keysetPages } from '../database/keyset-pages.js';
 import { notFound } from '../http/problem.js';
 import { HistoryKeys } from '../keys/history-keys.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
@@ -148,19 +149,9 @@ export class HistoryAuditService {
     );
   }
 
-  /** Ids of the cases `where` selects (over `case_record c`), a page at a time, in id order. */
-  private async *casePages(where: string): AsyncGenerator<Array<{ id: string; seq: number; head: string }>> {
-    let after: string | null = null;
-    for (;;) {
-      const page: Array<{ id: string; seq: number; head: string }> = await this.db.query(
-        `SELECT c.id, c.history_seq AS seq, c.history_head AS head FROM case_record c
-          WHERE (${where}) AND ($1::uuid IS NULL OR c.id > $1::uuid) ORDER BY c.id LIMIT ${CASE_PAGE}`,
-        [after],
-      );
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1].id;
-    }
+  /** The cases `where` selects (over `case_record t`), a page at a time, in id order. */
+  private casePages(where: string) {
+    return keysetPages<{ seq: number; head: string }>(this.db, { table: 'case_record', idType: 'uuid', select: 't.history_seq AS seq, t.history_head AS head', where }, CASE_PAGE);
   }
 
   /**
@@ -291,7 +282,7 @@ export class HistoryAuditService {
       const [previous] = await this.db.query<Array<{ number: number; signature: string }>>('SELECT number, signature FROM history_checkpoint ORDER BY number DESC LIMIT 1');
       const heads: SignedHead[] = [];
       const refused: string[] = [];
-      const unsigned = `c.history_seq > 0 AND NOT EXISTS (SELECT 1 FROM history_checkpoint_head h WHERE h.case_id = c.id AND h.seq = c.history_seq AND h.hash = c.history_head)`;
+      const unsigned = `t.history_seq > 0 AND NOT EXISTS (SELECT 1 FROM history_checkpoint_head h WHERE h.case_id = t.id AND h.seq = t.history_seq AND h.hash = t.history_head)`;
       for await (const page of this.casePages(unsigned)) {
         const evidence = await this.evidenceOf(page.map((c) => c.id));
         for (const c of page) {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { keysetPages } from '../database/keyset-pages.js';
 import type { HistoryKeys } from './history-keys.js';
 import type { IdNumberCipher } from './id-number-cipher.js';
 
@@ -22,7 +23,7 @@ export class MissingKeyError extends Error {
 }
 
 // A sealed value reads `v1.<key id>.<…>` (@app/field-crypto): its key id is the second dot-separated part.
-const SEALED_KEY_ID = 'split_part(id_number_sealed, \'.\', 2)';
+const SEALED_KEY_ID = "split_part(t.id_number_sealed, '.', 2)";
 
 /**
  * Re-encrypts every ID number sealed under an older DATA_KEY (one in DATA_KEY_PREVIOUS) with the current
@@ -31,12 +32,12 @@ const SEALED_KEY_ID = 'split_part(id_number_sealed, \'.\', 2)';
  * under the current key anyway). Refuses when a row is sealed under a key this process lacks: another
  * process writing with another DATA_KEY would leave data nobody can read.
  */
-export async function resealIdNumbers(db: DataSource, cipher: IdNumberCipher): Promise<number> {
+export async function resealIdNumbers(db: DataSource, cipher: IdNumberCipher, batch = BATCH): Promise<number> {
   const current = cipher.currentKeyId;
   let changed = 0;
   for (const { table, idType } of SEALED_ID_NUMBERS) {
     const stale = await db.query<Array<{ key_id: string; rows: number }>>(
-      `SELECT ${SEALED_KEY_ID} AS key_id, count(*)::int AS rows FROM ${table} WHERE id_number_sealed IS NOT NULL AND ${SEALED_KEY_ID} <> $1 GROUP BY 1`,
+      `SELECT ${SEALED_KEY_ID} AS key_id, count(*)::int AS rows FROM ${table} t WHERE t.id_number_sealed IS NOT NULL AND ${SEALED_KEY_ID} <> $1 GROUP BY 1`,
       [current],
     );
     const unknown = stale.filter((row) => !cipher.keyIds.includes(row.key_id));
@@ -47,14 +48,12 @@ export async function resealIdNumbers(db: DataSource, cipher: IdNumberCipher): P
       );
     }
     if (stale.length === 0) continue;
-    let after = '';
-    for (;;) {
-      const rows = await db.query<Array<{ id: string; sealed: string }>>(
-        `SELECT id::text AS id, id_number_sealed AS sealed FROM ${table}
-          WHERE id_number_sealed IS NOT NULL AND ${SEALED_KEY_ID} <> $1 AND ($2 = '' OR id > $2::${idType}) ORDER BY id LIMIT ${BATCH}`,
-        [current, after],
-      );
-      if (rows.length === 0) break;
+    const stalePages = keysetPages<{ sealed: string }>(
+      db,
+      { table, idType, select: 't.id_number_sealed AS sealed', where: `t.id_number_sealed IS NOT NULL AND ${SEALED_KEY_ID} <> $2`, params: [current] },
+      batch,
+    );
+    for await (const rows of stalePages) {
       const fresh = rows.map((row) => cipher.protect(cipher.open(row.sealed)));
       const updated = await db.query<[unknown[], number]>(
         `UPDATE ${table} t SET id_number_sealed = u.sealed, id_number_hash = u.hash
@@ -63,7 +62,6 @@ export async function resealIdNumbers(db: DataSource, cipher: IdNumberCipher): P
         [rows.map((row) => row.id), rows.map((row) => row.sealed), fresh.map((f) => f.sealed), fresh.map((f) => f.hash)],
       );
       changed += updated[1];
-      after = rows[rows.length - 1].id;
     }
     new Logger('Keys').log(`${table}: ID numbers re-encrypted under DATA_KEY ${current}`);
   }
