@@ -9,6 +9,7 @@ const alias = {
   '@app/business-calendar': lib('business-calendar'),
   '@app/rules': lib('rules'),
   '@app/gov-ids': lib('gov-ids'),
+  '@app/field-crypto': lib('field-crypto'),
 };
 
 // Nest relies on decorator metadata, which esbuild does not emit: SWC compiles the TypeScript.

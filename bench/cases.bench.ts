@@ -8,6 +8,8 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDataSource, runMigrations } from '../src/database/data-source.js';
 import { seedDatabase } from '../src/database/seed.js';
+import { IdNumberCipher } from '../src/keys/id-number-cipher.js';
+import { BENCH_KEYS } from './bench-keys.js';
 import { QueueName } from '../src/queue/queue-names.js';
 import { instantItem, jointDesks, jointItem, submit, type BenchItem, type ClerkDesk, type SubmissionStats } from './support/case-scenario.js';
 import { selfTimeTable, summariseProfile, type CpuProfile } from './support/cpu-profile.js';
@@ -219,7 +221,7 @@ async function main(): Promise<void> {
     const setup = createDataSource(databaseUrl.toString(), { poolSize: 2 });
     await setup.initialize();
     await runMigrations(setup);
-    await seedDatabase(setup, PASSWORD);
+    await seedDatabase(setup, PASSWORD, new IdNumberCipher({ current: Buffer.from(BENCH_KEYS.DATA_KEY, 'hex'), previous: [] }));
     await setup.destroy();
 
     const [{ version: postgresVersion }] = (await stats.query<{ version: string }>('SELECT version()')).rows;
@@ -234,6 +236,7 @@ async function main(): Promise<void> {
       SEED_PASSWORD: PASSWORD,
       LOG_LEVEL: 'info',
       QUEUE_PREFIX: queuePrefix,
+      ...BENCH_KEYS,
       // The default (600 a minute from one address) would throttle the load generator itself.
       RATE_LIMIT_PER_MINUTE: '100000',
     };

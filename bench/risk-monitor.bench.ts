@@ -6,8 +6,11 @@ import { DataSource } from 'typeorm';
 import { AnalyticsService } from '../src/analytics/analytics.service.js';
 import { startSystem, type RunningSystem } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
+import { IdNumberCipher } from '../src/keys/id-number-cipher.js';
+import { secretKeys } from '../src/keys/secret-keys.js';
 import { createDataSource, runMigrations } from '../src/database/data-source.js';
 import { seedDatabase } from '../src/database/seed.js';
+import { BENCH_KEYS } from './bench-keys.js';
 import { RiskDetection } from '../src/risk-monitor/risk-detection.service.js';
 import { RiskScanService } from '../src/risk-monitor/risk-scan.service.js';
 
@@ -171,14 +174,14 @@ async function main(): Promise<void> {
   url.pathname = `/${database}`;
   let system: RunningSystem | null = null;
   try {
+    // ROLE=api: no workers, so no scheduled scan competes with the timed ones.
+    const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'warn', ROLE: 'api', SEED_PASSWORD: PASSWORD, ...BENCH_KEYS });
     const setup = createDataSource(url.toString(), { poolSize: 2 });
     await setup.initialize();
     await runMigrations(setup);
-    await seedDatabase(setup, PASSWORD);
+    await seedDatabase(setup, PASSWORD, new IdNumberCipher(secretKeys(config).data));
     await setup.destroy();
 
-    // ROLE=api: no workers, so no scheduled scan competes with the timed ones.
-    const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'warn', ROLE: 'api', SEED_PASSWORD: PASSWORD });
     system = await startSystem(config);
     const app = system.app;
     const dataSource = app.get(DataSource);

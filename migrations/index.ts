@@ -2,6 +2,8 @@
 import { Init1795985113121 } from './1795985113121-init.js';
 import { DecidedByAndReportIndexes1795990781313 } from './1795990781313-decided-by-and-report-indexes.js';
 import { SessionsSecretsAndRateLimits1796522245861 } from './1796522245861-sessions-secrets-and-rate-limits.js';
+import { SealIdNumbers1796522323998 } from './1796522323998-seal-id-numbers.js';
+import { KeyHistoryChains1796522324028 } from './1796522324028-key-history-chains.js';
 import { NameUsernameUniqueIndex1796522566966 } from './1796522566966-name-username-unique-index.js';
 import { PersonalDataAccessLogAndCaseMaterialFiles1796523232594 } from './1796523232594-personal-data-access-log-and-case-material-files.js';
 
@@ -9,6 +11,8 @@ export const migrations: Function[] = [
   Init1795985113121,
   DecidedByAndReportIndexes1795990781313,
   SessionsSecretsAndRateLimits1796522245861,
+  SealIdNumbers1796522323998,
+  KeyHistoryChains1796522324028,
   NameUsernameUniqueIndex1796522566966,
   PersonalDataAccessLogAndCaseMaterialFiles1796523232594,
 ];

@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JointApprovalModule } from './joint-approval/joint-approval.module.js';
+import { KeysModule } from './keys/keys.module.js';
 import { loggerParams } from './http/logging.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        KeysModule,
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(databaseUrl),
         QueueModule,

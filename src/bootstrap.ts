@@ -10,6 +10,11 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedde
 import { seedDatabase } from './database/seed.js';
 import { useBodyParsers } from './http/body-parsers.js';
 import { NulBytePipe } from './http/nul-byte.pipe.js';
+import { HistoryKeys } from './keys/history-keys.js';
+import { IdNumberCipher } from './keys/id-number-cipher.js';
+import { migrationKeysOf } from './keys/migration-keys.js';
+import { checkHistoryKeys, resealIdNumbers } from './keys/protected-data.js';
+import { secretKeys, type SecretKeys } from './keys/secret-keys.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
@@ -51,16 +56,23 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
-/** Migrations always; in embedded mode also the seed, on first start, so the system is usable at once. */
-async function prepareDatabase(config: AppConfig, databaseUrl: string): Promise<void> {
+/**
+ * Before the program serves: migrations (given the keys, to convert protected data), data sealed under a
+ * rotated DATA_KEY re-encrypted, keys checked against the data they must read; in embedded mode also the
+ * seed, on first start, so the system is usable at once.
+ */
+async function prepareDatabase(config: AppConfig, databaseUrl: string, keys: SecretKeys): Promise<void> {
   const dataSource = createDataSource(databaseUrl, { poolSize: 2, applicationName: 'ywtb-migrate' });
   await dataSource.initialize();
   try {
-    const applied = await runMigrations(dataSource);
+    const applied = await runMigrations(dataSource, migrationKeysOf(keys));
     if (applied.length > 0) new NestLogger('Database').log(`applied migrations: ${applied.join(', ')}`);
+    const idNumbers = new IdNumberCipher(keys.data);
+    await resealIdNumbers(dataSource, idNumbers);
+    await checkHistoryKeys(dataSource, new HistoryKeys(keys));
     if (!config.redisUrl) await QueueBackend.preparePostgres(databaseUrl);
     if (config.mode === 'embedded' && config.seedPassword && (await dataSource.getRepository(User).count()) === 0) {
-      const seeded = await seedDatabase(dataSource, config.seedPassword);
+      const seeded = await seedDatabase(dataSource, config.seedPassword, idNumbers);
       new NestLogger('Database').log(`seeded ${seeded.departments} departments and ${seeded.usersCreated} accounts`);
     }
   } finally {
@@ -78,7 +90,7 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
   if (config.mode === 'embedded') embedded = await startEmbeddedPostgres(config.dataDir);
   const databaseUrl = embedded?.url ?? (config.databaseUrl as string);
   try {
-    await prepareDatabase(config, databaseUrl);
+    await prepareDatabase(config, databaseUrl, secretKeys(config));
     const module = AppModule.forRoot(config, databaseUrl);
     let app: INestApplication | INestApplicationContext;
     let url: string | null = null;

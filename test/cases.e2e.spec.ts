@@ -314,7 +314,7 @@ describe('who sees what', () => {
     const verify = () => system.http().get(`/api/cases/${created.id}/history/verify`).set(auth(supervisor)).expect(200);
     expect((await verify()).body).toEqual({ valid: true });
     await system.app.get(DataSource).query(`UPDATE case_history SET comment = '同意受理' WHERE case_id = $1 AND seq = 2`, [created.id]);
-    expect((await verify()).body).toEqual({ valid: false, brokenAt: 2 });
+    expect((await verify()).body).toEqual({ valid: false, brokenAt: 2, reason: 'row_changed' });
     await system.http().get(`/api/cases/${created.id}/history/verify`).set(auth(citizen1)).expect(403);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,5 +55,11 @@ describe('embedded mode', () => {
     expect(again).toMatchObject({ status: 'approved', caseNo: submitted.body.caseNo });
     expect(again.certificates).toHaveLength(1);
     await system.http().get('/api/health').expect(200);
+    // The keys were generated on first start, kept for this user only, and read again: the history still verifies.
+    for (const file of ['data.key', 'history.key', 'history-signing.key']) expect(statSync(join(dataDir, 'keys', file)).mode & 0o777).toBe(0o600);
+    const supervisor = await system.login('supervisor');
+    expect((await system.http().get(`/api/cases/${caseId}/history/verify`).set(auth(supervisor)).expect(200)).body).toEqual({ valid: true });
+    await system.http().post('/api/audit/history-checkpoints').set(auth(supervisor)).expect(201);
+    expect((await system.http().get('/api/audit/history-checkpoints/verify').set(auth(supervisor)).expect(200)).body).toMatchObject({ valid: true, brokenCount: 0, checkpoint: { signatureValid: true } });
   }, 180_000);
 });

@@ -8,7 +8,7 @@ import { exampleForm, requiredMaterials, serviceItem } from './support/applicant
 import { auth, decide, waitForTask } from './support/drive.js';
 import { PARTICIPANTS, itemWithJoint } from './support/joint-item.js';
 import { ThrowawayRedis } from './support/throwaway-redis.js';
-import { SEED_PASSWORD, startTestSystem, type TestSystem } from './support/system.js';
+import { SEED_PASSWORD, startTestSystem, TEST_KEYS, type TestSystem } from './support/system.js';
 
 async function submitAndAccept(system: TestSystem, citizen: string, code: string): Promise<string> {
   const item = await serviceItem(system, code);
@@ -115,7 +115,8 @@ describe('a worker process killed with SIGKILL in the middle of fan-outs and joi
     const queuePrefix = `kill-${randomUUID().slice(0, 8)}`;
     // This process serves the API only; two separate worker processes do the jobs.
     const system = (state.system = await startTestSystem(mode, { ROLE: 'api', QUEUE_PREFIX: queuePrefix }));
-    const env = { DATABASE_URL: inject('databaseUrl'), QUEUE_PREFIX: queuePrefix, DATA_DIR: `/tmp/ywtb-worker-${queuePrefix}`, ...(mode === 'production' ? { REDIS_URL: inject('redisUrl') } : {}) };
+    // The keys of the API process: a worker with others could not read, nor write for, the same database.
+    const env = { DATABASE_URL: inject('databaseUrl'), QUEUE_PREFIX: queuePrefix, DATA_DIR: `/tmp/ywtb-worker-${queuePrefix}`, ...TEST_KEYS, ...(mode === 'production' ? { REDIS_URL: inject('redisUrl') } : {}) };
     const doomed = startWorker(env);
     startWorker(env);
     const [admin, citizen] = await Promise.all(['admin', 'citizen1'].map((u) => system.login(u)));

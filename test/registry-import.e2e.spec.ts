@@ -1,8 +1,9 @@
 import { gzipSync } from 'node:zlib';
+import { maskResidentId } from '@app/gov-ids';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, PERSON_COLUMNS, personLine as person, usccOf } from './registry-fixtures.js';
-import { startTestSystem, type TestSystem } from './support/system.js';
+import { startTestSystem, testIdNumbers, type TestSystem } from './support/system.js';
 
 /**
  * Registry imports over HTTP (single server): streamed CSV and JSON Lines, every bad line answered by
@@ -12,6 +13,7 @@ import { startTestSystem, type TestSystem } from './support/system.js';
 let system: TestSystem;
 let adminToken: string;
 let dataSource: DataSource;
+const idNumbers = testIdNumbers();
 
 beforeAll(async () => {
   system = await startTestSystem('single-server');
@@ -27,10 +29,11 @@ function upload(kind: 'persons' | 'enterprises', body: string | Buffer, contentT
   return system.http().post(`/api/registry/${kind}/import`).set('Authorization', `Bearer ${token}`).set('Content-Type', contentType).send(body);
 }
 
+/** A person as stored, found as the program finds one: by the ID number's keyed hash. */
 async function storedPerson(idNumber: string): Promise<Record<string, unknown> | undefined> {
   const [row] = await dataSource.query(
-    `SELECT id::text, name, monthly_income::float8 AS income, birth_date::text AS birth_date, gender, last_import_id FROM registry_person WHERE id_number = $1`,
-    [idNumber],
+    `SELECT id::text, name, monthly_income::float8 AS income, birth_date::text AS birth_date, gender, last_import_id FROM registry_person WHERE id_number_hash = $1`,
+    [idNumbers.lookupHash(idNumber)],
   );
   return row;
 }
@@ -109,6 +112,21 @@ describe('registry import', () => {
     expect(await storedPerson(rows[5].idNumber)).toMatchObject({ income: 1234 });
   });
 
+  it('keeps ID numbers only sealed with DATA_KEY: no column, change log or look-up holds a whole number', async () => {
+    const row = person();
+    const response = await upload('persons', csv([row]), 'text/csv').expect(200);
+    const [stored] = await dataSource.query(`SELECT p.id::text AS id, p.id_number_sealed AS sealed, p.id_number_hash AS hash, row_to_json(p)::text AS everything FROM registry_person p WHERE p.last_import_id = $1`, [response.body.importId]);
+    expect(stored.everything).not.toContain(row.idNumber);
+    expect(idNumbers.open(stored.sealed)).toBe(row.idNumber);
+    expect(stored.hash).toEqual(idNumbers.lookupHash(row.idNumber));
+    const [logged] = await dataSource.query(`SELECT string_agg(row_to_json(c)::text, '') AS everything FROM registry_change c WHERE c.import_id = $1`, [response.body.importId]);
+    expect(logged.everything).not.toContain(row.idNumber);
+    // Imported again: found by its keyed hash, and nothing changed.
+    expect((await upload('persons', csv([row]), 'text/csv').expect(200)).body).toMatchObject({ imported: 0, unchanged: 1 });
+    const history = await system.http().get('/api/registry/changes').query({ idNumber: row.idNumber }).set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(history.body.items).toEqual([expect.objectContaining({ kind: 'created', importId: response.body.importId })]);
+  });
+
   it('follows a person to a corrected ID number (formerIdNumber): same record, the change logged', async () => {
     const born = person({ gender: 'F' });
     await upload('persons', csv([born]), 'text/csv').expect(200);
@@ -119,7 +137,8 @@ describe('registry import', () => {
     expect(await storedPerson(born.idNumber)).toBeUndefined();
     expect(await storedPerson(corrected.idNumber)).toMatchObject({ id: before!.id, birth_date: corrected.birthDate });
     const [change] = await dataSource.query(`SELECT changes FROM registry_change WHERE import_id = $1`, [response.body.importId]);
-    expect(change.changes).toEqual({ idNumber: { old: born.idNumber, new: corrected.idNumber }, birthDate: { old: born.birthDate, new: corrected.birthDate } });
+    // The change log is not encrypted: it keeps the numbers masked.
+    expect(change.changes).toEqual({ idNumber: { old: maskResidentId(born.idNumber), new: maskResidentId(corrected.idNumber) }, birthDate: { old: born.birthDate, new: corrected.birthDate } });
     // The same file again finds the former number gone and the new one unchanged.
     expect((await upload('persons', jsonl([corrected]), 'application/x-ndjson').expect(200)).body).toMatchObject({ unchanged: 1 });
   });
@@ -148,7 +167,7 @@ describe('registry import', () => {
     const body = Buffer.concat(csv([gb]).split(/([\u0001\u0002])/).map((part) => (gbk[part] ? Buffer.from(gbk[part]) : Buffer.from(part))));
     expect((await upload('persons', body, 'text/csv; charset=gb18030').expect(200)).body).toMatchObject({ imported: 1 });
     expect(await storedPerson(gb.idNumber)).toMatchObject({ name: '张三' });
-    expect((await dataSource.query(`SELECT hukou_district FROM registry_person WHERE id_number = $1`, [gb.idNumber]))[0].hukou_district).toBe('南关区');
+    expect((await dataSource.query(`SELECT hukou_district FROM registry_person WHERE id_number_hash = $1`, [idNumbers.lookupHash(gb.idNumber)]))[0].hukou_district).toBe('南关区');
   });
 
   it('answers a body that says gzip but is not, or is cut short, with a 400 naming the body, and nothing escapes to the process', async () => {

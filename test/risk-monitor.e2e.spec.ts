@@ -174,21 +174,22 @@ describe('a case left untouched', () => {
   it('is flagged once however often the scan runs, and deciding it resolves every flag', async () => {
     const first = await scan();
     expect(first.status).toBe('completed');
-    const opened = await flagsOf(caseId);
+    // Open ones only: a check that ran while beforeAll's clock said 2 March may have flagged the accept task
+    // (due the next day) yellow, and the accept resolved it — right at that moment, not this case's story.
+    const opened = await flagsOf(caseId, 'open');
     // Late on both limits and on its step, quiet since 2 March, and the tolerated 食品安全管理制度 never came.
     expect(kindsOf(opened)).toEqual(['case_overdue', 'case_overdue', 'case_stalled', 'task_overdue', 'tolerated_material_overdue']);
-    expect(opened.every((f) => f.status === 'open')).toBe(true);
     expect(opened.find((f) => f.kind === 'case_stalled')!.facts.lastEventAt).toBe(new Date('2026-03-02T10:00:00+08:00').toISOString());
 
     await scan();
-    const again = await flagsOf(caseId);
+    const again = await flagsOf(caseId, 'open');
     expect(again.map((f) => f.id).sort()).toEqual(opened.map((f) => f.id).sort());
 
     // The clerk decides; the check that follows a case change resolves what no longer holds.
     await decide(reviewTaskId, { action: 'reject', comment: '不符合条件' });
     const checked = await check(caseId);
     expect(checked).toMatchObject({ flagged: 0 });
-    const after = await flagsOf(caseId);
+    const after = (await flagsOf(caseId)).filter((f) => opened.some((o) => o.id === f.id));
     expect(after).toHaveLength(5);
     expect(after.every((f) => f.status === 'resolved' && f.resolution === 'cleared' && f.resolvedBy === null)).toBe(true);
     await scan();

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { maskName, maskResidentId, maskUscc } from '@app/gov-ids';
+import { maskName } from '@app/gov-ids';
 import { Keyset, type Page, type PositionOf } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
+import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import type { SubjectType } from '../registry/registry-records.js';
 import { User } from '../users/user.entity.js';
 import type { BenefitGrantStatus } from './benefit-grant.entity.js';
 import type { GrantDetailView, GrantQuery } from './benefit-grant.dto.js';
-import { maskedFacts } from './subject-facts.js';
+import { maskedFacts, shownSubjectKey } from './subject-facts.js';
 
 interface GrantRow {
   id: string;
@@ -30,6 +31,7 @@ interface GrantRow {
   rule: string;
   variables_used: string[];
   subject_name: string;
+  /** A person's sealed ID number, or an enterprise's credit code. */
   subject_key: string;
 }
 
@@ -38,7 +40,7 @@ const GRANT_SELECT = `
   SELECT g.id::text AS id, g.subject_type, g.subject_id::text AS subject_id, g.period, g.amount::float8 AS amount, g.status,
          g.granted_at, g.declined_at, g.revoked_at, g.run_id, g.import_id, g.as_of::text AS as_of, g.facts,
          p.code AS policy_code, v.version AS policy_version, v.name AS policy_name, v.rule, v.variables_used,
-         coalesce(rp.name, re.name) AS subject_name, coalesce(rp.id_number, re.uscc) AS subject_key
+         coalesce(rp.name, re.name) AS subject_name, coalesce(rp.id_number_sealed, re.uscc) AS subject_key
     FROM benefit_grant g
     JOIN benefit_policy p ON p.id = g.policy_id
     JOIN benefit_policy_version v ON v.id = g.policy_version_id
@@ -52,7 +54,7 @@ const GRANT_SELECT = `
  */
 export type Disclosure = 'staff' | 'holder' | 'revealed';
 
-export function grantView(row: GrantRow, disclosure: Disclosure): GrantDetailView {
+export function grantView(row: GrantRow, disclosure: Disclosure, idNumbers: IdNumberCipher): GrantDetailView {
   const person = row.subject_type === 'person';
   const whole = disclosure === 'revealed';
   return {
@@ -64,7 +66,7 @@ export function grantView(row: GrantRow, disclosure: Disclosure): GrantDetailVie
     subjectId: row.subject_id,
     // An enterprise's name is public; its credit code is masked on screens all the same.
     subjectName: person && !whole ? maskName(row.subject_name) : row.subject_name,
-    subjectKey: whole ? row.subject_key : person ? maskResidentId(row.subject_key) : maskUscc(row.subject_key),
+    subjectKey: !whole ? shownSubjectKey(idNumbers, row.subject_type, row.subject_key) : person ? idNumbers.open(row.subject_key) : row.subject_key,
     period: row.period,
     amount: row.amount,
     status: row.status,
@@ -110,7 +112,10 @@ const GRANT_PAGES = new Keyset('DESC', { id: { sql: 'g.id', type: 'bigint' } });
 
 @Injectable()
 export class BenefitGrantsService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly idNumbers: IdNumberCipher,
+  ) {}
 
   /** Grants for staff, newest first: by policy, run, status, or all grants of one person or enterprise. */
   list(query: GrantQuery): Promise<Page<GrantDetailView>> {
@@ -118,7 +123,7 @@ export class BenefitGrantsService {
     if (query.policyCode !== undefined) where.add((p) => `p.code = ${p}`, query.policyCode);
     if (query.subjectId !== undefined) where.add((p) => `g.subject_id = ${p}::bigint`, query.subjectId);
     if (query.subjectType !== undefined) where.add((p) => `g.subject_type = ${p}`, query.subjectType);
-    if (query.idNumber !== undefined) where.add((p) => `g.subject_type = 'person' AND rp.id_number = ${p}`, query.idNumber);
+    if (query.idNumber !== undefined) where.add((p) => `g.subject_type = 'person' AND rp.id_number_hash = ANY(${p}::bytea[])`, this.idNumbers.lookupHashes(query.idNumber));
     if (query.uscc !== undefined) where.add((p) => `g.subject_type = 'enterprise' AND re.uscc = ${p}`, query.uscc);
     if (query.status !== undefined) where.add((p) => `g.status = ${p}`, query.status);
     if (query.runId !== undefined) where.add((p) => `g.run_id = ${p}::uuid`, query.runId);
@@ -129,7 +134,7 @@ export class BenefitGrantsService {
   async get(id: string, disclosure: Disclosure): Promise<GrantDetailView> {
     const [row] = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} WHERE g.id = $1::bigint`, [id]);
     if (!row) throw notFound('benefit_grant.not_found', `No benefit grant with id ${id}.`);
-    return grantView(row, disclosure);
+    return grantView(row, disclosure, this.idNumbers);
   }
 
   /** A citizen's own grants: a person's by their ID number, an enterprise account's by its company's credit code. */
@@ -156,12 +161,13 @@ export class BenefitGrantsService {
     if (user?.facts.kind === 'enterprise') {
       return user.facts.uscc ? new Where().add((p) => `g.subject_type = 'enterprise' AND re.uscc = ${p}`, user.facts.uscc) : null;
     }
-    return user?.idNumber ? new Where().add((p) => `g.subject_type = 'person' AND rp.id_number = ${p}`, user.idNumber) : null;
+    if (!user?.idNumberSealed) return null;
+    return new Where().add((p) => `g.subject_type = 'person' AND rp.id_number_hash = ANY(${p}::bytea[])`, this.idNumbers.lookupHashes(this.idNumbers.open(user.idNumberSealed)));
   }
 
   private async page(where: Where, limit: number, before: PositionOf<typeof GRANT_PAGES> | null, disclosure: Disclosure): Promise<Page<GrantDetailView>> {
     if (before) where.conditions.push(GRANT_PAGES.afterSql(before, where.bind));
     const rows = await this.txHost.tx.query<GrantRow[]>(`${GRANT_SELECT} ${where.sql} ORDER BY ${GRANT_PAGES.orderBySql} LIMIT ${limit + 1}`, where.params);
-    return GRANT_PAGES.page(rows, limit, (row) => grantView(row, disclosure), (row) => ({ id: row.id }));
+    return GRANT_PAGES.page(rows, limit, (row) => grantView(row, disclosure, this.idNumbers), (row) => ({ id: row.id }));
   }
 }

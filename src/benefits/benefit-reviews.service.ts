@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { maskName, maskResidentId, maskUscc } from '@app/gov-ids';
+import { maskName } from '@app/gov-ids';
 import type { Caller } from '../auth/auth.decorators.js';
 import { Keyset, type Page } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
+import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { SubjectType } from '../registry/registry-records.js';
-import { maskedFacts, subjectFacts } from './subject-facts.js';
+import { maskedFacts, shownSubjectKey, subjectFacts } from './subject-facts.js';
 import type { ResolveReviewDto, ReviewQuery, ReviewView } from './benefit-review.dto.js';
 
 interface ReviewRow {
@@ -19,6 +20,7 @@ interface ReviewRow {
   subject_type: SubjectType;
   subject_id: string;
   subject_name: string;
+  /** A person's sealed ID number, or an enterprise's credit code. */
   subject_key: string;
   period: string;
   reason: string;
@@ -36,7 +38,7 @@ interface ReviewRow {
 const REVIEW_SELECT = `
   SELECT r.id, r.grant_id::text AS grant_id, p.code AS policy_code, v.name AS policy_name, p.department_code,
          r.subject_type, r.subject_id::text AS subject_id, coalesce(rp.name, re.name) AS subject_name,
-         coalesce(rp.id_number, re.uscc) AS subject_key, g.period, r.reason, r.facts, r.import_id, r.status,
+         coalesce(rp.id_number_sealed, re.uscc) AS subject_key, g.period, r.reason, r.facts, r.import_id, r.status,
          r.created_at, r.resolved_at, r.resolved_by, r.note,
          to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
     FROM benefit_review r
@@ -49,7 +51,7 @@ const REVIEW_SELECT = `
 /** Oldest first. */
 const REVIEW_PAGES = new Keyset('ASC', { createdAt: { sql: 'r.created_at', type: 'timestamp' }, id: { sql: 'r.id', type: 'uuid' } });
 
-const reviewView = (row: ReviewRow): ReviewView => ({
+const reviewView = (row: ReviewRow, idNumbers: IdNumberCipher): ReviewView => ({
   id: row.id,
   grantId: row.grant_id,
   policyCode: row.policy_code,
@@ -57,7 +59,7 @@ const reviewView = (row: ReviewRow): ReviewView => ({
   subjectType: row.subject_type,
   subjectId: row.subject_id,
   subjectName: row.subject_type === 'person' ? maskName(row.subject_name) : row.subject_name,
-  subjectKey: row.subject_type === 'person' ? maskResidentId(row.subject_key) : maskUscc(row.subject_key),
+  subjectKey: shownSubjectKey(idNumbers, row.subject_type, row.subject_key),
   period: row.period,
   reason: row.reason,
   facts: maskedFacts(row.facts),
@@ -78,6 +80,7 @@ export class BenefitReviewsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly notifications: NotificationsService,
+    private readonly idNumbers: IdNumberCipher,
   ) {}
 
   async list(caller: Caller, query: ReviewQuery): Promise<Page<ReviewView>> {
@@ -93,7 +96,7 @@ export class BenefitReviewsService {
       `${REVIEW_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY ${REVIEW_PAGES.orderBySql} LIMIT ${limit + 1}`,
       params,
     );
-    return REVIEW_PAGES.page(rows, limit, reviewView, (row) => ({ createdAt: row.cursor_at, id: row.id }));
+    return REVIEW_PAGES.page(rows, limit, (row) => reviewView(row, this.idNumbers), (row) => ({ createdAt: row.cursor_at, id: row.id }));
   }
 
   /** Keeps or revokes the grant; revoking tells the holder. A review is decided once. */
@@ -112,7 +115,7 @@ export class BenefitReviewsService {
     ]);
     if (status === 'revoked') await this.revoke(row);
     const [updated] = await this.txHost.tx.query<ReviewRow[]>(`${REVIEW_SELECT} WHERE r.id = $1`, [id]);
-    return reviewView(updated);
+    return reviewView(updated, this.idNumbers);
   }
 
   private async revoke(row: ReviewRow): Promise<void> {

@@ -1,5 +1,7 @@
+import { maskResidentId, maskUscc } from '@app/gov-ids';
 import { completedYears, enterpriseDeclarations, personDeclarations, type Declarations, type RuleValues } from '@app/rules';
 import { maskPersonField } from '../registry/personal-fields.js';
+import type { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { selectRecord, registryTable, type RegistryTable } from '../registry/registry-tables.js';
 import type { SubjectType } from '../registry/registry-records.js';
 
@@ -19,9 +21,11 @@ export interface SubjectFacts {
   variable: SubjectType;
   declarations: Declarations;
   facts: Readonly<Record<string, FactSql>>;
-  /** The registry key of the holder, to find their account: ID number or credit code. */
+  /** The registry key as rules read it, when they may: a credit code; an ID number is sealed (its facts are gender, birth date, age). */
+  readableKey: string | null;
+  /** The registry key of the holder, to find their account: the ID number's keyed hash, or the credit code. */
   holderKey: string;
-  /** Joins `app_user u` to a holder key `k`: persons by ID number, enterprise accounts by `facts.uscc`. */
+  /** Joins `app_user u` to a holder key `k`: persons by the ID number's keyed hash, enterprise accounts by `facts.uscc`. */
   accountJoin: (key: string) => string;
   /** The facts of one subject for the JS evaluator, from a row read with `selectRecord`. */
   values(row: Record<string, unknown>, asOf: string): RuleValues;
@@ -41,8 +45,8 @@ export const PERSON_FACTS: SubjectFacts = {
   table: registryTable('person'),
   variable: 'person',
   declarations: personDeclarations,
+  // No 'person.idNumber': the number is sealed, so a rule naming it does not translate to SQL and is refused.
   facts: {
-    'person.idNumber': plain('id_number'),
     'person.name': plain('name'),
     'person.gender': plain('gender'),
     'person.birthDate': { rule: dateInstant('birth_date'), shown: 's.birth_date' },
@@ -53,9 +57,11 @@ export const PERSON_FACTS: SubjectFacts = {
     'person.phone': plain('phone'),
     'person.age': { rule: yearsSince('birth_date'), shown: yearsSince('birth_date') },
   },
-  holderKey: 's.id_number',
+  readableKey: null,
+  // Persons and accounts hash ID numbers under the same key, so a holder's account is found by hash.
+  holderKey: 's.id_number_hash',
   // An enterprise account carries its legal representative's ID number: it is not that person's account.
-  accountJoin: (key) => `u.id_number = ${key} AND u.facts->>'kind' IS DISTINCT FROM 'enterprise'`,
+  accountJoin: (key) => `u.id_number_hash = ${key} AND u.facts->>'kind' IS DISTINCT FROM 'enterprise'`,
   values(row, asOf) {
     const person = { ...row, age: completedYears(utcMidnight(row.birthDate as string), utcMidnight(asOf)) };
     return { person };
@@ -78,6 +84,7 @@ export const ENTERPRISE_FACTS: SubjectFacts = {
     'enterprise.socialInsuranceArrears': plain('social_insurance_arrears'),
     'enterprise.yearsSinceRegistration': { rule: yearsSince('registered_at'), shown: yearsSince('registered_at') },
   },
+  readableKey: 'uscc',
   holderKey: 's.uscc',
   accountJoin: (key) => `u.facts->>'uscc' = ${key} AND u.facts->>'kind' = 'enterprise'`,
   values(row, asOf) {
@@ -115,7 +122,13 @@ export function shownFacts(values: RuleValues, variablesUsed: readonly string[])
 }
 
 /** The SELECT list reading subjects as the JS evaluator wants them. */
-export const selectSubject = (subject: SubjectFacts) => `s.id::text AS id, ${selectRecord(subject.table, 's')}`;
+export const selectSubject = (subject: SubjectFacts) =>
+  `s.id::text AS id, ${selectRecord(subject.table, 's')}${subject.readableKey ? `, s.${subject.readableKey} AS "${subject.table.keyField}"` : ''}`;
+
+/** A subject's key as staff see it: a person's sealed ID number opened and masked, a credit code masked. */
+export function shownSubjectKey(idNumbers: IdNumberCipher, subjectType: SubjectType, storedKey: string): string {
+  return subjectType === 'person' ? maskResidentId(idNumbers.open(storedKey)) : maskUscc(storedKey);
+}
 
 /** An explanation's facts as staff see them by default: a person's identifying facts masked (`person.name` …). */
 export function maskedFacts(facts: Record<string, unknown>): Record<string, unknown> {

@@ -1,10 +1,17 @@
 import { maskResidentId, maskUscc } from '@app/gov-ids';
 import { completedYears } from '@app/rules';
-import type { User } from '../users/user.entity.js';
+import type { ApplicantFacts } from '../users/user.entity.js';
 import type { ApplicantSnapshot } from './case.entity.js';
 
+/** An account as a case snapshots it; `idNumber` opened from its seal by the caller, kept here masked only. */
+export interface ApplicantAccount {
+  displayName: string;
+  idNumber: string | null;
+  facts: ApplicantFacts;
+}
+
 /** The applicant as rules see them (`applicant.*`), taken once at submission and kept with the case. */
-export function applicantSnapshot(user: Pick<User, 'displayName' | 'idNumber' | 'facts'>, at: Date): ApplicantSnapshot {
+export function applicantSnapshot(user: ApplicantAccount, at: Date): ApplicantSnapshot {
   const facts = user.facts ?? {};
   const isEnterprise = facts.kind === 'enterprise';
   const birthDate = !isEnterprise && facts.birthDate ? new Date(`${facts.birthDate}T00:00:00Z`) : null;

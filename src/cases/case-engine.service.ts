@@ -7,6 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { orBeyondHorizon } from '../calendar/calendar-problems.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { conflict, unprocessable } from '../http/problem.js';
+import { HistoryKeys } from '../keys/history-keys.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
@@ -17,7 +18,7 @@ import { WorkflowsService } from '../workflows/workflows.service.js';
 import { CaseHistory } from './case-history.entity.js';
 import { STAFF_DECISIONS } from './staff-decisions.js';
 import { CaseRecord } from './case.entity.js';
-import { entryHash, type ChainEntry } from './history-chain.js';
+import { keyedEntryHash, type ChainEntry } from './history-chain.js';
 
 /** Who caused an event: a person, or the system (a worker, a timer). */
 export interface Actor {
@@ -51,7 +52,8 @@ export function engineProblem(error: EngineError) {
 /**
  * The only way a case changes: load it, ask the pure engine what follows from an event, and write the
  * new state, its effects (tasks, timers, clock, certificates, notifications, jobs) and one hash-chained
- * history row in the caller's transaction, under an optimistic lock on the case row.
+ * history row (an HMAC under HISTORY_KEY: no query more than an unkeyed chain) in the caller's
+ * transaction, under an optimistic lock on the case row.
  */
 @Injectable()
 export class CaseEngine {
@@ -65,6 +67,7 @@ export class CaseEngine {
     private readonly notifications: NotificationsService,
     private readonly certificates: CertificatesService,
     private readonly clock: ClockService,
+    private readonly historyKeys: HistoryKeys,
   ) {}
 
   /** Published versions never change, so each is read from the database once per process. */
@@ -272,8 +275,9 @@ export class CaseEngine {
       comment: entry.note.comment ?? null,
       data: entry.note.data ?? {},
     };
-    const hash = entryHash(prevHash, chained);
-    await this.txHost.tx.getRepository(CaseHistory).insert({ ...chained, at: entry.now, prevHash, hash } as QueryDeepPartialEntity<CaseHistory>);
+    const key = this.historyKeys.chain.current;
+    const hash = keyedEntryHash(key.key, prevHash, chained);
+    await this.txHost.tx.getRepository(CaseHistory).insert({ ...chained, at: entry.now, prevHash, hash, hashKeyId: key.id } as QueryDeepPartialEntity<CaseHistory>);
     record.historySeq = seq;
     record.historyHead = hash;
     if (entry.actor.id !== null && STAFF_DECISIONS.includes(entry.action)) record.decidedBy = entry.actor.id;

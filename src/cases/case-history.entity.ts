@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The append-only timeline of a case. Each row stores the hash of the previous one, so changing or
- * deleting a row breaks the chain (`GET /api/cases/:id/history/verify`).
+ * deleting a row breaks the chain (`GET /api/cases/:id/history/verify`). The hash is an HMAC under
+ * HISTORY_KEY, which the database never holds: whoever can write the table cannot recompute it.
  */
 @Entity({ name: 'case_history' })
 @Index('case_history_case_seq_idx', ['caseId', 'seq'], { unique: true })
@@ -46,4 +47,11 @@ export class CaseHistory {
 
   @Column({ type: 'text' })
   hash: string;
+
+  /**
+   * The version marker of `hash`: the id of the HISTORY_KEY whose HMAC it is, or null for a row written
+   * before history was keyed (plain SHA-256; trusted only up to the case's seal, see CaseHistorySeal).
+   */
+  @Column({ type: 'text', nullable: true })
+  hashKeyId: string | null;
 }

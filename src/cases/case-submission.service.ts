@@ -7,6 +7,7 @@ import { Bundle } from '../catalog/bundle.entity.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
 import { FilesService } from '../files/files.service.js';
 import { badRequest, unprocessable, type FieldError } from '../http/problem.js';
+import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { ClockService } from '../time/clock.service.js';
 import { User } from '../users/user.entity.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
@@ -43,6 +44,7 @@ export class CaseSubmissionService {
     private readonly files: FilesService,
     private readonly clock: ClockService,
     private readonly caseFiles: CaseFiles,
+    private readonly idNumbers: IdNumberCipher,
   ) {}
 
   @Transactional()
@@ -67,7 +69,8 @@ export class CaseSubmissionService {
 
     const user = await this.txHost.tx.getRepository(User).findOneByOrFail({ id: caller.id });
     const now = this.clock.now();
-    const applicant = applicantSnapshot(user, now);
+    const idNumber = user.idNumberSealed === null ? null : this.idNumbers.open(user.idNumberSealed);
+    const applicant = applicantSnapshot({ displayName: user.displayName, idNumber, facts: user.facts }, now);
     const actor: Actor = { id: caller.id, name: caller.displayName };
     await this.files.requireOwned(dto.materials.map((m) => m.fileId), caller.id, (i) => `materials[${i}].fileId`);
     const record = dto.serviceItemCode !== undefined

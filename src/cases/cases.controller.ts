@@ -8,6 +8,7 @@ import { badRequest } from '../http/problem.js';
 import { AnswerCorrectionDto, CaseListQuery, ExtendDeadlineDto, CaseSummaryView, CaseView, RateCaseDto, SubmitCaseDto, SubmittedCaseView } from './case.dto.js';
 import { CaseSubmissionService } from './case-submission.service.js';
 import { CasesService } from './cases.service.js';
+import { ChainVerificationView } from './history-audit.dto.js';
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 
@@ -82,8 +83,8 @@ export class CasesController {
 
   @Get(':id/history/verify')
   @Roles('supervisor', 'admin')
-  @ApiOkResponse({ description: '{ valid, brokenAt? }' })
-  verifyHistory(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ valid: boolean; brokenAt?: number }> {
+  @ApiOkResponse({ type: ChainVerificationView, description: 'the keyed hash chain, its seal, and the head of the case and of the latest signed checkpoint' })
+  verifyHistory(@Param('id', new ParseUUIDPipe()) id: string): Promise<ChainVerificationView> {
     return this.cases.verifyHistory(id);
   }
 }

@@ -12,12 +12,15 @@ import { CaseFiles } from './case-files.js';
 import { CaseSubmissionService } from './case-submission.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { HistoryAuditService } from './history-audit.service.js';
+import { HistoryCheckpointScheduler } from './history-checkpoint.scheduler.js';
+import { HistoryCheckpointsController } from './history-checkpoints.controller.js';
 import { WorkflowJobs } from './workflow-jobs.js';
 
 @Module({
   imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, AuditModule],
-  controllers: [CasesController],
-  providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener],
+  controllers: [CasesController, HistoryCheckpointsController],
+  providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler],
   exports: [CaseEngine, CaseClockService],
 })
 export class CasesModule {}

@@ -22,7 +22,8 @@ import type { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, Ext
 import { CaseRecord } from './case.entity.js';
 import { partiesOf, refuseConflictOfInterest } from './conflict-of-interest.js';
 import { formErrors } from './form-validator.js';
-import { verifyChain } from './history-chain.js';
+import type { ChainVerificationView } from './history-audit.dto.js';
+import { HistoryAuditService } from './history-audit.service.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
 
 const summary = (record: CaseRecord): CaseSummaryView => ({
@@ -53,6 +54,7 @@ export class CasesService {
     private readonly clock: ClockService,
     private readonly caseClock: CaseClockService,
     private readonly caseFiles: CaseFiles,
+    private readonly historyAudit: HistoryAuditService,
   ) {}
 
   private get cases() {
@@ -219,26 +221,7 @@ export class CasesService {
     return summary(record);
   }
 
-  async verifyHistory(id: string): Promise<{ valid: boolean; brokenAt?: number }> {
-    const record = await this.cases.findOneBy({ id });
-    if (!record) throw notFound('case.not_found', 'No such case.');
-    const rows = await this.txHost.tx.getRepository(CaseHistory).find({ where: { caseId: id }, order: { seq: 'ASC' } });
-    return verifyChain(
-      rows.map((row) => ({
-        caseId: row.caseId,
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actorId: row.actorId,
-        actor: row.actor,
-        action: row.action,
-        fromStatus: row.fromStatus,
-        toStatus: row.toStatus,
-        comment: row.comment,
-        data: row.data,
-        prevHash: row.prevHash,
-        hash: row.hash,
-      })),
-      record.historyHead,
-    );
+  verifyHistory(id: string): Promise<ChainVerificationView> {
+    return this.historyAudit.verifyCase(id);
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_MAX_UPLOAD_BYTES, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
 
@@ -80,7 +81,7 @@ describe('loadConfig', () => {
   });
 
   it('has no seed password in production unless one is given', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ...keys() });
     expect(config.seedPassword).toBeNull();
   });
 
@@ -115,4 +116,41 @@ describe('loadConfig', () => {
   it('refuses a Redis queue without a database', () => {
     expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379' })).toHaveLength(1);
   });
+
+  it('reads the keys as hex or base64, with older ones for rotation', () => {
+    const [data, old, history, signing, verify] = [0, 1, 2, 3, 4].map(() => randomBytes(32));
+    const config = loadConfig({
+      DATA_KEY: data.toString('hex'),
+      DATA_KEY_PREVIOUS: old.toString('base64'),
+      HISTORY_KEY: history.toString('base64url'),
+      HISTORY_SIGNING_KEY: signing.toString('base64'),
+      HISTORY_VERIFY_KEYS: `${verify.toString('base64')},${old.toString('hex')}`,
+    });
+    expect(config.keys).toEqual({ data: { current: data, previous: [old] }, history: { current: history, previous: [] }, historyLostIds: [], historySigning: signing, historyVerifyKeys: [verify, old] });
+    expect(loadConfig({}).keys).toEqual({ data: null, history: null, historyLostIds: [], historySigning: null, historyVerifyKeys: [] });
+    expect(loadConfig({ HISTORY_KEY_LOST_IDS: '0a1b2c3d,ffffffff' }).keys.historyLostIds).toEqual(['0a1b2c3d', 'ffffffff']);
+    expect(problemsOf({ HISTORY_KEY_LOST_IDS: 'old key' })).toHaveLength(1);
+    expect(loadConfig({}).historyCheckpointEverySeconds).toBe(900);
+  });
+
+  it('refuses keys that are not 32 bytes, each named, and older keys without a current one', () => {
+    const problems = problemsOf({ DATA_KEY: 'correct horse battery staple', HISTORY_KEY_PREVIOUS: randomBytes(32).toString('hex'), HISTORY_VERIFY_KEYS: `${randomBytes(32).toString('hex')},abc` });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^DATA_KEY must be 32 random bytes/);
+    expect(problems.join('\n')).toMatch(/HISTORY_KEY_PREVIOUS needs HISTORY_KEY/);
+    expect(problems.join('\n')).toMatch(/HISTORY_VERIFY_KEYS \(item 2\) must be 32 random bytes/);
+  });
+
+  it('requires every key in production, where none may be kept beside the data', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(problems).toEqual([
+      'DATA_KEY must be set when NODE_ENV=production (docs/security-keys.md)',
+      'HISTORY_KEY must be set when NODE_ENV=production (docs/security-keys.md)',
+      'HISTORY_SIGNING_KEY must be set when NODE_ENV=production (docs/security-keys.md)',
+    ]);
+  });
 });
+
+function keys(): Record<string, string> {
+  return { DATA_KEY: randomBytes(32).toString('hex'), HISTORY_KEY: randomBytes(32).toString('hex'), HISTORY_SIGNING_KEY: randomBytes(32).toString('hex') };
+}

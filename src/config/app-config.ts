@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseKey, type KeyRing } from '@app/field-crypto';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -112,6 +113,31 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(5) @Max(24 * 60)
   RISK_REVIEW_EVERY_MINUTES?: number;
+
+  // Keys kept outside the database (docs/security-keys.md); checked by readKeys, as they need more than a pattern.
+  @IsOptional() @IsString()
+  DATA_KEY?: string;
+
+  @IsOptional() @IsString()
+  DATA_KEY_PREVIOUS?: string;
+
+  @IsOptional() @IsString()
+  HISTORY_KEY?: string;
+
+  @IsOptional() @IsString()
+  HISTORY_KEY_PREVIOUS?: string;
+
+  @IsOptional() @Matches(/^[0-9a-f]{8}(,[0-9a-f]{8})*$/, { message: 'HISTORY_KEY_LOST_IDS must be key ids (8 hex digits), comma-separated' })
+  HISTORY_KEY_LOST_IDS?: string;
+
+  @IsOptional() @IsString()
+  HISTORY_SIGNING_KEY?: string;
+
+  @IsOptional() @IsString()
+  HISTORY_VERIFY_KEYS?: string;
+
+  @IsOptional() @IsInt() @Min(60) @Max(24 * 3600)
+  HISTORY_CHECKPOINT_EVERY_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -150,6 +176,24 @@ export interface AppConfig {
   /** The largest file `POST /api/files` accepts. */
   maxUploadBytes: number;
   risk: RiskThresholds;
+  /** Keys from the environment; a null one is kept under DATA_DIR instead (never in production): see src/keys. */
+  keys: ConfiguredKeys;
+  /** How often all cases' history chain heads are signed (a cluster-wide job). */
+  historyCheckpointEverySeconds: number;
+}
+
+/** The secret keys that protect data against whoever can read or write the database. */
+export interface ConfiguredKeys {
+  /** DATA_KEY (+ DATA_KEY_PREVIOUS): encrypts ID numbers and keys their look-up hashes. */
+  data: KeyRing | null;
+  /** HISTORY_KEY (+ HISTORY_KEY_PREVIOUS): keys the case history hash chains. */
+  history: KeyRing | null;
+  /** HISTORY_KEY_LOST_IDS: ids of history keys known lost; their rows can no longer be verified, and start-up accepts that. */
+  historyLostIds: string[];
+  /** HISTORY_SIGNING_KEY: the Ed25519 seed that signs history checkpoints. */
+  historySigning: Buffer | null;
+  /** HISTORY_VERIFY_KEYS: the public keys of earlier signing keys, so their checkpoints still verify. */
+  historyVerifyKeys: Buffer[];
 }
 
 /** What the risk monitor (电子监察) flags, and when; working hours are office hours of working days. */
@@ -219,7 +263,38 @@ const RISK_KEYS = [
   'RISK_SCAN_EVERY_SECONDS', 'RISK_YELLOW_REMAINING_DAYS', 'RISK_UNCLAIMED_HOURS', 'RISK_STALLED_HOURS', 'RISK_ESCALATION_HOURS',
   'RISK_FAST_MIN_SAMPLE', 'RISK_AUTO_SAMPLE_PERCENT', 'RISK_BENEFIT_JUMP_PERCENT', 'RISK_REVIEW_LOOKBACK_DAYS', 'RISK_REVIEW_EVERY_MINUTES',
 ] as const;
-const INT_KEYS = ['PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', ...RISK_KEYS] as const;
+const INT_KEYS = [
+  'PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', 'HISTORY_CHECKPOINT_EVERY_SECONDS', ...RISK_KEYS,
+] as const;
+
+/** A comma-separated list of keys; each bad one is a problem named by its place in the list. */
+function keyList(name: string, text: string | undefined, problems: string[]): Buffer[] {
+  if (text === undefined) return [];
+  return text.split(',').flatMap((item, i, all) => {
+    const parsed = parseKey(item);
+    if (parsed.ok) return [parsed.key];
+    problems.push(`${name}${all.length > 1 ? ` (item ${i + 1})` : ''} ${parsed.message}`);
+    return [];
+  });
+}
+
+/** The keys of the environment; production must give every one (a key under DATA_DIR sits beside the data it protects). */
+function readKeys(env: Environment, production: boolean, problems: string[]): ConfiguredKeys {
+  const ring = (name: string, current: string | undefined, previous: string | undefined): KeyRing | null => {
+    const [key] = keyList(name, current, problems);
+    const older = keyList(`${name}_PREVIOUS`, previous, problems);
+    if (current === undefined && previous !== undefined) problems.push(`${name}_PREVIOUS needs ${name}: the older keys only open what they protected before`);
+    if (current === undefined && production) problems.push(`${name} must be set when NODE_ENV=production (docs/security-keys.md)`);
+    return key ? { current: key, previous: older } : null;
+  };
+  const data = ring('DATA_KEY', env.DATA_KEY, env.DATA_KEY_PREVIOUS);
+  const history = ring('HISTORY_KEY', env.HISTORY_KEY, env.HISTORY_KEY_PREVIOUS);
+  const [historySigning] = keyList('HISTORY_SIGNING_KEY', env.HISTORY_SIGNING_KEY, problems);
+  const historyVerifyKeys = keyList('HISTORY_VERIFY_KEYS', env.HISTORY_VERIFY_KEYS, problems);
+  if (env.HISTORY_SIGNING_KEY === undefined && production) problems.push('HISTORY_SIGNING_KEY must be set when NODE_ENV=production (docs/security-keys.md)');
+  const historyLostIds = env.HISTORY_KEY_LOST_IDS?.split(',') ?? [];
+  return { data, history, historyLostIds, historySigning: historySigning ?? null, historyVerifyKeys };
+}
 
 /** Parses the environment once; throws a ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -263,6 +338,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   } else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET && !developmentSecretAllowed) {
     problems.push('JWT_SECRET must not be the published development secret unless the system is embedded and listens on loopback only');
   }
+  const keys = readKeys(env, nodeEnv === 'production', problems);
   if (env.REDIS_URL && !env.DATABASE_URL) {
     problems.push('REDIS_URL needs DATABASE_URL: the embedded mode keeps its queue in the embedded database');
   }
@@ -305,6 +381,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       reviewLookbackDays: env.RISK_REVIEW_LOOKBACK_DAYS ?? 7,
       reviewEveryMinutes: env.RISK_REVIEW_EVERY_MINUTES ?? 60,
     },
+    keys,
+    historyCheckpointEverySeconds: env.HISTORY_CHECKPOINT_EVERY_SECONDS ?? 900,
   };
 }
 

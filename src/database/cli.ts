@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MigrationKeys } from '../../migrations/migration-keys.js';
 import { ConfigError, loadConfig } from '../config/app-config.js';
+import { HistoryKeys } from '../keys/history-keys.js';
+import { IdNumberCipher } from '../keys/id-number-cipher.js';
+import { migrationKeysOf } from '../keys/migration-keys.js';
+import { checkHistoryKeys, resealIdNumbers } from '../keys/protected-data.js';
+import { secretKeys } from '../keys/secret-keys.js';
 import { createDataSource, pendingSchemaChanges, runMigrations } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { seedDatabase } from './seed.js';
@@ -11,7 +17,9 @@ const usage = `usage: node dist/src/database/cli.js <command>
   migrate            apply pending migrations (DATABASE_URL, or the embedded database under DATA_DIR)
   generate <Name>    write migrations/<timestamp>-<name>.ts with what the entities need beyond the migrations
   check              fail when the entities need schema changes no migration makes (run on a fresh database)
-  seed               load the 南关区 departments and the accounts of API.md (needs SEED_PASSWORD in production)`;
+  seed               load the 南关区 departments and the accounts of API.md (needs SEED_PASSWORD in production)
+  reencrypt          re-encrypt ID numbers sealed under a DATA_KEY listed in DATA_KEY_PREVIOUS with DATA_KEY
+                     (start-up does the same; see docs/security-keys.md)`;
 
 /** Runs `work` against the configured database, or against a throwaway embedded one. */
 async function withDatabase<T>(url: string | null, dataDir: string, work: (url: string) => Promise<T>): Promise<T> {
@@ -24,11 +32,11 @@ async function withDatabase<T>(url: string | null, dataDir: string, work: (url: 
   }
 }
 
-async function migrated<T>(url: string, work: (dataSource: ReturnType<typeof createDataSource>) => Promise<T>): Promise<T> {
+async function migrated<T>(url: string, keys: MigrationKeys | undefined, work: (dataSource: ReturnType<typeof createDataSource>) => Promise<T>): Promise<T> {
   const dataSource = createDataSource(url, { poolSize: 2, applicationName: 'ywtb-cli' });
   await dataSource.initialize();
   try {
-    const applied = await runMigrations(dataSource);
+    const applied = await runMigrations(dataSource, keys);
     for (const name of applied) console.log(`applied ${name}`);
     return await work(dataSource);
   } finally {
@@ -69,14 +77,14 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig(process.env);
   switch (command) {
     case 'migrate':
-      await withDatabase(config.databaseUrl, config.dataDir, (url) => migrated(url, async () => undefined));
+      await withDatabase(config.databaseUrl, config.dataDir, (url) => migrated(url, migrationKeysOf(secretKeys(config)), async () => undefined));
       return 0;
     case 'generate': {
       if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
         console.error('generate needs a PascalCase name, e.g. `npm run migration:generate -- AddCaseTables`');
         return 2;
       }
-      const changes = await onFreshDatabase((url) => migrated(url, pendingSchemaChanges));
+      const changes = await onFreshDatabase((url) => migrated(url, undefined, pendingSchemaChanges));
       if (changes.up.length === 0) {
         console.log('The migrations already match the entities: nothing to generate.');
         return 0;
@@ -93,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'check': {
-      const changes = await onFreshDatabase((url) => migrated(url, pendingSchemaChanges));
+      const changes = await onFreshDatabase((url) => migrated(url, undefined, pendingSchemaChanges));
       if (changes.up.length > 0) {
         console.error(`The entities need schema changes that no migration makes:\n${changes.up.join('\n')}`);
         console.error('Run `npm run migration:generate -- <Name>` and commit the result.');
@@ -108,8 +116,23 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const password = config.seedPassword;
-      const result = await withDatabase(config.databaseUrl, config.dataDir, (url) => migrated(url, (ds) => seedDatabase(ds, password)));
+      const keys = secretKeys(config);
+      const result = await withDatabase(config.databaseUrl, config.dataDir, (url) =>
+        migrated(url, migrationKeysOf(keys), (ds) => seedDatabase(ds, password, new IdNumberCipher(keys.data))),
+      );
       console.log(`seeded ${result.departments} departments, created ${result.usersCreated} accounts`);
+      return 0;
+    }
+    case 'reencrypt': {
+      const keys = secretKeys(config);
+      const changed = await withDatabase(config.databaseUrl, config.dataDir, (url) =>
+        migrated(url, migrationKeysOf(keys), async (ds) => {
+          const count = await resealIdNumbers(ds, new IdNumberCipher(keys.data));
+          await checkHistoryKeys(ds, new HistoryKeys(keys));
+          return count;
+        }),
+      );
+      console.log(`re-encrypted ${changed} ID numbers under DATA_KEY ${new IdNumberCipher(keys.data).currentKeyId}; DATA_KEY_PREVIOUS can go once every process runs with this DATA_KEY`);
       return 0;
     }
     default:

@@ -1,5 +1,6 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+import { withMigrationKeys, type MigrationKeys } from '../../migrations/migration-keys.js';
 import { entities } from './entities.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 
@@ -30,15 +31,24 @@ export function createDataSource(url: string, overrides?: Parameters<typeof data
 /** Any arbitrary key, the same in every process: only one process migrates at a time. */
 const MIGRATION_LOCK_KEY = 7_340_001;
 
-/** Runs pending migrations under a cluster-wide advisory lock; answers the names it applied. Needs a pool of at least 2. */
-export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+/**
+ * Runs pending migrations under a cluster-wide advisory lock; answers the names it applied. Needs a pool
+ * of at least 2. A migration that converts protected data (ID numbers, history seals) gets `keys` from
+ * here; without them it refuses when there are rows to convert (a fresh database has none).
+ */
+export async function runMigrations(dataSource: DataSource, keys?: MigrationKeys): Promise<string[]> {
   const lock = dataSource.createQueryRunner();
+  const runner = dataSource.createQueryRunner();
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    withMigrationKeys(runner, keys);
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     return applied.map((migration) => migration.name);
   } finally {
+    await runner.release();
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lock.release();
   }

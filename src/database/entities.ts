@@ -12,6 +12,8 @@ import { CalendarDayRecord } from '../calendar/calendar-day.entity.js';
 import { CalendarYear } from '../calendar/calendar-year.entity.js';
 import { CaseHistory } from '../cases/case-history.entity.js';
 import { CaseMaterialFile } from '../cases/case-material-file.entity.js';
+import { CaseHistorySeal } from '../cases/case-history-seal.entity.js';
+import { HistoryCheckpoint, HistoryCheckpointHead } from '../cases/history-checkpoint.entity.js';
 import { CaseNumberCounter } from '../cases/case-number.js';
 import { CaseRating } from '../cases/case-rating.entity.js';
 import { CaseRecord } from '../cases/case.entity.js';
@@ -35,4 +37,4 @@ import { User } from '../users/user.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 /** Every entity, in one list shared by the app and the migration tools (they must agree). */
-export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess, AuthSecret, LoginAttempt, RateLimitBucket];
+export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess, AuthSecret, LoginAttempt, RateLimitBucket, CaseHistorySeal, HistoryCheckpoint, HistoryCheckpointHead];

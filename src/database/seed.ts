@@ -5,6 +5,7 @@ import { Department } from '../catalog/department.entity.js';
 import { Bundle } from '../catalog/bundle.entity.js';
 import { seedAccounts, seedBundles, seedDepartments, seedServiceItems, seedWorkflows, type SeedAccount } from '../catalog/seed/index.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
+import type { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { User, type ApplicantFacts } from '../users/user.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
@@ -23,7 +24,7 @@ function factsOf(account: SeedAccount): { idNumber: string | null; facts: Applic
  * the accounts of API.md. Idempotent: catalogue rows are inserted when missing and never overwritten
  * (an admin may have changed them since); accounts that exist are left alone.
  */
-export async function seedDatabase(dataSource: DataSource, password: string): Promise<{ departments: number; usersCreated: number }> {
+export async function seedDatabase(dataSource: DataSource, password: string, idNumbers: IdNumberCipher): Promise<{ departments: number; usersCreated: number }> {
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (manager) => {
     await manager
@@ -66,14 +67,20 @@ export async function seedDatabase(dataSource: DataSource, password: string): Pr
       .insert()
       .into(User)
       .values(
-        seedAccounts.map((account) => ({
-          username: account.username,
-          passwordHash,
-          roles: [...account.roles],
-          departmentCode: account.kind === 'staff' ? (account.departmentCode ?? null) : null,
-          displayName: account.displayName,
-          ...factsOf(account),
-        })),
+        seedAccounts.map((account) => {
+          const { idNumber, facts } = factsOf(account);
+          const sealed = idNumber === null ? null : idNumbers.protect(idNumber);
+          return {
+            username: account.username,
+            passwordHash,
+            roles: [...account.roles],
+            departmentCode: account.kind === 'staff' ? (account.departmentCode ?? null) : null,
+            displayName: account.displayName,
+            facts,
+            idNumberSealed: sealed?.sealed ?? null,
+            idNumberHash: sealed?.hash ?? null,
+          };
+        }),
       )
       .orIgnore()
       .returning(['id'])

@@ -22,6 +22,7 @@ export enum JobName {
   BenefitsReevaluateSubjects = 'benefits.reevaluate-subjects',
   RiskScan = 'risk.scan',
   RiskCheckCase = 'risk.check-case',
+  HistoryCheckpoint = 'history.checkpoint',
 }
 
 /** Payloads carry ids only: a worker reloads the row and checks its state before acting. */
@@ -43,6 +44,8 @@ export interface JobPayloads {
   [JobName.RiskScan]: { scanId: string | null };
   /** Re-evaluates one case's risk flags after it changed. */
   [JobName.RiskCheckCase]: { caseId: string };
+  /** Signs the case history heads that changed since the last checkpoint (the cluster-wide schedule's job). */
+  [JobName.HistoryCheckpoint]: Record<string, never>;
 }
 
 /** Which queue carries each job. */
@@ -57,6 +60,8 @@ export const JOB_QUEUE: { readonly [K in JobName]: QueueName } = {
   [JobName.BenefitsReevaluateSubjects]: QueueName.Benefits,
   [JobName.RiskScan]: QueueName.RiskMonitor,
   [JobName.RiskCheckCase]: QueueName.RiskMonitor,
+  // Tamper evidence is supervision (电子监察) too.
+  [JobName.HistoryCheckpoint]: QueueName.RiskMonitor,
 };
 
 /** One job to run: a producer and its handler cannot disagree on the payload's type. */

@@ -8,6 +8,8 @@ import { AppModule } from '../app.module.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.js';
 import { createDataSource, runMigrations } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { migrationKeysOf } from '../keys/migration-keys.js';
+import { secretKeys } from '../keys/secret-keys.js';
 import { chinaDate } from './china-date.js';
 import { RegistryImportService, type ImportSummary } from './registry-import.service.js';
 import type { SubjectType } from './registry-records.js';
@@ -56,7 +58,7 @@ function outFile(out: string, type: SubjectType, both: boolean): string {
 async function importInto(config: AppConfig, databaseUrl: string, kinds: SubjectType[], options: Options, today: string): Promise<void> {
   const migrate = createDataSource(databaseUrl, { poolSize: 2, applicationName: 'ywtb-generator' });
   await migrate.initialize();
-  await runMigrations(migrate).finally(() => migrate.destroy());
+  await runMigrations(migrate, migrationKeysOf(secretKeys(config))).finally(() => migrate.destroy());
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, role: 'api' }, databaseUrl), { logger: ['error', 'warn'] });
   try {
     const importer = app.get(RegistryImportService);

@@ -8,6 +8,7 @@ import { ClockService } from '../time/clock.service.js';
 import { chinaDate } from './china-date.js';
 import { HeaderError, isSourceFault, readRecords, type RegistryCharset, type RegistryFormat, type SourceItem } from './import/record-reader.js';
 import { writeBatch, type BatchResult, type PendingRecord } from './registry-batch-writer.js';
+import { RegistryKeys } from './registry-keys.js';
 import { RegistryImport, type RejectedLine } from './registry-import.entity.js';
 import { fieldsOf, requiredFieldsOf, validateEnterprise, validatePerson, type SubjectType } from './registry-records.js';
 import { registryTable } from './registry-tables.js';
@@ -76,6 +77,7 @@ export class RegistryImportService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly outbox: OutboxService,
     private readonly clock: ClockService,
+    private readonly keys: RegistryKeys,
   ) {}
 
   async import(request: ImportRequest): Promise<ImportSummary> {
@@ -161,7 +163,7 @@ export class RegistryImportService {
     return this.txHost.withTransaction(async () => {
       const result: BatchResult =
         batch.length > 0
-          ? await writeBatch(this.txHost.tx, registryTable(request.subjectType), importId, batch)
+          ? await writeBatch(this.txHost.tx, registryTable(request.subjectType), this.keys.of(request.subjectType), importId, batch)
           : { imported: 0, updated: 0, unchanged: 0, rejected: [], changedIds: [] };
       await this.txHost.tx.query(
         `UPDATE registry_import SET lines = lines + $2, imported = imported + $3, updated = updated + $4, unchanged = unchanged + $5,

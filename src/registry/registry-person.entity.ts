@@ -3,7 +3,8 @@ import { RegistryImport } from './registry-import.entity.js';
 
 /**
  * A person of the population registry, upserted by 居民身份证 number. The id is a dense bigint so grant
- * runs can walk the registry in id ranges (keyset chunks).
+ * runs can walk the registry in id ranges (keyset chunks). The number itself is never stored in the
+ * clear (DESIGN.md "Data rules"): it is sealed with DATA_KEY, and found by its keyed hash.
  */
 @Entity({ name: 'registry_person' })
 @Check('registry_person_gender_check', `gender IN ('M', 'F')`)
@@ -14,10 +15,14 @@ export class RegistryPerson {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  /** Whole: rules may read it (API.md); lists show it masked. */
-  @Index('registry_person_id_number_key', { unique: true })
+  /** The ID number encrypted with AES-256-GCM under DATA_KEY (`v1.<key id>.…`, see @app/field-crypto); lists show it masked. */
   @Column({ type: 'text' })
-  idNumber: string;
+  idNumberSealed: string;
+
+  /** HMAC-SHA-256 of the ID number under a key derived from DATA_KEY: imports upsert by it, look-ups find by it. */
+  @Index('registry_person_id_number_hash_key', { unique: true })
+  @Column({ type: 'bytea' })
+  idNumberHash: Buffer;
 
   @Column({ type: 'text' })
   name: string;

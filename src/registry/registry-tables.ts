@@ -15,8 +15,36 @@ export interface RegistryTable {
   table: string;
   /** The field the registry is keyed by: a person's ID number, an enterprise's credit code. */
   keyField: string;
+  /** The fields besides the key, stored as they are; the key is stored as its KeyStorage says. */
   columns: readonly RegistryColumn[];
 }
+
+/**
+ * How a registry stores the key its records are upserted by, and finds records by it. A credit code is
+ * public and stored as it is; an ID number is sealed and found by its keyed hash (registry-keys.ts).
+ */
+export interface KeyStorage {
+  /** The unique column a record is found (and upserted) by. */
+  lookupColumn: string;
+  lookupType: 'text' | 'bytea';
+  /** Every value of the look-up column a key may be stored under, the current one first (older DATA_KEYs' while rotating). */
+  lookups(key: string): Array<string | Buffer>;
+  /** The columns that hold the key itself besides the look-up column (a sealed ID number), and their values for a key. */
+  sealedColumns: readonly Pick<RegistryColumn, 'column' | 'sqlType'>[];
+  sealedValues(key: string): unknown[];
+  /** A key as the change log keeps it: the log is not encrypted, so an ID number is masked there. */
+  logged(key: string): string;
+}
+
+/** A key stored as it is: look-ups compare the value itself. */
+export const plainKey = (column: string): KeyStorage => ({
+  lookupColumn: column,
+  lookupType: 'text',
+  lookups: (key) => [key],
+  sealedColumns: [],
+  sealedValues: () => [],
+  logged: (key) => key,
+});
 
 const column = (field: string, column: string, sqlType: string, read = column): RegistryColumn => ({ field, column, sqlType, read });
 
@@ -25,7 +53,6 @@ export const PERSON_TABLE: RegistryTable = {
   table: 'registry_person',
   keyField: 'idNumber',
   columns: [
-    column('idNumber', 'id_number', 'text'),
     column('name', 'name', 'text'),
     column('gender', 'gender', 'text'),
     column('birthDate', 'birth_date', 'date', 'birth_date::text'),
@@ -42,7 +69,6 @@ export const ENTERPRISE_TABLE: RegistryTable = {
   table: 'registry_enterprise',
   keyField: 'uscc',
   columns: [
-    column('uscc', 'uscc', 'text'),
     column('name', 'name', 'text'),
     column('type', 'type', 'text'),
     column('industry', 'industry', 'text'),

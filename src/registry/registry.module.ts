@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { RegistryImportService } from './registry-import.service.js';
+import { RegistryKeys } from './registry-keys.js';
 import { RegistryController } from './registry.controller.js';
 import { RegistryService } from './registry.service.js';
 
 /** The population and legal-entity registries that 免申即享 runs over, fed by streamed imports. */
-@Module({ imports: [AuditModule], controllers: [RegistryController], providers: [RegistryImportService, RegistryService], exports: [RegistryImportService] })
+@Module({
+  imports: [AuditModule],
+  controllers: [RegistryController],
+  providers: [RegistryImportService, RegistryService, RegistryKeys],
+  exports: [RegistryImportService, RegistryKeys],
+})
 export class RegistryModule {}

@@ -10,7 +10,9 @@ import { uploadEncoding } from './import/content-type.js';
 import { RegistryChange, type FieldChanges } from './registry-change.entity.js';
 import { ImportHeaderError, RegistryImportService, type ImportSummary } from './registry-import.service.js';
 import { RegistryImport } from './registry-import.entity.js';
+import { RegistryKeys } from './registry-keys.js';
 import type { SubjectType } from './registry-records.js';
+import { registryTable } from './registry-tables.js';
 import type { ChangesQuery, ChangeView, ImportView } from './registry.dto.js';
 import { maskPersonField } from './personal-fields.js';
 
@@ -70,6 +72,7 @@ export class RegistryService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly importer: RegistryImportService,
+    private readonly keys: RegistryKeys,
   ) {}
 
   /** Reads the request body as it arrives (never buffered whole), gunzipping it when it says gzip. */
@@ -104,16 +107,17 @@ export class RegistryService {
     if ((query.idNumber === undefined) === (query.uscc === undefined)) {
       throw badRequest('registry.subject_required', 'Give exactly one of idNumber and uscc.', [{ path: query.idNumber ? 'uscc' : 'idNumber', message: 'give exactly one of idNumber and uscc' }]);
     }
-    const [subjectType, table, column, key] = query.idNumber
-      ? ['person', 'registry_person', 'id_number', query.idNumber]
-      : ['enterprise', 'registry_enterprise', 'uscc', query.uscc];
+    const subjectType: SubjectType = query.idNumber ? 'person' : 'enterprise';
+    const keys = this.keys.of(subjectType);
     const limit = query.limit ?? 50;
     const before = CHANGE_PAGES.decode(query.cursor);
     const builder = this.txHost.tx
       .getRepository(RegistryChange)
       .createQueryBuilder('c')
       .where('c.subjectType = :subjectType', { subjectType })
-      .andWhere(`c.subjectId = (SELECT s.id FROM ${table} s WHERE s.${column} = :key)`, { key })
+      .andWhere(`c.subjectId = (SELECT s.id FROM ${registryTable(subjectType).table} s WHERE s.${keys.lookupColumn} = ANY(CAST(:lookups AS ${keys.lookupType}[])))`, {
+        lookups: keys.lookups((query.idNumber ?? query.uscc)!),
+      })
       .orderBy(CHANGE_PAGES.orderBy)
       .take(limit + 1);
     if (before) builder.andWhere(...CHANGE_PAGES.after(before));

@@ -54,10 +54,14 @@ export class User {
   @Column({ type: 'text' })
   displayName: string;
 
-  /** Whole 居民身份证 number: rules need it; lists and logs show it masked only. Indexed: grants find their holder by it. */
-  @Index('app_user_id_number_idx', { where: 'id_number IS NOT NULL' })
+  /** The 居民身份证 number sealed with DATA_KEY (IdNumberCipher); a case snapshots it masked. */
   @Column({ type: 'text', nullable: true })
-  idNumber: string | null;
+  idNumberSealed: string | null;
+
+  /** The number's keyed hash (IdNumberCipher.lookupHash): grants find their holder's account by it. */
+  @Index('app_user_id_number_hash_idx', { where: 'id_number_hash IS NOT NULL' })
+  @Column({ type: 'bytea', nullable: true })
+  idNumberHash: Buffer | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   facts: ApplicantFacts;

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDataSource, runMigrations } from '../../src/database/data-source.js';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { dataSourceOptions, runMigrations } from '../../src/database/data-source.js';
 
 export interface PrivateDatabase {
   url: string;
@@ -9,9 +11,10 @@ export interface PrivateDatabase {
 
 /**
  * A migrated database of one test file's own, beside the run's shared one: for changes that cannot be
- * undone and would alter other files' answers (loading a year's official calendar notice).
+ * undone and would alter other files' answers (loading a year's official calendar notice). `upTo`
+ * migrates only so far: a deployment as an older release left it.
  */
-export async function privateDatabase(suffix: string): Promise<PrivateDatabase> {
+export async function privateDatabase(suffix: string, upTo: readonly Function[] = migrations): Promise<PrivateDatabase> {
   const runUrl = new URL(inject('databaseUrl'));
   const name = `${runUrl.pathname.slice(1)}_${suffix}`;
   const url = new URL(runUrl);
@@ -26,7 +29,7 @@ export async function privateDatabase(suffix: string): Promise<PrivateDatabase> 
     }
   };
   await sql(`CREATE DATABASE ${name}`);
-  const dataSource = createDataSource(url.toString(), { poolSize: 2 });
+  const dataSource = new DataSource({ ...dataSourceOptions(url.toString(), { poolSize: 2 }), migrations: [...upTo] });
   await dataSource.initialize();
   await runMigrations(dataSource);
   await dataSource.destroy();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,11 +6,23 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { inject } from 'vitest';
 import { startSystem, type RunningSystem } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createDataSource, runMigrations } from '../../src/database/data-source.js';
 import { seedDatabase } from '../../src/database/seed.js';
+import { IdNumberCipher } from '../../src/keys/id-number-cipher.js';
+import { secretKeys } from '../../src/keys/secret-keys.js';
 
 export const SEED_PASSWORD = 'Test-seed-password-2026';
+
+const testKey = (name: string) => createHash('sha256').update(`ywtb test ${name}`).digest('hex');
+/**
+ * The keys of every system on the run's shared database: they must all read what the others wrote.
+ * (An embedded system gets its own, generated under its DATA_DIR as in real use.)
+ */
+export const TEST_KEYS = { DATA_KEY: testKey('data key'), HISTORY_KEY: testKey('history key'), HISTORY_SIGNING_KEY: testKey('history signing key') };
+
+/** ID numbers as the systems on the shared database seal and hash them: DATA_KEY of TEST_KEYS. */
+export const testIdNumbers = () => new IdNumberCipher({ current: Buffer.from(TEST_KEYS.DATA_KEY, 'hex'), previous: [] });
 
 export interface TestSystem extends RunningSystem {
   http(): ReturnType<typeof request>;
@@ -41,9 +54,10 @@ export async function startTestSystem(mode: TestMode, env: Record<string, string
     base.DATABASE_URL = inject('databaseUrl');
     if (mode === 'production') base.REDIS_URL = inject('redisUrl');
     base.QUEUE_PREFIX = inject('queuePrefix');
+    Object.assign(base, TEST_KEYS);
   }
   const config = loadConfig({ ...base, ...env });
-  if (config.databaseUrl) await seed(config.databaseUrl);
+  if (config.databaseUrl) await seed(config);
   const system = await startSystem(config);
   const server = (system.app as INestApplication).getHttpServer?.();
   return {
@@ -61,12 +75,12 @@ export async function startTestSystem(mode: TestMode, env: Record<string, string
 }
 
 /** Migrating and seeding are idempotent, so every test file may call this on the shared run database. */
-export async function seed(databaseUrl: string): Promise<void> {
-  const dataSource = createDataSource(databaseUrl, { poolSize: 2 });
+export async function seed(config: AppConfig): Promise<void> {
+  const dataSource = createDataSource(config.databaseUrl!, { poolSize: 2 });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
-    await seedDatabase(dataSource, SEED_PASSWORD);
+    await seedDatabase(dataSource, SEED_PASSWORD, new IdNumberCipher(secretKeys(config).data));
   } finally {
     await dataSource.destroy();
   }

@@ -1,0 +1,46 @@
+import { Logger } from '@nestjs/common';
+import type { QueueBackend } from './queue-backend.js';
+import { JOB_QUEUE, type JobItem } from './queue-names.js';
+
+const RETRY_MS = 60_000;
+
+/**
+ * A cluster-wide schedule is a BullMQ job scheduler, not a timer in each process: the queue backend makes
+ * one job per interval for the whole cluster, whichever worker takes it. Every process upserts it at
+ * start-up (idempotent; the last configured interval wins); when the backend is down it tries again a
+ * minute later instead of holding up start-up.
+ */
+export class JobSchedule {
+  private readonly logger: Logger;
+  private retry: NodeJS.Timeout | null = null;
+  private registering: Promise<void> | null = null;
+
+  constructor(
+    private readonly backend: QueueBackend,
+    private readonly schedulerId: string,
+    private readonly everyMs: number,
+    private readonly job: JobItem,
+  ) {
+    this.logger = new Logger(`JobSchedule(${schedulerId})`);
+  }
+
+  start(): void {
+    this.registering = this.register();
+  }
+
+  async stop(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    await this.registering;
+  }
+
+  private async register(): Promise<void> {
+    try {
+      await this.backend.queue(JOB_QUEUE[this.job.name]).upsertJobScheduler(this.schedulerId, { every: this.everyMs }, this.job);
+    } catch (error) {
+      this.logger.warn(`could not register the schedule (${(error as Error).message}); retrying in ${RETRY_MS / 1000} s`);
+      this.retry = setTimeout(() => (this.registering = this.register()), RETRY_MS);
+      this.retry.unref();
+    }
+  }
+}
