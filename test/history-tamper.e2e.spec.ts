@@ -118,6 +118,7 @@ describe('case history against a database administrator', () => {
     const id = await caseWithHistory();
     await checkpoint();
     await db.query('DELETE FROM case_task WHERE case_id = $1', [id]);
+    await db.query('DELETE FROM case_material_file WHERE case_id = $1', [id]);
     await db.query('DELETE FROM case_history WHERE case_id = $1', [id]);
     await db.query('DELETE FROM case_record WHERE id = $1', [id]);
     expect(brokenOf(await verifyAll(), id)).toEqual({ caseId: id, brokenAt: 1, reason: 'case_missing' });

@@ -55,3 +55,24 @@ it('leaves running cases on their definition version when a new one is published
   expect((await view(before)).status).toBe('accepted');
   expect((await view(before)).currentSteps).not.toEqual([]);
 });
+
+it('shows the published process to everyone and keeps drafts with the staff', async () => {
+  const item = await serviceItem(system, '2201-WJ-0001');
+  const key = item.workflowKey;
+  const published = (await system.http().get(`/api/workflows/${key}`).expect(200)).body;
+  const version = published.versions.find((v: { status: string }) => v.status === 'published').version as number;
+  const document = (await system.http().get(`/api/workflows/${key}/versions/${version}`).expect(200)).body;
+  const draft = (await system.http().post('/api/workflows').set(auth(admin)).send(document).expect(201)).body.version as number;
+
+  for (const headers of [{}, auth(citizen)]) {
+    const seen = (await system.http().get(`/api/workflows/${key}`).set(headers).expect(200)).body;
+    expect(seen.versions.map((v: { version: number }) => v.version)).not.toContain(draft);
+    expect(seen.versions.every((v: { status: string }) => v.status !== 'draft')).toBe(true);
+    await system.http().get(`/api/workflows/${key}/versions/${version}`).set(headers).expect(200);
+    const hidden = await system.http().get(`/api/workflows/${key}/versions/${draft}`).set(headers).expect(404);
+    expect(hidden.body.code).toBe('workflow.version_not_found');
+  }
+  const staff = (await system.http().get(`/api/workflows/${key}`).set(auth(clerk)).expect(200)).body;
+  expect(staff.versions).toContainEqual(expect.objectContaining({ version: draft, status: 'draft' }));
+  await system.http().get(`/api/workflows/${key}/versions/${draft}`).set(auth(clerk)).expect(200);
+});

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
@@ -28,7 +29,7 @@ export class BenefitReviewsController {
   @HttpCode(200)
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: ReviewView })
-  resolve(@CurrentUser() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResolveReviewDto): Promise<ReviewView> {
+  resolve(@CurrentUser() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() body: ResolveReviewDto): Promise<ReviewView> {
     return this.reviews.resolve(caller, id, body);
   }
 }

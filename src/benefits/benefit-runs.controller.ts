@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { RunView } from './benefit-run.dto.js';
@@ -13,7 +14,7 @@ export class BenefitRunsController {
   @Get(':runId')
   @Roles('admin', 'clerk', 'supervisor')
   @ApiOkResponse({ type: RunView, description: 'Progress: the counters advance as chunks commit' })
-  get(@Param('runId', new ParseUUIDPipe()) runId: string): Promise<RunView> {
+  get(@Param('runId', UuidParamPipe) runId: string): Promise<RunView> {
     return this.runs.get(runId);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
@@ -48,27 +49,27 @@ export class CasesController {
   @Get(':id')
   @ApiOkResponse({ type: CaseView })
   @RecordsPersonalDataAccess<CaseView>({ subjects: (view) => [{ kind: 'case', id: view.id }] })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<CaseView> {
+  get(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller): Promise<CaseView> {
     return this.cases.view(id, caller);
   }
 
   @Post(':id/corrections')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseSummaryView })
-  answerCorrection(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() body: AnswerCorrectionDto): Promise<CaseSummaryView> {
+  answerCorrection(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller, @Body() body: AnswerCorrectionDto): Promise<CaseSummaryView> {
     return this.cases.answerCorrection(id, caller, body);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseSummaryView })
-  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<CaseSummaryView> {
+  withdraw(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller): Promise<CaseSummaryView> {
     return this.cases.withdraw(id, caller);
   }
 
   @Post(':id/rating')
   @ApiCreatedResponse({ description: '{ caseId, score, comment }' })
-  rate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() body: RateCaseDto): Promise<{ caseId: string; score: number; comment: string | null }> {
+  rate(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller, @Body() body: RateCaseDto): Promise<{ caseId: string; score: number; comment: string | null }> {
     return this.cases.rate(id, caller, body);
   }
 
@@ -77,14 +78,14 @@ export class CasesController {
   @Roles('supervisor', 'admin')
   @ApiOkResponse({ type: CaseSummaryView, description: '延期 approved by a supervisor: both deadlines move by the working days given' })
   @ApiForbiddenResponse({ description: '`case.conflict_of_interest`: you are the applicant of this case (回避)' })
-  extend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() body: ExtendDeadlineDto): Promise<CaseSummaryView> {
+  extend(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller, @Body() body: ExtendDeadlineDto): Promise<CaseSummaryView> {
     return this.cases.extend(id, caller, body);
   }
 
   @Get(':id/history/verify')
   @Roles('supervisor', 'admin')
   @ApiOkResponse({ type: ChainVerificationView, description: 'the keyed hash chain, its seal, and the head of the case and of the latest signed checkpoint' })
-  verifyHistory(@Param('id', new ParseUUIDPipe()) id: string): Promise<ChainVerificationView> {
+  verifyHistory(@Param('id', UuidParamPipe) id: string): Promise<ChainVerificationView> {
     return this.cases.verifyHistory(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -41,7 +42,7 @@ export class FilesController {
   @Get(':id')
   @ApiOkResponse({ type: FileView })
   @ApiNotFoundResponse({ description: '`file.not_found`: no such file, or neither yours nor a material of a case you can see' })
-  describe(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<FileView> {
+  describe(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller): Promise<FileView> {
     return this.files.describe(id, caller);
   }
 
@@ -55,7 +56,7 @@ export class FilesController {
   @ApiOkResponse({ description: 'The content, as an attachment with its detected type', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: '`file.not_found`: no such file, or neither yours nor a material of a case you can see' })
   @RecordsPersonalDataAccess<StreamableFile>({ subjects: (_content, request) => [{ kind: 'file', id: String(request.params.id) }] })
-  content(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller): Promise<StreamableFile> {
+  content(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller): Promise<StreamableFile> {
     return this.files.content(id, caller);
   }
 }

@@ -19,11 +19,11 @@ function toProblem(error: unknown, maxBytes: number): unknown {
         { path: error.field ?? FIELD, message: 'unexpected file' },
       ]);
     }
-    return badRequest('upload.malformed', `The multipart body was refused: ${error.message}.`);
+    return badRequest('upload.malformed', `The multipart body was refused: ${error.message}.`, [{ path: error.field ?? 'body', message: error.message }]);
   }
   if (error instanceof Error && (error as NodeJS.ErrnoException).syscall === undefined) {
     // busboy's parse errors ("Unexpected end of form", "Malformed part header", ...) and aborted requests.
-    return badRequest('upload.malformed', `The multipart body is malformed: ${error.message}.`);
+    return badRequest('upload.malformed', `The multipart body is malformed: ${error.message}.`, [{ path: 'body', message: error.message }]);
   }
   return error;
 }

@@ -61,7 +61,7 @@ function isUnstorableCharacter(exception: unknown): boolean {
   return typeof code === 'string' && UNSTORABLE_CHARACTER.has(code);
 }
 
-/** What body-parser refused, by its error type. */
+/** What body-parser refused, by its error type; the body as a whole is the field at fault. */
 function bodyProblem(status: number, cause: HttpErrorLike): ProblemBody | null {
   switch (cause.type) {
     case 'entity.parse.failed':
@@ -77,7 +77,30 @@ function bodyProblem(status: number, cause: HttpErrorLike): ProblemBody | null {
   }
 }
 
+/**
+ * Where a 400 that names no field went wrong. The contract is that every 400 says which part of the
+ * request is at fault; body-level refusals name the body, a bad URL names the path.
+ */
+const WHOLE_PART: Record<string, string> = {
+  'request.malformed_json': 'body',
+  'request.malformed_body': 'body',
+  'request.too_deep': 'body',
+  'request.too_many_members': 'body',
+  'request.nul_byte': 'body',
+  'request.bad_path': 'path',
+};
+
+/** Every 400 leaves with `errors[{ path, message }]`, however deep in the stack it was refused. */
+function withFieldErrors(problem: ProblemBody): ProblemBody {
+  if (problem.status !== 400 || (problem.errors && problem.errors.length > 0)) return problem;
+  return { ...problem, errors: [{ path: WHOLE_PART[problem.code] ?? 'request', message: problem.detail }] };
+}
+
 export function toProblem(exception: unknown): ProblemBody {
+  return withFieldErrors(problemOf(exception));
+}
+
+function problemOf(exception: unknown): ProblemBody {
   if (exception instanceof ProblemException) {
     const status = exception.getStatus();
     return {
@@ -94,7 +117,7 @@ export function toProblem(exception: unknown): ProblemBody {
     // Nest maps Express's body-parser errors to HttpExceptions and keeps the original as `cause`; our own
     // checks of a body before it is parsed (body-parsers.ts) throw ProblemExceptions that end up there too.
     const cause = exception.cause as HttpErrorLike | undefined;
-    if (cause instanceof ProblemException) return toProblem(cause);
+    if (cause instanceof ProblemException) return problemOf(cause);
     const status = exception.getStatus();
     const refusedBody = cause ? bodyProblem(status, cause) : null;
     if (refusedBody) return refusedBody;
@@ -103,6 +126,13 @@ export function toProblem(exception: unknown): ProblemBody {
       // A failed health check: keep terminus's `info`, `error` and `details` beside the problem fields.
       const { info, error, details } = body as Record<string, unknown>;
       return { ...problem(status, 'health.dependency_down', 'A dependency is down.'), info, error, details };
+    }
+    if (status === 400 && (cause instanceof URIError || /^Failed to decode param/.test(messageOf(exception)))) {
+      return problem(status, 'request.bad_path', 'The URL path is not valid percent-encoding.');
+    }
+    if (status === 400 && typeof (cause as { errno?: unknown } | undefined)?.errno === 'number') {
+      // zlib refusing a Content-Encoding: gzip/deflate body ("incorrect header check").
+      return problem(status, 'request.malformed_body', 'The request body does not decompress with its Content-Encoding.');
     }
     return problem(status, CODE_BY_STATUS[status] ?? `http.${status}`, messageOf(exception));
   }

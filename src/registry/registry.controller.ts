@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
@@ -47,7 +48,7 @@ export class RegistryController {
   @Get('imports/:id')
   @Roles('admin')
   @ApiOkResponse({ type: ImportView })
-  getImport(@Param('id', new ParseUUIDPipe()) id: string): Promise<ImportView> {
+  getImport(@Param('id', UuidParamPipe) id: string): Promise<ImportView> {
     return this.registry.getImport(id);
   }
 

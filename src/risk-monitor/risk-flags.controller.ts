@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { CsvExport } from '../analytics/csv-export.js';
@@ -35,14 +36,14 @@ export class RiskFlagsController {
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: FlagView, description: 'Acknowledged: escalation stops; 409 if resolved' })
-  acknowledge(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() dto: AcknowledgeFlagDto): Promise<FlagView> {
+  acknowledge(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller, @Body() dto: AcknowledgeFlagDto): Promise<FlagView> {
     return this.flags.acknowledge(id, caller, dto);
   }
 
   @Post(':id/resolve')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: FlagView, description: 'Resolved with the comment; 409 if resolved already' })
-  resolve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() caller: Caller, @Body() dto: ResolveFlagDto): Promise<FlagView> {
+  resolve(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller, @Body() dto: ResolveFlagDto): Promise<FlagView> {
     return this.flags.resolve(id, caller, dto);
   }
 }

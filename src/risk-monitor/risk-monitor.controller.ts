@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { CsvExport } from '../analytics/csv-export.js';
@@ -45,7 +46,7 @@ export class RiskMonitorController {
 
   @Get('scans/:scanId')
   @ApiOkResponse({ type: ScanView })
-  get(@Param('scanId', new ParseUUIDPipe()) scanId: string): Promise<ScanView> {
+  get(@Param('scanId', UuidParamPipe) scanId: string): Promise<ScanView> {
     return this.scans.get(scanId);
   }
 }

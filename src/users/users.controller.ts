@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { UserView } from '../auth/login.dto.js';
@@ -35,7 +36,7 @@ export class UsersController {
   @Patch('users/:id')
   @Roles('admin')
   @ApiOkResponse({ type: StaffView })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<StaffView> {
+  update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateUserDto): Promise<StaffView> {
     return this.users.update(id, body);
   }
 }

@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IntParamPipe } from '../http/path-params.js';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles, type Caller } from '../auth/auth.decorators.js';
 import { ValidationResultView, WorkflowGraphView, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
 import { WorkflowsService } from './workflows.service.js';
+
+const isStaff = (caller: Caller | undefined) => caller?.roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'clerk') ?? false;
 
 const DEFINITION_BODY = {
   description: 'A workflow definition: JSON, or YAML text with Content-Type application/yaml',
@@ -40,7 +43,7 @@ export class WorkflowsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: WorkflowVersionRef })
-  publish(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() caller: Caller): Promise<WorkflowVersionRef> {
+  publish(@Param('key') key: string, @Param('version', IntParamPipe) version: number, @CurrentUser() caller: Caller): Promise<WorkflowVersionRef> {
     return this.workflows.publish(key, version, caller.id);
   }
 
@@ -51,24 +54,28 @@ export class WorkflowsController {
     return this.workflows.list();
   }
 
+  // The process of a service is public (办事流程 is part of every 办事指南): anyone reads the versions that
+  // were published; drafts stay with the staff.
   @Get(':key')
-  @Roles('admin', 'supervisor', 'clerk')
+  @Public()
+  @ApiOperation({ summary: 'A definition and its versions; anonymous callers and citizens see published and superseded versions only' })
   @ApiOkResponse({ type: WorkflowView })
-  describe(@Param('key') key: string): Promise<WorkflowView> {
-    return this.workflows.describe(key);
+  describe(@Param('key') key: string, @CurrentUser() caller: Caller | undefined): Promise<WorkflowView> {
+    return this.workflows.describe(key, { drafts: isStaff(caller) });
   }
 
   @Get(':key/versions/:version')
-  @Roles('admin', 'supervisor', 'clerk')
+  @Public()
+  @ApiOperation({ summary: 'The definition document of one version; a draft only for staff (404 otherwise)' })
   @ApiOkResponse({ description: 'the definition document itself' })
-  document(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<Record<string, unknown>> {
-    return this.workflows.document(key, version);
+  document(@Param('key') key: string, @Param('version', IntParamPipe) version: number, @CurrentUser() caller: Caller | undefined): Promise<Record<string, unknown>> {
+    return this.workflows.document(key, version, { drafts: isStaff(caller) });
   }
 
   @Get(':key/versions/:version/graph')
   @Roles('admin', 'supervisor', 'clerk')
   @ApiOkResponse({ type: WorkflowGraphView })
-  graph(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<WorkflowGraphView> {
+  graph(@Param('key') key: string, @Param('version', IntParamPipe) version: number): Promise<WorkflowGraphView> {
     return this.workflows.graph(key, version);
   }
 }

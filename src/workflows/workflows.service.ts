@@ -83,8 +83,9 @@ export class WorkflowsService {
     return { key, version, status: 'published' };
   }
 
-  async describe(key: string): Promise<WorkflowView> {
-    const versions = await this.versions.find({ where: { key }, order: { version: 'ASC' } });
+  /** `drafts: false` (the public's view) leaves out versions never published. */
+  async describe(key: string, { drafts }: { drafts: boolean }): Promise<WorkflowView> {
+    const versions = (await this.versions.find({ where: { key }, order: { version: 'ASC' } })).filter((v) => drafts || v.status !== 'draft');
     if (versions.length === 0) throw notFound('workflow.not_found', `There is no workflow "${key}".`);
     return {
       key,
@@ -106,8 +107,10 @@ export class WorkflowsService {
     };
   }
 
-  async document(key: string, version: number): Promise<Record<string, unknown>> {
-    return (await this.findVersion(key, version)).document;
+  async document(key: string, version: number, { drafts }: { drafts: boolean }): Promise<Record<string, unknown>> {
+    const found = await this.findVersion(key, version);
+    if (!drafts && found.status === 'draft') throw notFound('workflow.version_not_found', `Workflow "${key}" has no version ${version}.`);
+    return found.document;
   }
 
   async graph(key: string, version: number): Promise<WorkflowGraphView> {

@@ -15,6 +15,8 @@ export interface SecurityFixtures {
   workflowKey: string;
   /** A draft of the workflow (version 2), for publishing. */
   draftVersion: number;
+  /** A second draft that no rule publishes: what the public must not read. */
+  unpublishedDraftVersion: number;
   /** Open, in its second correction round answered: an open accept task and a `repeated_corrections` flag. */
   caseId: string;
   taskId: string;
@@ -81,6 +83,7 @@ export async function buildFixtures(system: TestSystem, actors: Actors): Promise
   const first = (await call(admin).post('/api/workflows', definition).expect(201)).body;
   await call(admin).post(`/api/workflows/${workflowKey}/versions/${first.version}/publish`).expect(200);
   const draftVersion = (await call(admin).post('/api/workflows', definition).expect(201)).body.version as number;
+  const unpublishedDraftVersion = (await call(admin).post('/api/workflows', definition).expect(201)).body.version as number;
   const bundleCode = unique('authz-bundle');
   await call(admin).post('/api/bundles', { code: bundleCode, name: '授权测试套餐', serviceItemCodes: [serviceItemCode, otherServiceItemCode], failurePolicy: 'finish-rest' }).expect(201);
 
@@ -124,10 +127,10 @@ export async function buildFixtures(system: TestSystem, actors: Actors): Promise
   }, 'the licence of the finished case');
 
   // 免申即享: citizen1 qualifies under a policy of the owning department, then moves away and changes
-  // his phone. The rule reads his ID number and phone, so the grant's explanation holds both.
+  // his phone. The rule reads his name and phone, so the grant's explanation holds both.
   const policyCode = unique('authz-policy');
   const district = unique('授权测试区');
-  const rule = `person.hukouDistrict == '${district}' && person.idNumber != '' && person.phone != ''`;
+  const rule = `person.hukouDistrict == '${district}' && person.name != '' && person.phone != ''`;
   await call(admin).post('/api/benefit-policies', { code: policyCode, name: '授权测试补贴', subjectType: 'person', rule, amount: 100, period: 'once', departmentCode: OWNING_DEPARTMENT }).expect(201);
   const phones = [randomPhone(), randomPhone()];
   const importPerson = async (line: object) =>
@@ -162,6 +165,7 @@ export async function buildFixtures(system: TestSystem, actors: Actors): Promise
     bundleCode,
     workflowKey,
     draftVersion,
+    unpublishedDraftVersion,
     caseId,
     taskId,
     flagId,
