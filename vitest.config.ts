@@ -10,6 +10,7 @@ const alias = {
   '@app/rules': lib('rules'),
   '@app/gov-ids': lib('gov-ids'),
   '@app/field-crypto': lib('field-crypto'),
+  '@app/notify-core': lib('notify-core'),
 };
 
 // Nest relies on decorator metadata, which esbuild does not emit: SWC compiles the TypeScript.

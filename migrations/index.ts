@@ -6,6 +6,9 @@ import { SealIdNumbers1796522323998 } from './1796522323998-seal-id-numbers.js';
 import { KeyHistoryChains1796522324028 } from './1796522324028-key-history-chains.js';
 import { NameUsernameUniqueIndex1796522566966 } from './1796522566966-name-username-unique-index.js';
 import { PersonalDataAccessLogAndCaseMaterialFiles1796523232594 } from './1796523232594-personal-data-access-log-and-case-material-files.js';
+import { DurableTimers1796533364758 } from './1796533364758-durable-timers.js';
+import { NotificationChannelsAndWebhooks1796533418915 } from './1796533418915-notification-channels-and-webhooks.js';
+import { IdentityAgentsCounter1796534962882 } from './1796534962882-identity-agents-counter.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
@@ -15,4 +18,7 @@ export const migrations: Function[] = [
   KeyHistoryChains1796522324028,
   NameUsernameUniqueIndex1796522566966,
   PersonalDataAccessLogAndCaseMaterialFiles1796523232594,
+  DurableTimers1796533364758,
+  NotificationChannelsAndWebhooks1796533418915,
+  IdentityAgentsCounter1796534962882,
 ];

@@ -17,15 +17,22 @@ import { JointApprovalModule } from './joint-approval/joint-approval.module.js';
 import { KeysModule } from './keys/keys.module.js';
 import { loggerParams } from './http/logging.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { TimersModule } from './timers/timers.module.js';
 import { ClockModule } from './time/clock.service.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
 import { WebModule } from './web/web.module.js';
+import { AgentsModule } from './agents/agents.module.js';
+import { CounterModule } from './counter/counter.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 
 @Module({})
 export class AppModule {
@@ -40,14 +47,19 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         QueueModule,
         ClockModule,
+        TimersModule,
         // Before AuthModule: its guard must run first (see RateLimitModule).
         RateLimitModule.forRoot(config),
         AuthModule,
+        IdentityModule,
+        AgentsModule,
+        CounterModule,
         UsersModule,
         CatalogModule,
         CalendarModule,
         WorkflowsModule,
         NotificationsModule,
+        WebhooksModule,
         FilesModule,
         CertificatesModule,
         CasesModule,
@@ -59,6 +71,8 @@ export class AppModule {
         AnalyticsModule,
         AuditModule,
         HealthModule,
+        OperationsModule,
+        ObservabilityModule,
         WebModule.forRoot(),
       ],
     };

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { createDataSource, runMigrations } from './database/data-source.js';
+import { httpMetrics } from './observability/metrics.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDatabase } from './database/seed.js';
 import { useBodyParsers } from './http/body-parsers.js';
@@ -36,6 +37,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.set('trust proxy', config.http.trustProxy);
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
+  app.use(httpMetrics());
   useBodyParsers(app);
   app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { startSystem } from './bootstrap.js';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { scrubIdentifiers } from './http/logging.js';
+import { processLog, startupLogger } from './observability/process-log.js';
+import { startTracing } from './observability/tracing.js';
 
-/** Start-up and shutdown failures bypass the logger (it may not exist yet), so they are scrubbed here. */
-const reportFailure = (error: unknown) => console.error(scrubIdentifiers(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+/** Start-up and shutdown failures bypass the application's logger (it may not exist yet): one JSON line, scrubbed. */
+const reportFailure = (error: unknown) =>
+  processLog.fatal({ err: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } }, 'process failed');
 
 async function main(): Promise<void> {
   let config;
@@ -12,29 +14,35 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      processLog.fatal({ problems: error.message }, 'configuration refused');
       process.exit(1);
     }
     throw error;
   }
+  Logger.overrideLogger(startupLogger(config.logLevel));
+  // Tracing first, then the application: its HTTP, pg and ioredis modules are instrumented as they load.
+  const stopTracing = await startTracing(process.env);
+  const { startSystem } = await import('./bootstrap.js');
   const system = await startSystem(config);
-  console.log(
-    system.url
-      ? `一网通办 ${config.role} process ready at ${system.url}/api (docs: ${system.url}/api/docs), mode ${config.mode}`
-      : `一网通办 worker process ready, mode ${config.mode}`,
+  processLog.info(
+    { role: config.role, mode: config.mode, url: system.url ? `${system.url}/api` : null, docs: system.url ? `${system.url}/api/docs` : null },
+    system.url ? `一网通办 ${config.role} process ready at ${system.url}/api` : '一网通办 worker process ready',
   );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received, stopping`);
-    system.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        reportFailure(error);
-        process.exit(1);
-      },
-    );
+    processLog.info({ signal }, `${signal} received, stopping`);
+    system
+      .close()
+      .then(() => stopTracing?.())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          reportFailure(error);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

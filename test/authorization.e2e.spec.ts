@@ -59,10 +59,19 @@ const OBJECTS = {
   flag: object('id', (f) => f.flagId),
   scan: object('scanId', (f) => f.scanId),
   staffUser: object('id', (f) => f.staffUserId),
+  // No job fails in the fixtures: the admin's answer is the one for a failed job that does not exist.
+  failedJob: object('id', () => randomUUID()),
+  notification: object('id', (f) => f.notificationIds[0]!),
+  webhook: object('id', (f) => f.webhookId),
+  webhookDelivery: { of: (f) => ({ id: f.webhookId, deliveryId: randomUUID() }), missing: () => ({ id: randomUUID(), deliveryId: randomUUID() }) },
   // Admin-only calendar writes that leave the calendar as it was: a year before the first notice is
   // refused (422), and a provisional day is changed by one row and restored by the next.
   calendarYear: { of: () => ({ year: '2001' }), missing: null },
   calendarDay: { of: () => ({ date: '2028-12-29' }), missing: null },
+  // Authorisations and enterprises nobody has: for everyone allowed to ask, the 404 of any unknown one.
+  noAuthorisation: { of: () => ({ id: randomUUID() }), missing: null },
+  noEnterprise: { of: () => ({ id: randomUUID() }), missing: null },
+  noEnterpriseHandler: { of: () => ({ id: randomUUID(), authorisationId: randomUUID() }), missing: null },
 } satisfies Record<string, PathObject>;
 
 interface Rule {
@@ -93,6 +102,27 @@ const POLICY: Record<string, Rule> = {
   //                                                                 ano cit oci ent clk ocl sup adm
   'POST /api/auth/login':                                    { who: 'ok  ok  ok  ok  ok  ok  ok  ok', body: () => ({ username: 'citizen1', password: SEED_PASSWORD }) },
   'GET /api/me':                                             { who: '401 ok  ok  ok  ok  ok  ok  ok' },
+  // Issue 17: registration, sessions and the provider sign-in are open to anyone (the token, if any, changes nothing).
+  'POST /api/auth/sms-code':                                 { who: 'ok  ok  ok  ok  ok  ok  ok  ok', body: () => ({ phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` }) },
+  'POST /api/auth/register':                                 { who: 'ok  ok  ok  ok  ok  ok  ok  ok' },
+  // The documented example is no session's refresh token: 401 for everyone, signed in or not.
+  'POST /api/auth/refresh':                                  { who: '401 401 401 401 401 401 401 401' },
+  'POST /api/auth/logout':                                   { who: 'ok  ok  ok  ok  ok  ok  ok  ok' },
+  'GET /api/auth/providers':                                 { who: 'ok  ok  ok  ok  ok  ok  ok  ok' },
+  // No provider is configured for this suite (test/oidc.e2e.spec.ts has one).
+  'GET /api/auth/oidc/login':                                { who: '404 404 404 404 404 404 404 404' },
+  'GET /api/auth/oidc/callback':                             { who: '404 404 404 404 404 404 404 404' },
+  'POST /api/my/agents':                                     { who: '401 ok  ok  ok  403 403 403 403', body: () => ({ agentUsername: 'no.such.agent', validUntil: '2099-12-31' }) },
+  'GET /api/my/agents':                                      { who: '401 ok  ok  ok  403 403 403 403' },
+  'DELETE /api/my/agents/{id}':                              { who: '401 404 404 404 403 403 403 403', on: 'noAuthorisation' },
+  'GET /api/my/principals':                                  { who: '401 ok  ok  ok  403 403 403 403' },
+  'POST /api/my/enterprises':                                { who: '401 ok  ok  ok  403 403 403 403', body: () => ({ uscc: 'not-a-credit-code', name: '授权测试公司' }) },
+  'GET /api/my/enterprises':                                 { who: '401 ok  ok  ok  403 403 403 403' },
+  'POST /api/my/enterprises/{id}/handlers':                  { who: '401 404 404 404 403 403 403 403', on: 'noEnterprise', body: () => ({ agentUsername: 'citizen2', validUntil: '2099-12-31' }) },
+  'GET /api/my/enterprises/{id}/handlers':                   { who: '401 404 404 404 403 403 403 403', on: 'noEnterprise' },
+  'DELETE /api/my/enterprises/{id}/handlers/{authorisationId}': { who: '401 404 404 404 403 403 403 403', on: 'noEnterpriseHandler' },
+  // 窗口代录 is a clerk's: a citizen (or anyone else) calling the counter is refused.
+  'POST /api/counter/cases':                                 { who: '401 403 403 403 ok  ok  403 403' },
   'GET /api/users':                                          { who: '401 403 403 403 403 403 403 ok' },
   'POST /api/users':                                         { who: '401 403 403 403 403 403 403 ok', body: () => ({ username: unique('authz.user'), password: 'A-long-passphrase-2026', roles: ['supervisor'], displayName: '测试' }) },
   'PATCH /api/users/{id}':                                   { who: '401 403 403 403 403 403 403 ok', on: 'staffUser', body: () => ({ displayName: '测试员二' }) },
@@ -122,6 +152,19 @@ const POLICY: Record<string, Rule> = {
   'GET /api/workflows/{key}/versions/{version} — a draft':   { who: '404 404 404 404 ok  ok  ok  ok', on: 'unpublishedDraft' },
   'GET /api/workflows/{key}/versions/{version}/graph':       { who: '401 403 403 403 ok  ok  ok  ok', on: 'workflowVersion' },
   'GET /api/my/notifications':                               { who: '401 ok  ok  ok  ok  ok  ok  ok', rows: { of: (f) => f.notificationIds, seenBy: ['citizen'] } },
+  'GET /api/my/notifications/unread-count':                  { who: '401 ok  ok  ok  ok  ok  ok  ok' },
+  // One's own notice only; another's is as unknown as one that does not exist (issue 18).
+  'POST /api/my/notifications/{id}/read':                    { who: '401 ok  404 404 404 404 404 404', on: 'notification' },
+  'GET /api/notifications':                                  { who: '401 403 403 403 403 403 403 ok' },
+  // The fixture notice was delivered, not failed: 409 for the admin.
+  'POST /api/notifications/{id}/retry':                      { who: '401 403 403 403 403 403 403 ok', on: 'notification' },
+  'POST /api/webhooks':                                      { who: '401 403 403 403 403 403 403 ok', body: () => ({ url: 'http://203.0.113.11/authz', events: ['case.finished'], secret: 'authz-webhook-secret-2026' }) },
+  'GET /api/webhooks':                                       { who: '401 403 403 403 403 403 403 ok' },
+  'GET /api/webhooks/{id}':                                  { who: '401 403 403 403 403 403 403 ok', on: 'webhook' },
+  'PATCH /api/webhooks/{id}':                                { who: '401 403 403 403 403 403 403 ok', on: 'webhook', body: () => ({ events: ['grant.created'] }) },
+  'DELETE /api/webhooks/{id}':                               { who: '401 403 403 403 403 403 403 ok', on: 'webhook' },
+  'GET /api/webhooks/{id}/deliveries':                       { who: '401 403 403 403 403 403 403 ok', on: 'webhook' },
+  'POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver': { who: '401 403 403 403 403 403 403 404', on: 'webhookDelivery' },
   'POST /api/files':                                         { who: '401 ok  ok  ok  ok  ok  ok  ok' },
   // A file: its uploader, and whoever may see a case that names it (issue 12); nobody else learns it exists.
   'GET /api/files/{id}':                                     { who: '401 ok  404 404 ok  404 ok  ok', on: 'attachedFile' },
@@ -180,6 +223,10 @@ const POLICY: Record<string, Rule> = {
   'GET /api/health':                                         { who: 'ok  ok  ok  ok  ok  ok  ok  ok' },
   // Issue 12: metrics only for an admin token (or METRICS_TOKEN).
   'GET /api/metrics':                                        { who: '401 403 403 403 403 403 403 ok' },
+  // Issue 15: the operators' endpoints are for admins.
+  'GET /api/operations/queues':                              { who: '401 403 403 403 403 403 403 ok' },
+  'GET /api/operations/failed-jobs':                         { who: '401 403 403 403 403 403 403 ok' },
+  'POST /api/operations/failed-jobs/{id}/retry':             { who: '401 403 403 403 403 403 403 404', on: 'failedJob' },
 };
 
 function outcomes(rule: Rule): Record<Role, Outcome> {

@@ -157,7 +157,7 @@ describe('a citizen applies and the case goes to a licence', () => {
           .map((n) => n.template)
           .sort();
       }, { timeout: 10_000 })
-      .toEqual(['case.case_accepted', 'case.case_finished', 'case.certificate_issued', 'case.correction_requested']);
+      .toEqual(['case.case_accepted', 'case.case_finished', 'case.certificate_issued', 'case.correction_requested', 'case.rating_invitation']);
 
     expect((await system.http().get(`/api/cases/${created.id}/history/verify`).set(auth(supervisor)).expect(200)).body).toEqual({ valid: true });
   });

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
+import { requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth, decide, waitForTask } from './support/drive.js';
-import { PARTICIPANTS, itemWithJoint } from './support/joint-item.js';
+import { PARTICIPANTS, itemWithJoint, submitAndAccept } from './support/joint-item.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 /** 联办 carried by the joint-approval queue on Redis: fan-out, join policies, early decision, cancellation. */
@@ -23,18 +23,10 @@ const itemWithJoin = (join: unknown) => itemWithJoint(system, admin, join);
 
 /** Applies and accepts; answers the participants' tasks once the worker has fanned them out. */
 async function caseAtJoint(code: string): Promise<{ caseId: string; tasks: Record<string, string> }> {
-  const item = await serviceItem(system, code);
-  const { body } = await system
-    .http()
-    .post('/api/cases')
-    .set(auth(citizen))
-    .send({ serviceItemCode: code, form: exampleForm(item), materials: await requiredMaterials(system, citizen, item) })
-    .expect(201);
-  const accept = await waitForTask(system, 'market-regulation', body.id, 'accept');
-  await decide(system, 'market-regulation', accept.id, { action: 'accept' });
+  const caseId = await submitAndAccept(system, citizen, code);
   const tasks: Record<string, string> = {};
-  for (const department of PARTICIPANTS) tasks[department] = (await waitForTask(system, department, body.id, 'joint')).id;
-  return { caseId: body.id, tasks };
+  for (const department of PARTICIPANTS) tasks[department] = (await waitForTask(system, department, caseId, 'joint')).id;
+  return { caseId, tasks };
 }
 
 async function statusOf(caseId: string): Promise<string> {

@@ -105,7 +105,13 @@ describe('registry import', () => {
   });
 
   it('applies the same person twice in one file in order, across batch boundaries', async () => {
-    const rows = Array.from({ length: 2_100 }, () => person());
+    // 2,100 distinct people: two random ID numbers can coincide, and the second would count as an update.
+    const byIdNumber = new Map<string, ReturnType<typeof person>>();
+    while (byIdNumber.size < 2_100) {
+      const generated = person();
+      byIdNumber.set(generated.idNumber, generated);
+    }
+    const rows = [...byIdNumber.values()];
     const repeated = { ...rows[5], monthlyIncome: 1234 };
     const response = await upload('persons', csv([...rows, repeated]), 'text/csv').expect(200);
     expect(response.body).toMatchObject({ lines: 2_101, imported: 2_100, updated: 1, rejectedCount: 0 });

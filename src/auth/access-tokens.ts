@@ -8,7 +8,7 @@ export type Bearer =
   | { kind: 'absent' }
   | { kind: 'malformed' }
   | { kind: 'invalid'; token: string }
-  | { kind: 'valid'; token: string; userId: string; sessionVersion: number };
+  | { kind: 'valid'; token: string; userId: string; sessionVersion: number; sessionId: string | null };
 
 /**
  * Issues access tokens (`sub`: the account, `ver`: its session version) and reads them back. A request's
@@ -20,8 +20,9 @@ export class AccessTokens {
 
   constructor(private readonly jwt: JwtService) {}
 
-  issue(account: { id: string; sessionVersion: number }): Promise<string> {
-    return this.jwt.signAsync({ sub: account.id, ver: account.sessionVersion });
+  /** `sessionId`: the refresh session the token belongs to (`sid`), which logout and reuse detection revoke. */
+  issue(account: { id: string; sessionVersion: number }, sessionId?: string): Promise<string> {
+    return this.jwt.signAsync(sessionId ? { sub: account.id, ver: account.sessionVersion, sid: sessionId } : { sub: account.id, ver: account.sessionVersion });
   }
 
   bearerOf(request: { headers: IncomingHttpHeaders }): Promise<Bearer> {
@@ -44,8 +45,9 @@ export class AccessTokens {
       return { kind: 'invalid', token };
     }
     // Signed by us, yet not shaped as we issue them (an older format, or a leaked key): no session.
-    const { sub, ver } = claims;
+    const { sub, ver, sid } = claims;
     if (typeof sub !== 'string' || !isUUID(sub) || typeof ver !== 'number' || !Number.isSafeInteger(ver)) return { kind: 'invalid', token };
-    return { kind: 'valid', token, userId: sub, sessionVersion: ver };
+    if (sid !== undefined && (typeof sid !== 'string' || !isUUID(sid))) return { kind: 'invalid', token };
+    return { kind: 'valid', token, userId: sub, sessionVersion: ver, sessionId: sid ?? null };
   }
 }

@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { HttpStatus, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Optional, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ProblemException } from '../http/problem.js';
 import { UserSessions } from '../users/user-sessions.service.js';
 import { AccessTokens } from './access-tokens.js';
+import { AUTH_SESSIONS, type AuthSessionsPort } from './auth-sessions.js';
 import { ACCEPTS_METRICS_TOKEN, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators.js';
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
@@ -25,6 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: AccessTokens,
     private readonly sessions: UserSessions,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() @Inject(AUTH_SESSIONS) private readonly authSessions?: AuthSessionsPort,
   ) {
     this.metricsToken = config.auth.metricsToken === null ? null : digest(config.auth.metricsToken);
   }
@@ -51,6 +53,9 @@ export class AuthGuard implements CanActivate {
         'auth.session_ended',
         'This session ended when the account changed (password, roles, department or status); sign in again.',
       );
+    }
+    if (bearer.sessionId && this.authSessions && (await this.authSessions.isRevoked(bearer.sessionId))) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'auth.session_revoked', 'This session was signed out; sign in again.');
     }
     request.user = { id: account.id, username: account.username, roles: account.roles, departmentCode: account.departmentCode, displayName: account.displayName };
     return true;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
@@ -20,6 +20,8 @@ export class UserView {
 }
 
 export class LoginResponse {
-  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'short-lived (JWT_TTL_SECONDS); renew it with the refresh token' }) accessToken: string;
+  @ApiPropertyOptional({ description: 'for POST /api/auth/refresh; used once, each refresh hands out the next' }) refreshToken?: string;
+  @ApiPropertyOptional({ description: 'seconds the access token lives' }) expiresIn?: number;
   @ApiProperty({ type: UserView }) user: UserView;
 }

@@ -3,6 +3,7 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { compileRule, RuleEvaluationError, type CompiledRule } from '@app/rules';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { chinaDate } from '../registry/china-date.js';
@@ -54,6 +55,7 @@ export class BenefitReevaluationService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
     private readonly clock: ClockService,
   ) {}
 
@@ -167,6 +169,10 @@ export class BenefitReevaluationService {
         template: 'benefit.granted',
         data: { grantId: r.grant_id, policyCode: r.code, policyName: r.name, amount: r.amount, period: r.period },
       })),
+    );
+    await this.webhooks.publishMany(
+      'grant.created',
+      recipients.map((r) => ({ orderKey: `grant:${r.grant_id}`, data: { grantId: r.grant_id, policyCode: r.code, amount: r.amount, period: r.period } })),
     );
   }
 

@@ -7,6 +7,7 @@ import { scrubIdentifiers } from '../http/logging.js';
 import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { OutboxRelay } from '../queue/outbox/outbox-relay.service.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
@@ -93,6 +94,7 @@ export class BenefitRunsService {
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
     private readonly policies: BenefitPoliciesService,
     private readonly clock: ClockService,
   ) {}
@@ -255,6 +257,10 @@ export class BenefitRunsService {
         template: 'benefit.granted',
         data: { grantId, policyCode: run.code, policyName: run.name, amount: Number(run.amount), period: run.period },
       })),
+    );
+    await this.webhooks.publishMany(
+      'grant.created',
+      row.recipients.map(({ grantId }) => ({ orderKey: `grant:${grantId}`, data: { grantId, policyCode: run.code, amount: Number(run.amount), period: run.period } })),
     );
     return { evaluated: row.evaluated, eligible: row.eligible, granted: row.granted, skippedExisting: row.eligible - row.granted };
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { BenefitGrantsController } from './benefit-grants.controller.js';
 import { BenefitGrantsService } from './benefit-grants.service.js';
 import { BenefitPoliciesController } from './benefit-policies.controller.js';
@@ -13,7 +14,7 @@ import { BenefitRunsService } from './benefit-runs.service.js';
 
 /** 免申即享: policies over the registry, set-based grant runs, re-evaluation on registry changes, reviews. */
 @Module({
-  imports: [NotificationsModule, AuditModule],
+  imports: [NotificationsModule, WebhooksModule, AuditModule],
   controllers: [BenefitPoliciesController, BenefitRunsController, BenefitGrantsController, BenefitReviewsController],
   providers: [BenefitPoliciesService, BenefitRunsService, BenefitGrantsService, BenefitReevaluationService, BenefitReviewsService],
   exports: [BenefitRunsService],

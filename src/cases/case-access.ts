@@ -1,9 +1,18 @@
 import type { Caller } from '../auth/auth.decorators.js';
 
-/** Who may see a case: the applicant, staff of a department that owns it or holds a task of it, supervisors and admins. */
-export function canSeeCase(caller: Caller, record: { applicantId: string; departmentCode: string | null }, taskDepartments: readonly string[]): boolean {
+/**
+ * Who may see a case: the applicant and the agent who applied for them, the clerk who entered it at the
+ * counter, staff of a department that owns it or holds a task of it, supervisors and admins.
+ */
+export function canSeeCase(
+  caller: Caller,
+  record: { applicantId: string; agentId?: string | null; enteredBy?: string | null; departmentCode: string | null },
+  taskDepartments: readonly string[],
+): boolean {
   if (caller.roles.includes('supervisor') || caller.roles.includes('admin')) return true;
-  if (record.applicantId === caller.id) return true;
+  if (record.applicantId === caller.id || (record.agentId != null && record.agentId === caller.id)) return true;
+  // The counter clerk who entered it follows it up for the person at the counter, whatever their department.
+  if (record.enteredBy != null && record.enteredBy === caller.id) return true;
   if (caller.roles.includes('clerk') && caller.departmentCode) {
     return record.departmentCode === caller.departmentCode || taskDepartments.includes(caller.departmentCode);
   }

@@ -14,11 +14,16 @@ import { JobName } from '../queue/queue-names.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
 import { CaseTask } from '../tasks/case-task.entity.js';
 import { ClockService } from '../time/clock.service.js';
+import { TimersService, type TimerRef } from '../timers/timers.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 import { CaseHistory } from './case-history.entity.js';
 import { STAFF_DECISIONS } from './staff-decisions.js';
 import { CaseRecord } from './case.entity.js';
 import { keyedEntryHash, type ChainEntry } from './history-chain.js';
+
+/** A workflow timer step's row in the `timer` table. */
+export const caseTimer = (caseId: string, timerId: string): TimerRef => ({ kind: 'case-timer', subject: caseId, key: timerId });
 
 /** Who caused an event: a person, or the system (a worker, a timer). */
 export interface Actor {
@@ -68,6 +73,8 @@ export class CaseEngine {
     private readonly certificates: CertificatesService,
     private readonly clock: ClockService,
     private readonly historyKeys: HistoryKeys,
+    private readonly timers: TimersService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Published versions never change, so each is read from the database once per process. */
@@ -187,11 +194,12 @@ export class CaseEngine {
         return;
       case 'start_timer': {
         const firesAt = timerEnd(effect.duration, calendar, now);
-        await this.outbox.enqueueDelayed(firesAt.getTime() - now.getTime(), { name: JobName.FireTimer, data: { caseId: record.id, timerId: effect.timerId } });
+        await this.timers.start(caseTimer(record.id, effect.timerId), firesAt, { name: JobName.FireTimer, data: { caseId: record.id, timerId: effect.timerId } });
         return;
       }
       case 'cancel_timer':
-        // The delayed job finds the timer gone from the state and does nothing.
+        // The delayed job finds the timer cancelled (and gone from the state) and does nothing.
+        await this.timers.cancel(caseTimer(record.id, effect.timerId));
         return;
       case 'start_clock': {
         const limits = definition.limits ?? { statutoryDays: 20, promisedDays: 20 };
@@ -215,11 +223,14 @@ export class CaseEngine {
         const name = step?.type === 'certificate' ? step.certificate?.name : undefined;
         const validYears = step?.type === 'certificate' ? step.certificate?.validYears : undefined;
         const certificate = await this.certificates.issue(record, { name: name ?? definition.name, validYears, at: now });
-        await this.notifications.notify({ recipientId: record.applicantId, template: 'case.certificate_issued', data: { caseNo: record.caseNo, certificateCode: certificate.code, name: certificate.name } });
+        await this.webhooks.publish('certificate.issued', record.id, { caseId: record.id, caseNo: record.caseNo, certificateCode: certificate.code, serviceItemCode: record.serviceItemCode, name: certificate.name });
+        await this.notifications.notify(
+          ...recipientsOf(record).map((recipientId) => ({ recipientId, template: 'case.certificate_issued', data: { caseNo: record.caseNo, certificateCode: certificate.code, name: certificate.name } })),
+        );
         return;
       }
       case 'notify':
-        await this.notifications.notify({ recipientId: record.applicantId, template: `case.${effect.template}`, data: { caseNo: record.caseNo, ...effect.data } });
+        await this.notifications.notify(...recipientsOf(record).map((recipientId) => ({ recipientId, template: `case.${effect.template}`, data: { caseNo: record.caseNo, ...effect.data } })));
         return;
       case 'finish_case':
         if (record.parentId) await this.outbox.enqueue({ name: JobName.BundleProgress, data: { parentId: record.parentId } });
@@ -280,7 +291,20 @@ export class CaseEngine {
     await this.txHost.tx.getRepository(CaseHistory).insert({ ...chained, at: entry.now, prevHash, hash, hashKeyId: key.id } as QueryDeepPartialEntity<CaseHistory>);
     record.historySeq = seq;
     record.historyHead = hash;
+    await this.publishCaseEvents(record, entry);
     if (entry.actor.id !== null && STAFF_DECISIONS.includes(entry.action)) record.decidedBy = entry.actor.id;
+  }
+
+  /** Other systems hear of a case's submission, each change of its status and its end (webhooks), in history order. */
+  private async publishCaseEvents(record: CaseRecord, entry: { action: string; fromStatus: string | null; toStatus: string | null; now: Date }): Promise<void> {
+    const about = { caseId: record.id, caseNo: record.caseNo, serviceItemCode: record.serviceItemCode, bundleCode: record.bundleCode };
+    if (entry.fromStatus === null) {
+      await this.webhooks.publish('case.submitted', record.id, { ...about, status: entry.toStatus });
+      return;
+    }
+    if (entry.fromStatus === entry.toStatus) return;
+    await this.webhooks.publish('case.status_changed', record.id, { ...about, action: entry.action, from: entry.fromStatus, to: entry.toStatus });
+    if (record.finishedAt !== null) await this.webhooks.publish('case.finished', record.id, { ...about, status: entry.toStatus, finishedAt: new Date(record.finishedAt).toISOString() });
   }
 
   /**
@@ -327,3 +351,6 @@ function eventData(event: CaseEvent): Record<string, unknown> {
   const { type: _type, at: _at, ...rest } = event as CaseEvent & Record<string, unknown>;
   return rest;
 }
+
+/** Who hears of a case's progress: the applicant, and the agent who applied for them (代办). */
+export const recipientsOf = (record: Pick<CaseRecord, 'applicantId' | 'agentId'>): string[] => (record.agentId ? [record.applicantId, record.agentId] : [record.applicantId]);

@@ -33,8 +33,8 @@ export class CaseFiles implements FileReferences, OnModuleInit {
 
   /** Whether the caller can see a case holding the file: the cases and their task departments in one query. */
   async visibleTo(fileId: string, caller: Caller): Promise<boolean> {
-    const holders = await this.txHost.tx.query<Array<{ applicantId: string; departmentCode: string | null; taskDepartments: string[] }>>(
-      `SELECT c.applicant_id AS "applicantId", c.department_code AS "departmentCode", ${taskDepartmentsSql('c.id')} AS "taskDepartments"
+    const holders = await this.txHost.tx.query<Array<{ applicantId: string; agentId: string | null; enteredBy: string | null; departmentCode: string | null; taskDepartments: string[] }>>(
+      `SELECT c.applicant_id AS "applicantId", c.agent_id AS "agentId", c.entered_by AS "enteredBy", c.department_code AS "departmentCode", ${taskDepartmentsSql('c.id')} AS "taskDepartments"
          FROM case_material_file f JOIN case_record c ON c.id = f.case_id
         WHERE f.file_id = $1`,
       [fileId],

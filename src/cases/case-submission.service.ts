@@ -16,7 +16,9 @@ import { caseNumberScope, nextCaseNo } from './case-number.js';
 import { CaseEngine, type Actor } from './case-engine.service.js';
 import { CaseFiles } from './case-files.js';
 import type { SubmitCaseDto, SubmittedCaseView } from './case.dto.js';
-import { CaseRecord, type ApplicantSnapshot, type SubmittedMaterial } from './case.entity.js';
+import { CaseRecord, type ApplicantSnapshot, type CaseChannel, type SubmittedMaterial } from './case.entity.js';
+import { AgentsService } from '../agents/agents.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { formErrors } from './form-validator.js';
 import { GENESIS_HASH, canonicalJson } from './history-chain.js';
 
@@ -27,6 +29,14 @@ const submittedView = (record: CaseRecord): SubmittedCaseView => ({
   statutoryDeadline: record.statutoryDeadline,
   promisedDeadline: record.promisedDeadline,
 });
+
+/** Whose case it is and how it came in: online by the applicant, by their agent (代办), or at the counter (窗口代录). */
+export interface SubmissionParties {
+  applicantId: string;
+  agentId: string | null;
+  enteredBy: string | null;
+  channel: CaseChannel;
+}
 
 export interface SubmissionResult {
   view: SubmittedCaseView;
@@ -45,20 +55,34 @@ export class CaseSubmissionService {
     private readonly clock: ClockService,
     private readonly caseFiles: CaseFiles,
     private readonly idNumbers: IdNumberCipher,
+    private readonly agents: AgentsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
+  /** The caller applies for themself, or with `onBehalfOf` for a principal who authorised them (403 otherwise). */
   @Transactional()
   async submit(caller: Caller, dto: SubmitCaseDto, idempotencyKey: string | undefined): Promise<SubmissionResult> {
-    if ((dto.serviceItemCode === undefined) === (dto.bundleCode === undefined)) {
-      throw badRequest('case.item_or_bundle', 'Name exactly one of serviceItemCode and bundleCode.', [
-        { path: 'serviceItemCode', message: 'exactly one of serviceItemCode and bundleCode' },
-      ]);
+    requireItemOrBundle(dto);
+    if (dto.onBehalfOf === undefined || dto.onBehalfOf === caller.id) {
+      return this.submitFor(caller, { applicantId: caller.id, agentId: null, enteredBy: null, channel: 'online' }, dto, idempotencyKey);
     }
+    const bundle = dto.bundleCode === undefined ? null : await this.txHost.tx.getRepository(Bundle).findOneBy({ code: dto.bundleCode });
+    await this.agents.requireAuthorised(caller.id, dto.onBehalfOf, dto.serviceItemCode !== undefined ? [dto.serviceItemCode] : (bundle?.serviceItemCodes ?? [dto.bundleCode!]));
+    return this.submitFor(caller, { applicantId: dto.onBehalfOf, agentId: caller.id, enteredBy: null, channel: 'agent' }, dto, idempotencyKey);
+  }
+
+  /**
+   * An application made by `caller` for `parties.applicantId` (the caller themself, a principal, or a
+   * walk-in at the counter). The caller uploaded the materials; the applicant's facts are snapshotted.
+   */
+  @Transactional()
+  async submitFor(caller: Caller, parties: SubmissionParties, dto: SubmitCaseDto, idempotencyKey: string | undefined): Promise<SubmissionResult> {
+    requireItemOrBundle(dto);
     const requestHash = createHash('sha256').update(canonicalJson(dto)).digest('hex');
     if (idempotencyKey !== undefined) {
       // Two identical requests racing: the second waits here and then finds the first's case.
-      await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case-submit:${caller.id}:${idempotencyKey}`]);
-      const earlier = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ applicantId: caller.id, idempotencyKey });
+      await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case-submit:${parties.applicantId}:${idempotencyKey}`]);
+      const earlier = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ applicantId: parties.applicantId, idempotencyKey });
       if (earlier) {
         if (earlier.requestHash !== requestHash) {
           throw unprocessable('case.idempotency_key_reused', 'This Idempotency-Key was used for a different application; use a new key.');
@@ -67,17 +91,24 @@ export class CaseSubmissionService {
       }
     }
 
-    const user = await this.txHost.tx.getRepository(User).findOneByOrFail({ id: caller.id });
+    const user = await this.txHost.tx.getRepository(User).findOneByOrFail({ id: parties.applicantId });
     const now = this.clock.now();
     const idNumber = user.idNumberSealed === null ? null : this.idNumbers.open(user.idNumberSealed);
     const applicant = applicantSnapshot({ displayName: user.displayName, idNumber, facts: user.facts }, now);
     const actor: Actor = { id: caller.id, name: caller.displayName };
     await this.files.requireOwned(dto.materials.map((m) => m.fileId), caller.id, (i) => `materials[${i}].fileId`);
     const record = dto.serviceItemCode !== undefined
-      ? await this.submitItem(dto.serviceItemCode, dto.form, dto.materials, applicant, caller, actor, now, 'form', 'serviceItemCode')
-      : await this.submitBundle(dto.bundleCode!, dto, applicant, caller, actor, now);
+      ? await this.submitItem(dto.serviceItemCode, dto.form, dto.materials, applicant, parties, actor, now, 'form', 'serviceItemCode')
+      : await this.submitBundle(dto.bundleCode!, dto, applicant, parties, actor, now);
     if (idempotencyKey !== undefined) {
       await this.txHost.tx.getRepository(CaseRecord).update({ id: record.id }, { idempotencyKey, requestHash });
+    }
+    if (parties.channel !== 'online') {
+      await this.notifications.notify({
+        recipientId: parties.applicantId,
+        template: 'case.submitted_for_you',
+        data: { caseNo: record.caseNo, by: caller.displayName, channel: parties.channel },
+      });
     }
     return { view: submittedView(record), replayed: false };
   }
@@ -87,7 +118,7 @@ export class CaseSubmissionService {
     form: Record<string, unknown>,
     materials: SubmittedMaterial[],
     applicant: ApplicantSnapshot,
-    caller: Caller,
+    parties: SubmissionParties,
     actor: Actor,
     now: Date,
     formPath: string,
@@ -103,7 +134,7 @@ export class CaseSubmissionService {
     if (errors.length > 0) throw badRequest('case.invalid_application', `The application has ${errors.length} problem(s).`, errors);
     const { version } = await this.workflows.published(item.workflowKey);
     const given = new Set(materials.map((m) => m.key));
-    const record = this.newCase(caller, applicant, now, {
+    const record = this.newCase(parties, applicant, now, {
       caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(item.code, null)),
       serviceItemCode: item.code,
       bundleCode: parent?.bundleCode ?? null,
@@ -125,10 +156,13 @@ export class CaseSubmissionService {
   }
 
   /** A case as submitted: nothing decided, no clock, an empty history chain. */
-  private newCase(caller: Caller, applicant: ApplicantSnapshot, now: Date, fields: Partial<CaseRecord> & Pick<CaseRecord, 'caseNo' | 'form' | 'materials'>): CaseRecord {
+  private newCase(parties: SubmissionParties, applicant: ApplicantSnapshot, now: Date, fields: Partial<CaseRecord> & Pick<CaseRecord, 'caseNo' | 'form' | 'materials'>): CaseRecord {
     return this.txHost.tx.getRepository(CaseRecord).create({
       id: randomUUID(),
-      applicantId: caller.id,
+      applicantId: parties.applicantId,
+      agentId: parties.agentId,
+      enteredBy: parties.enteredBy,
+      channel: parties.channel,
       serviceItemCode: null,
       bundleCode: null,
       parentId: null,
@@ -159,10 +193,10 @@ export class CaseSubmissionService {
     });
   }
 
-  private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, caller: Caller, actor: Actor, now: Date): Promise<CaseRecord> {
+  private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, parties: SubmissionParties, actor: Actor, now: Date): Promise<CaseRecord> {
     const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code });
     if (!bundle) throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
-    const parent = this.newCase(caller, applicant, now, {
+    const parent = this.newCase(parties, applicant, now, {
       caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(null, bundle.code)),
       bundleCode: bundle.code,
       form: dto.form,
@@ -178,7 +212,7 @@ export class CaseSubmissionService {
         continue;
       }
       try {
-        await this.submitItem(itemCode, form as Record<string, unknown>, dto.materials, applicant, caller, actor, now, `form.${itemCode}`, 'bundleCode', parent);
+        await this.submitItem(itemCode, form as Record<string, unknown>, dto.materials, applicant, parties, actor, now, `form.${itemCode}`, 'bundleCode', parent);
       } catch (error) {
         const fields = (error as { errors?: FieldError[] }).errors;
         if (!fields) throw error;
@@ -188,6 +222,14 @@ export class CaseSubmissionService {
     // All the items' problems at once; the transaction rolls back, so nothing of the bundle is kept.
     if (errors.length > 0) throw badRequest('case.invalid_application', `The application has ${errors.length} problem(s).`, errors);
     return parent;
+  }
+}
+
+function requireItemOrBundle(dto: SubmitCaseDto): void {
+  if ((dto.serviceItemCode === undefined) === (dto.bundleCode === undefined)) {
+    throw badRequest('case.item_or_bundle', 'Name exactly one of serviceItemCode and bundleCode.', [
+      { path: 'serviceItemCode', message: 'exactly one of serviceItemCode and bundleCode' },
+    ]);
   }
 }
 

@@ -33,6 +33,10 @@ export class SubmitCaseDto {
   @ApiProperty({ type: [MaterialRefDto] })
   @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MaterialRefDto)
   materials: MaterialRefDto[];
+
+  @ApiPropertyOptional({ description: "代办: the account id of the person (or enterprise) you apply for; needs their authorisation (GET /api/my/principals), else 403" })
+  @IsOptional() @IsUUID()
+  onBehalfOf?: string;
 }
 
 export class AnswerCorrectionDto {
@@ -86,7 +90,15 @@ export class CaseSummaryView extends SubmittedCaseView {
   @ApiProperty({ type: String, nullable: true }) finishedAt: Date | null;
 }
 
+export class CasePartyView {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'whole to the person and to staff, masked (张*三) to others' }) name: string;
+}
+
 export class CaseView extends CaseSummaryView {
+  @ApiProperty({ type: CasePartyView, description: 'whose case it is' }) applicant: CasePartyView;
+  @ApiProperty({ type: CasePartyView, nullable: true, description: 'who applied for them (代办), if anyone' }) agent: CasePartyView | null;
+  @ApiProperty({ enum: ['online', 'agent', 'counter'], description: 'how it came in: online, by an agent, or entered at the counter (窗口代录)' }) channel: string;
   @ApiProperty({ nullable: true, description: 'the definition the case runs on: { key, version } (kept when newer versions are published)' })
   workflow: { key: string; version: number } | null;
   @ApiProperty({ type: [String] }) currentSteps: string[];

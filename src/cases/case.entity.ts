@@ -3,6 +3,8 @@ import type { CaseState, CaseStatus } from '@app/workflow-engine';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { Material } from '../catalog/service-item.entity.js';
 
+export type CaseChannel = 'online' | 'agent' | 'counter';
+
 export interface SubmittedMaterial {
   key: string;
   fileId: string;
@@ -63,6 +65,19 @@ export class CaseRecord {
 
   @Column({ type: 'uuid' })
   applicantId: string;
+
+  /** The agent who applied for the applicant (代办, `onBehalfOf`); null when the applicant applied. */
+  @Index('case_record_agent_idx', { where: 'agent_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  agentId: string | null;
+
+  /** The counter clerk who entered it for a walk-in applicant (窗口代录). */
+  @Column({ type: 'uuid', nullable: true })
+  enteredBy: string | null;
+
+  /** How it came in: `online`, `agent` or `counter`. */
+  @Column({ type: 'text', default: 'online' })
+  channel: CaseChannel;
 
   @Column({ type: 'text', nullable: true })
   serviceItemCode: string | null;

@@ -26,6 +26,7 @@ export class CasesController {
   @Roles('citizen')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a repeat with the same key returns the same case; the same key with another body is a 422' })
   @ApiCreatedResponse({ type: SubmittedCaseView })
+  @ApiForbiddenResponse({ description: 'with `onBehalfOf`: `agent.not_authorised`, `agent.authorisation_expired`, `agent.authorisation_revoked`, `agent.item_not_authorised`' })
   async submit(
     @CurrentUser() caller: Caller,
     @Body() body: SubmitCaseDto,

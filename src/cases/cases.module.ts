@@ -4,7 +4,10 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { CertificatesModule } from '../certificates/certificates.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { AgentsModule } from '../agents/agents.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseDeadlinesListener } from './case-deadlines.listener.js';
 import { CaseEngine } from './case-engine.service.js';
@@ -18,9 +21,9 @@ import { HistoryCheckpointsController } from './history-checkpoints.controller.j
 import { WorkflowJobs } from './workflow-jobs.js';
 
 @Module({
-  imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, AuditModule],
+  imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
   controllers: [CasesController, HistoryCheckpointsController],
   providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler],
-  exports: [CaseEngine, CaseClockService],
+  exports: [CaseEngine, CaseClockService, CaseSubmissionService],
 })
 export class CasesModule {}

@@ -12,7 +12,9 @@ import { Keyset, type Page } from '../http/pagination.js';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../http/problem.js';
 import { ClockService } from '../time/clock.service.js';
 import { bundleStatus, isFinal } from './bundle-status.js';
-import { canSeeCase, taskDepartmentsSql } from './case-access.js';
+import { maskName } from '@app/gov-ids';
+import { UsersService } from '../users/users.service.js';
+import { canSeeCase, isStaff, taskDepartmentsSql } from './case-access.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseFiles } from './case-files.js';
@@ -55,6 +57,7 @@ export class CasesService {
     private readonly caseClock: CaseClockService,
     private readonly caseFiles: CaseFiles,
     private readonly historyAudit: HistoryAuditService,
+    private readonly users: UsersService,
   ) {}
 
   private get cases() {
@@ -76,7 +79,8 @@ export class CasesService {
 
   private async ownCase(id: string, caller: Caller): Promise<CaseRecord> {
     const record = await this.visible(id, caller);
-    if (record.applicantId !== caller.id) throw forbidden('case.applicant_only', 'Only the applicant can do this.');
+    // The agent who applied goes on with the case they made, even after the authorisation ended.
+    if (record.applicantId !== caller.id && record.agentId !== caller.id) throw forbidden('case.applicant_only', 'Only the applicant (or their agent) can do this.');
     return record;
   }
 
@@ -89,11 +93,11 @@ export class CasesService {
       // everything
     } else if (caller.roles.includes('clerk')) {
       qb.where(
-        '(c.departmentCode = :department OR EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = c.id AND t.department_code = :department))',
-        { department: caller.departmentCode },
+        '(c.departmentCode = :department OR c.enteredBy = :me OR EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = c.id AND t.department_code = :department))',
+        { department: caller.departmentCode, me: caller.id },
       );
     } else {
-      qb.where('c.applicantId = :me AND c.parentId IS NULL', { me: caller.id });
+      qb.where('(c.applicantId = :me OR c.agentId = :me) AND c.parentId IS NULL', { me: caller.id });
     }
     if (query.state === 'open') qb.andWhere('c.finishedAt IS NULL');
     if (query.state === 'finished') qb.andWhere('c.finishedAt IS NOT NULL');
@@ -119,8 +123,16 @@ export class CasesService {
     const rating = await this.txHost.tx.getRepository(CaseRating).findOneBy({ caseId: record.id });
     const clock = record.clock ? await this.calendars.calendar().then((calendar) => deadlines(record.clock!, calendar, this.clock.now().toISOString())) : null;
     const notice = record.engineState ? openCorrection(record.engineState) : null;
+    const names = await this.users.displayNames([record.applicantId, ...(record.agentId ? [record.agentId] : [])]);
+    const party = (id: string) => {
+      const name = names.get(id) ?? '';
+      return { id, name: id === caller.id || isStaff(caller) ? name : maskName(name) };
+    };
     return {
       ...summary(record),
+      applicant: party(record.applicantId),
+      agent: record.agentId ? party(record.agentId) : null,
+      channel: record.channel,
       workflow: record.workflowKey && record.workflowVersion ? { key: record.workflowKey, version: record.workflowVersion } : null,
       currentSteps: record.engineState ? [...currentSteps(record.engineState)] : [],
       deadlines: {

@@ -17,7 +17,8 @@ describe('conflictOfInterest (回避)', () => {
   });
 
   it('takes the parties of a stored case from its applicant', () => {
-    expect(partiesOf({ applicantId: 'a' })).toEqual({ applicantId: 'a' });
+    expect(partiesOf({ applicantId: 'a' })).toEqual({ applicantId: 'a', agentId: null, enteredBy: null });
+    expect(partiesOf({ applicantId: 'a', agentId: 'g', enteredBy: 'k' })).toEqual({ applicantId: 'a', agentId: 'g', enteredBy: 'k' });
   });
 
   it('refuses with a 403 and the given code', () => {

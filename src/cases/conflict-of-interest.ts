@@ -20,11 +20,12 @@ export function conflictOfInterest(staffId: string, parties: CaseParties): Confl
   return null;
 }
 
-/**
- * The parties of a stored case. Agents and counter intake do not exist yet: when their columns arrive,
- * fill `agentId` and `enteredBy` here, and every task action and extension refuses them too.
- */
-export const partiesOf = (record: Pick<CaseRecord, 'applicantId'>): CaseParties => ({ applicantId: record.applicantId });
+/** The parties of a stored case: every task action and extension refuses each of them. */
+export const partiesOf = (record: Pick<CaseRecord, 'applicantId'> & Partial<Pick<CaseRecord, 'agentId' | 'enteredBy'>>): CaseParties => ({
+  applicantId: record.applicantId,
+  agentId: record.agentId ?? null,
+  enteredBy: record.enteredBy ?? null,
+});
 
 /** A 403 `code` when the staff member is a party to the case; every staff action on a case goes through here. */
 export function refuseConflictOfInterest(staffId: string, parties: CaseParties, code: 'task.conflict_of_interest' | 'case.conflict_of_interest'): void {

@@ -8,7 +8,8 @@ import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { workflowDeclarations } from '../workflows/workflow-rules.js';
 import { applicantRuleValues } from './applicant-snapshot.js';
-import { CaseEngine, SYSTEM } from './case-engine.service.js';
+import { TimersService } from '../timers/timers.service.js';
+import { CaseEngine, SYSTEM, caseTimer } from './case-engine.service.js';
 import { CaseRecord } from './case.entity.js';
 
 /**
@@ -21,6 +22,7 @@ export class WorkflowJobs {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly engine: CaseEngine,
+    private readonly timers: TimersService,
   ) {}
 
   @JobHandler(JobName.EvaluateRule)
@@ -47,6 +49,10 @@ export class WorkflowJobs {
   @JobHandler(JobName.FireTimer)
   @Transactional()
   async fireTimer({ caseId, timerId }: JobPayloads[JobName.FireTimer]): Promise<'fired' | 'skipped'> {
+    // Marked fired in the transaction of its effect: a second run (a job re-enqueued by the reconciler,
+    // a stalled job taken over) finds it fired and does nothing. Timers older than the table have no row.
+    const ref = caseTimer(caseId, timerId);
+    if (!(await this.timers.fire(ref)) && (await this.timers.known(ref))) return 'skipped';
     const record = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ id: caseId });
     if (!record?.engineState || !runningTimers(record.engineState).includes(timerId)) return 'skipped';
     await this.engine.apply(record, { type: 'timer_fired', timerId }, SYSTEM);

@@ -50,6 +50,31 @@ class Environment {
   @IsOptional() @IsInt() @Min(60) @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS?: number;
 
+  @IsOptional() @IsInt() @Min(300) @Max(365 * 24 * 3600)
+  REFRESH_TOKEN_TTL_SECONDS?: number;
+
+  // Sign-in through the province's identity provider (统一身份认证); all three of issuer, id and secret, or none.
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z_][\w.:-]{0,99}$/, { message: 'OIDC_ID_NUMBER_CLAIM must be a claim name' })
+  OIDC_ID_NUMBER_CLAIM?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z_][\w.:-]{0,99}$/, { message: 'OIDC_NAME_CLAIM must be a claim name' })
+  OIDC_NAME_CLAIM?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_REDIRECT_URI must be an http(s) URL' })
+  OIDC_REDIRECT_URI?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  OIDC_SCOPE?: string;
+
   @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
   METRICS_TOKEN?: string;
 
@@ -138,6 +163,33 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(60) @Max(24 * 3600)
   HISTORY_CHECKPOINT_EVERY_SECONDS?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(3600)
+  TIMER_RECONCILE_SECONDS?: number;
+  // Notifications that leave the system (docs/notifications.md).
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'SMS_WEBHOOK_URL must be an http:// or https:// URL' })
+  SMS_WEBHOOK_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(16, { message: 'SMS_WEBHOOK_SECRET must be at least 16 characters' })
+  SMS_WEBHOOK_SECRET?: string;
+
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(3)
+  MAIL_FROM?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(50)
+  NOTIFY_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @IsInt() @Min(10) @Max(3_600_000)
+  NOTIFY_RETRY_BASE_MS?: number;
+
+  @IsOptional() @IsInt() @Min(1000) @Max(60_000)
+  NOTIFY_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
 }
 
 export interface AppConfig {
@@ -162,9 +214,13 @@ export interface AppConfig {
     /** null: no JWT_SECRET and not embedded on loopback, so the secret is generated once and kept in the database. */
     jwtSecret: string | null;
     jwtTtlSeconds: number;
+    /** How long a refresh token (and so a session nobody uses) lives. */
+    refreshTtlSeconds: number;
     /** A bearer token for the Prometheus scraper at /api/metrics, besides an admin's; null: admins only. */
     metricsToken: string | null;
   };
+  /** The province's OpenID provider; null when OIDC_ISSUER is not set (no provider sign-in). */
+  oidc: OidcConfig | null;
   /** null when production gave none: the seed then refuses to run. */
   seedPassword: string | null;
   logLevel: LogLevel;
@@ -180,6 +236,37 @@ export interface AppConfig {
   keys: ConfiguredKeys;
   /** How often all cases' history chain heads are signed (a cluster-wide job). */
   historyCheckpointEverySeconds: number;
+  /** How often the timer reconciler re-enqueues timers and schedules the queue backend lost. */
+  timerReconcileSeconds: number;
+  notifications: NotificationSettings;
+}
+
+/** Where SMS, e-mail and webhooks go, and how they are retried (docs/notifications.md). */
+export interface NotificationSettings {
+  /** null: no SMS gateway, so no SMS is recorded (the inbox still is). */
+  sms: { url: string; secret: string } | null;
+  /** null: no e-mail. */
+  smtp: { url: string; from: string } | null;
+  /** Attempts in all per message and per webhook delivery; the backoff doubles from `retryBaseMs`, capped at an hour. */
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** How long one HTTP or SMTP attempt may take. */
+  timeoutMs: number;
+  /** Lets webhooks target loopback and private addresses (a gateway on the same network); off by default (SSRF). */
+  allowPrivateWebhookTargets: boolean;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim that carries the 居民身份证 number (providers name it differently). */
+  idNumberClaim: string;
+  nameClaim: string;
+  scope: string;
+  /** The callback URL registered with the provider; null: derived from each request's host. */
+  redirectUri: string | null;
 }
 
 /** The secret keys that protect data against whoever can read or write the database. */
@@ -264,7 +351,9 @@ const RISK_KEYS = [
   'RISK_FAST_MIN_SAMPLE', 'RISK_AUTO_SAMPLE_PERCENT', 'RISK_BENEFIT_JUMP_PERCENT', 'RISK_REVIEW_LOOKBACK_DAYS', 'RISK_REVIEW_EVERY_MINUTES',
 ] as const;
 const INT_KEYS = [
-  'PORT', 'JWT_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', 'HISTORY_CHECKPOINT_EVERY_SECONDS', ...RISK_KEYS,
+  'PORT', 'JWT_TTL_SECONDS', 'REFRESH_TOKEN_TTL_SECONDS', 'OUTBOX_POLL_MS', 'RATE_LIMIT_PER_MINUTE', 'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'MAX_UPLOAD_BYTES', 'TASK_LEASE_SECONDS', 'HISTORY_CHECKPOINT_EVERY_SECONDS', 'TIMER_RECONCILE_SECONDS',
+  'NOTIFY_MAX_ATTEMPTS', 'NOTIFY_RETRY_BASE_MS', 'NOTIFY_TIMEOUT_MS', ...RISK_KEYS,
 ] as const;
 
 /** A comma-separated list of keys; each bad one is a problem named by its place in the list. */
@@ -342,6 +431,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   if (env.REDIS_URL && !env.DATABASE_URL) {
     problems.push('REDIS_URL needs DATABASE_URL: the embedded mode keeps its queue in the embedded database');
   }
+  if ((env.SMS_WEBHOOK_URL === undefined) !== (env.SMS_WEBHOOK_SECRET === undefined)) {
+    problems.push('SMS_WEBHOOK_URL and SMS_WEBHOOK_SECRET go together: the gateway checks the signature');
+  }
+  if ((env.SMTP_URL === undefined) !== (env.MAIL_FROM === undefined)) problems.push('SMTP_URL and MAIL_FROM go together');
+  const oidcSet = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter((v) => v !== undefined).length;
+  if (oidcSet > 0 && oidcSet < 3) problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -360,9 +455,22 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     dataDir: env.DATA_DIR ?? './data',
     auth: {
       jwtSecret: env.JWT_SECRET ?? (developmentSecretAllowed ? DEVELOPMENT_JWT_SECRET : null),
-      jwtTtlSeconds: env.JWT_TTL_SECONDS ?? 8 * 3600,
+      jwtTtlSeconds: env.JWT_TTL_SECONDS ?? 15 * 60,
+      refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600,
       metricsToken: env.METRICS_TOKEN ?? null,
     },
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            idNumberClaim: env.OIDC_ID_NUMBER_CLAIM ?? 'id_number',
+            nameClaim: env.OIDC_NAME_CLAIM ?? 'name',
+            scope: env.OIDC_SCOPE ?? 'openid profile',
+            redirectUri: env.OIDC_REDIRECT_URI ?? null,
+          }
+        : null,
     seedPassword: env.SEED_PASSWORD ?? (nodeEnv === 'production' ? null : DEVELOPMENT_SEED_PASSWORD),
     logLevel: (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel,
     outbox: { pollMs: env.OUTBOX_POLL_MS ?? 250 },
@@ -383,6 +491,16 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     keys,
     historyCheckpointEverySeconds: env.HISTORY_CHECKPOINT_EVERY_SECONDS ?? 900,
+    timerReconcileSeconds: env.TIMER_RECONCILE_SECONDS ?? 60,
+    notifications: {
+      sms: env.SMS_WEBHOOK_URL && env.SMS_WEBHOOK_SECRET ? { url: env.SMS_WEBHOOK_URL, secret: env.SMS_WEBHOOK_SECRET } : null,
+      smtp: env.SMTP_URL && env.MAIL_FROM ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null,
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS ?? 8,
+      retryBaseMs: env.NOTIFY_RETRY_BASE_MS ?? 30_000,
+      retryMaxMs: 3_600_000,
+      timeoutMs: env.NOTIFY_TIMEOUT_MS ?? 10_000,
+      allowPrivateWebhookTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+    },
   };
 }
 

@@ -23,6 +23,8 @@ import { Certificate } from '../certificates/certificate.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity.js';
 import { FailedJob } from '../queue/failed-job.entity.js';
 import { OutboxMessage } from '../queue/outbox/outbox-message.entity.js';
 import { RegistryChange } from '../registry/registry-change.entity.js';
@@ -33,8 +35,14 @@ import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { RiskFlag } from '../risk-monitor/risk-flag.entity.js';
 import { RiskScan } from '../risk-monitor/risk-scan.entity.js';
 import { CaseTask } from '../tasks/case-task.entity.js';
+import { Timer } from '../timers/timer.entity.js';
 import { User } from '../users/user.entity.js';
+import { AgentAuthorisation } from '../agents/agent-authorisation.entity.js';
+import { AuthSession, RefreshToken } from '../identity/auth-session.entity.js';
+import { EnterpriseAccount } from '../identity/enterprise-account.entity.js';
+import { IdentityLink, OidcLogin } from '../identity/oidc.entity.js';
+import { SmsCode } from '../identity/sms-code.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 /** Every entity, in one list shared by the app and the migration tools (they must agree). */
-export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess, AuthSecret, LoginAttempt, RateLimitBucket, CaseHistorySeal, HistoryCheckpoint, HistoryCheckpointHead];
+export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess, AuthSecret, LoginAttempt, RateLimitBucket, CaseHistorySeal, HistoryCheckpoint, HistoryCheckpointHead, Timer, WebhookSubscription, WebhookDelivery, SmsCode, AuthSession, RefreshToken, OidcLogin, IdentityLink, EnterpriseAccount, AgentAuthorisation];

@@ -34,3 +34,18 @@ describe('toProblem of database errors a client can cause', () => {
     expect(toProblem({ code: '22P05' })).toMatchObject({ status: 400, code: 'request.nul_byte' });
   });
 });
+
+describe('toProblem of a request that raced another or lost the database', () => {
+  it('is a retryable 503 service.busy for a serialization failure, a deadlock or a cancelled lock wait', () => {
+    for (const code of ['40001', '40P01', '55P03']) {
+      expect(toProblem({ message: 'deadlock detected', driverError: { code } })).toMatchObject({ status: 503, code: 'service.busy', retryAfter: 1 });
+    }
+  });
+
+  it('is a 503 service.unavailable for a dropped or refused connection', () => {
+    expect(toProblem({ driverError: { code: '57P01' } })).toMatchObject({ status: 503, code: 'service.unavailable' });
+    expect(toProblem(new Error('Connection terminated unexpectedly'))).toMatchObject({ status: 503, code: 'service.unavailable' });
+    expect(toProblem(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({ status: 503 });
+    expect(toProblem(new Error('boom'))).toMatchObject({ status: 500, code: 'internal' });
+  });
+});

@@ -32,15 +32,32 @@ function messageOf(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
+const OUTAGE_MESSAGES = /Connection terminated|connect ECONNREFUSED|connection error and is not queryable|timeout exceeded when trying to connect/;
+
+/**
+ * SQLSTATEs of a transaction PostgreSQL undid because it raced another one: serialization failure,
+ * deadlock, a lock wait cut short. Nothing was written; the same request succeeds when sent again.
+ */
+const RACE_CODES = new Set(['40001', '40P01', '55P03']);
+
+const sqlStateOf = (exception: unknown): unknown => {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return error?.driverError?.code ?? error?.code;
+};
 
 /** The database or the queue is away (refused, cut, shutting down): a 503 to retry, not a bug. */
 function isOutage(exception: unknown): boolean {
-  const error = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
-  const code = error?.driverError?.code ?? error?.code;
+  const code = sqlStateOf(exception);
   if (typeof code === 'string' && OUTAGE_CODES.has(code)) return true;
-  return typeof error?.message === 'string' && /Connection terminated|connect ECONNREFUSED/.test(error.message);
+  const message = (exception as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && OUTAGE_MESSAGES.test(message);
 }
+
+const isLostRace = (exception: unknown): boolean => {
+  const code = sqlStateOf(exception);
+  return typeof code === 'string' && RACE_CODES.has(code);
+};
 
 function problem(status: number, code: string, detail: string): ProblemBody {
   return { type: problemType(code), title: titleOf(status), status, detail, code };
@@ -56,8 +73,7 @@ const UNSTORABLE_CHARACTER = new Set(['22021', '22P05']);
  * this catches anything that reached a query another way, so it is still a 400 and never a 500.
  */
 function isUnstorableCharacter(exception: unknown): boolean {
-  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = error?.driverError?.code ?? error?.code;
+  const code = sqlStateOf(exception);
   return typeof code === 'string' && UNSTORABLE_CHARACTER.has(code);
 }
 
@@ -142,6 +158,10 @@ function problemOf(exception: unknown): ProblemBody {
   }
   if (isUnstorableCharacter(exception)) {
     return problem(400, 'request.nul_byte', 'The request contains a character that cannot be stored (U+0000).');
+  }
+  if (isLostRace(exception)) {
+    // Retry-After 1: the other transaction has finished by then.
+    return { ...problem(503, 'service.busy', 'The request ran into a concurrent change and was undone; send it again.'), retryAfter: 1 };
   }
   if (isOutage(exception)) {
     return problem(503, 'service.unavailable', 'A service this request needs is unavailable for the moment; try again shortly.');

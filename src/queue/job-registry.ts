@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
+import { runObserved } from '../observability/job-observer.js';
 import { JOB_HANDLER } from './job-handler.decorator.js';
 import { JobName, type JobItem } from './queue-names.js';
 
@@ -54,10 +55,10 @@ export class JobRegistry implements OnModuleInit {
     this.logger.log(`${this.handlers.size} job handlers registered`);
   }
 
-  run(job: Job): Promise<unknown> {
+  async run(job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`no handler for job "${job.name}"`);
     // Handlers use @Transactional(), which needs a CLS context; a job has no HTTP request to carry one.
-    return this.cls.run(() => handler(job.data as JobItem['data'], job));
+    return runObserved(job, this.logger, () => this.cls.run(() => handler(job.data as JobItem['data'], job)));
   }
 }

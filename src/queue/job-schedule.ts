@@ -11,6 +11,8 @@ const RETRY_MS = 60_000;
  * minute later instead of holding up start-up.
  */
 export class JobSchedule {
+  /** The schedules this process started: the timer reconciler re-asserts them when the backend lost them. */
+  static readonly active = new Set<JobSchedule>();
   private readonly logger: Logger;
   private retry: NodeJS.Timeout | null = null;
   private registering: Promise<void> | null = null;
@@ -25,10 +27,21 @@ export class JobSchedule {
   }
 
   start(): void {
+    JobSchedule.active.add(this);
     this.registering = this.register();
   }
 
+  /** Upserts the schedule when the backend does not hold it (a queue store that came back empty); true if it did. */
+  async reassert(): Promise<boolean> {
+    const queue = this.backend.queue(JOB_QUEUE[this.job.name]);
+    if (await queue.getJobScheduler(this.schedulerId)) return false;
+    await queue.upsertJobScheduler(this.schedulerId, { every: this.everyMs }, this.job);
+    this.logger.warn(`the queue backend had lost the schedule; registered it again`);
+    return true;
+  }
+
   async stop(): Promise<void> {
+    JobSchedule.active.delete(this);
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     await this.registering;

@@ -2,7 +2,7 @@ import { Queue, Worker, createPostgresBackend, withBackend, type JobsOptions, ty
 import { Logger } from '@nestjs/common';
 import { QueueName } from './queue-names.js';
 
-type AnyQueue = Pick<Queue, 'add' | 'addBulk' | 'getJobCounts' | 'close' | 'upsertJobScheduler' | 'getJob' | 'name' | 'on'>;
+type AnyQueue = Pick<Queue, 'add' | 'addBulk' | 'getJobCounts' | 'close' | 'upsertJobScheduler' | 'getJobScheduler' | 'getJob' | 'getJobState' | 'getJobs' | 'name' | 'on'>;
 type AnyWorker = Pick<Worker, 'close' | 'on' | 'run' | 'isRunning' | 'waitUntilReady'>;
 
 export type QueueBackendKind = 'redis' | 'postgres';

@@ -23,6 +23,9 @@ export enum JobName {
   RiskScan = 'risk.scan',
   RiskCheckCase = 'risk.check-case',
   HistoryCheckpoint = 'history.checkpoint',
+  ReleaseHeldNotifications = 'notification.release-held',
+  DeliverWebhook = 'webhook.deliver',
+  RequeueStrandedWebhooks = 'webhook.requeue-stranded',
 }
 
 /** Payloads carry ids only: a worker reloads the row and checks its state before acting. */
@@ -46,6 +49,12 @@ export interface JobPayloads {
   [JobName.RiskCheckCase]: { caseId: string };
   /** Signs the case history heads that changed since the last checkpoint (the cluster-wide schedule's job). */
   [JobName.HistoryCheckpoint]: Record<string, never>;
+  /** Sends the SMS held by quiet hours whose morning has come (the cluster-wide schedule's job). */
+  [JobName.ReleaseHeldNotifications]: Record<string, never>;
+  /** One webhook delivery (its id is the X-Ywtb-Delivery header), sent once the earlier ones of its case are done. */
+  [JobName.DeliverWebhook]: { deliveryId: string };
+  /** Queues again the deliveries whose sender died mid-send (the cluster-wide schedule's job). */
+  [JobName.RequeueStrandedWebhooks]: Record<string, never>;
 }
 
 /** Which queue carries each job. */
@@ -62,6 +71,9 @@ export const JOB_QUEUE: { readonly [K in JobName]: QueueName } = {
   [JobName.RiskCheckCase]: QueueName.RiskMonitor,
   // Tamper evidence is supervision (电子监察) too.
   [JobName.HistoryCheckpoint]: QueueName.RiskMonitor,
+  [JobName.ReleaseHeldNotifications]: QueueName.Notifications,
+  [JobName.DeliverWebhook]: QueueName.Notifications,
+  [JobName.RequeueStrandedWebhooks]: QueueName.Notifications,
 };
 
 /** One job to run: a producer and its handler cannot disagree on the payload's type. */

@@ -2,13 +2,22 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { FailedJob } from './failed-job.entity.js';
 import { JobRegistry } from './job-registry.js';
 import { QueueBackend } from './queue-backend.js';
 import { JOB_QUEUE, type QueueName } from './queue-names.js';
 
 const CONCURRENCY: Partial<Record<QueueName, number>> = {};
 const DEFAULT_CONCURRENCY = 5;
+
+/**
+ * A job held by a worker that died is taken over within lockDuration + stalledInterval (9 s): the holder
+ * renews its lock every lockDuration / 2 and any worker looks for expired locks every stalledInterval, on
+ * Redis and on the PostgreSQL backend alike. The price: a worker whose event loop is blocked longer than
+ * lockDuration loses its job to another worker (it may run twice: handlers are idempotent), and renewals and
+ * checks cost a few more backend round trips per worker. maxStalledCount: a job may stall twice (two workers
+ * died under it) before it counts as failed. docs/operations.md "Stalled jobs".
+ */
+export const STALLED_JOBS = { lockDuration: 6_000, stalledInterval: 3_000, maxStalledCount: 2 } as const;
 
 /**
  * Runs a worker per queue in processes whose ROLE includes workers; handlers come from the JobRegistry.
@@ -34,6 +43,7 @@ export class WorkersService implements BeforeApplicationShutdown {
     for (const queueName of queues) {
       const worker = this.backend.worker(queueName, (job: Job) => this.registry.run(job), {
         concurrency: CONCURRENCY[queueName] ?? DEFAULT_CONCURRENCY,
+        ...STALLED_JOBS,
       });
       worker.on('failed', (job: Job | undefined, error: Error) => {
         if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void this.recordFailure(queueName, job, error);
@@ -50,13 +60,12 @@ export class WorkersService implements BeforeApplicationShutdown {
 
   private async recordFailure(queue: QueueName, job: Job, error: Error): Promise<void> {
     try {
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(FailedJob)
-        .values({ queue, jobId: String(job.id), jobName: job.name, payload: job.data as object, error: error.message.slice(0, 2000), attempts: job.attemptsMade })
-        .orIgnore()
-        .execute();
+      // A job that fails again after an admin retried it moves its row on: a new failure, a new flag.
+      await this.dataSource.query(
+        `INSERT INTO failed_job (queue, job_id, job_name, payload, error, attempts) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (queue, job_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, failed_at = now(), retried_at = NULL`,
+        [queue, String(job.id), job.name, JSON.stringify(job.data ?? {}), error.message.slice(0, 2000), job.attemptsMade],
+      );
       this.logger.error(`job ${job.name} ${job.id} failed its last attempt: ${error.message}`);
     } catch (recordError) {
       this.logger.error(`could not record failed job ${job.id}: ${(recordError as Error).message}`);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { RegistryImportService } from './registry-import.service.js';
 import { RegistryKeys } from './registry-keys.js';
+import { RegistryLookups } from './registry-lookups.js';
 import { RegistryController } from './registry.controller.js';
 import { RegistryService } from './registry.service.js';
 
@@ -9,7 +10,7 @@ import { RegistryService } from './registry.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [RegistryController],
-  providers: [RegistryImportService, RegistryService, RegistryKeys],
-  exports: [RegistryImportService, RegistryKeys],
+  providers: [RegistryImportService, RegistryService, RegistryKeys, RegistryLookups],
+  exports: [RegistryImportService, RegistryKeys, RegistryLookups],
 })
 export class RegistryModule {}

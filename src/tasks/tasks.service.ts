@@ -18,7 +18,7 @@ import type { DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, Ta
 
 type TaskRow = CaseTask & { caseNo: string; serviceItemCode: string | null };
 /** A task with the applicant of its case, whom the 回避 rule keeps out of it. */
-type WorkableTask = TaskRow & { applicantId: string };
+type WorkableTask = TaskRow & { applicantId: string; agentId: string | null; enteredBy: string | null };
 
 const view = (task: TaskRow): TaskView => ({
   id: task.id,
@@ -203,8 +203,8 @@ export class TasksService {
     const department = this.department(caller);
     const task = await this.txHost.tx.getRepository(CaseTask).findOne({ where: { id, departmentCode: department }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!task) throw notFound('task.not_found', 'No such task in your queue.');
-    const record = await this.txHost.tx.getRepository(CaseRecord).findOneOrFail({ where: { id: task.caseId }, select: { caseNo: true, serviceItemCode: true, applicantId: true } });
-    return Object.assign(task, { caseNo: record.caseNo, serviceItemCode: record.serviceItemCode, applicantId: record.applicantId });
+    const record = await this.txHost.tx.getRepository(CaseRecord).findOneOrFail({ where: { id: task.caseId }, select: { caseNo: true, serviceItemCode: true, applicantId: true, agentId: true, enteredBy: true } });
+    return Object.assign(task, { caseNo: record.caseNo, serviceItemCode: record.serviceItemCode, applicantId: record.applicantId, agentId: record.agentId, enteredBy: record.enteredBy });
   }
 }
 

@@ -18,6 +18,8 @@ export interface ApplicantFacts {
   monthlyIncome?: number;
   householdSize?: number;
   phone?: string;
+  /** Where e-mail notices go (docs/notifications.md). */
+  email?: string;
   companyName?: string;
   uscc?: string;
   enterpriseType?: string;
@@ -68,6 +70,17 @@ export class User {
 
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
+
+  /** Name and ID number were matched with the population registry (or came from the identity provider). */
+  @Column({ type: 'boolean', default: false })
+  realNameVerified: boolean;
+
+  /**
+   * Set when a counter clerk reserved the account for a walk-in applicant: it has no usable password
+   * until the person registers (or signs in through the provider) with the same ID number.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  reservedAt: Date | null;
 
   /**
    * Access tokens carry the version they were issued under; a change of password, roles, department or

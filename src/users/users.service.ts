@@ -8,7 +8,28 @@ import { badRequest, conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateUserDto, StaffView, UpdateUserDto } from './user.dto.js';
 import { ACCOUNT_CHANGED, UserSessions } from './user-sessions.service.js';
-import { User, type Role } from './user.entity.js';
+import { User, type ApplicantFacts, type Role } from './user.entity.js';
+import { randomBytes } from 'node:crypto';
+import { In } from 'typeorm';
+import { IdNumberCipher } from '../keys/id-number-cipher.js';
+
+/** A person's account as identity, agents and the counter need it. */
+export type PersonAccount = Pick<User, 'id' | 'username' | 'displayName' | 'roles' | 'disabled' | 'reservedAt' | 'realNameVerified' | 'facts' | 'sessionVersion'>;
+
+/** A new citizen, enterprise or reserved account: who it is, and how (if at all) it signs in with a password. */
+export interface NewAccount {
+  username?: string;
+  /** null: no password sign-in (reserved, provider-only, or an enterprise that people act for). */
+  password: string | null;
+  displayName: string;
+  idNumber: string | null;
+  facts: ApplicantFacts;
+  realNameVerified: boolean;
+  reserved?: boolean;
+}
+
+/** A username for an account whose person did not choose one: a prefix and ten random letters and digits. */
+export const generatedUsername = (prefix: string) => `${prefix}-${randomBytes(8).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10).padEnd(10, '0')}`;
 
 const view = (user: User): StaffView => ({
   id: user.id,
@@ -29,6 +50,7 @@ export class UsersService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly notifications: NotificationsService,
     private readonly sessions: UserSessions,
+    private readonly idNumbers: IdNumberCipher,
   ) {}
 
   private get users() {
@@ -117,4 +139,91 @@ export class UsersService {
       ]);
     }
   }
+
+  /** Serialises everything that creates or claims the account of one ID number, until the transaction ends. */
+  async lockIdNumber(idNumber: string): Promise<void> {
+    await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`id-number:${this.idNumbers.lookupHash(idNumber).toString('hex')}`]);
+  }
+
+  /**
+   * The person's account holding this ID number (under any DATA_KEY still in use); null when there is none.
+   * An enterprise account may carry its legal representative's number (the seeded enterprise1 does): it is
+   * not that person's account.
+   */
+  findByIdNumber(idNumber: string): Promise<PersonAccount | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.idNumberHash IN (:...hashes)', { hashes: this.idNumbers.lookupHashes(idNumber) })
+      .andWhere("coalesce(u.facts->>'kind', 'person') <> 'enterprise'")
+      .orderBy('u.createdAt', 'ASC')
+      .getOne();
+  }
+
+  findPerson(id: string): Promise<PersonAccount | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByUsername(username: string): Promise<PersonAccount | null> {
+    return this.users.findOneBy({ username });
+  }
+
+  /** Display names by account id, for the people named on a case. */
+  async displayNames(ids: string[]): Promise<Map<string, string>> {
+    return new Map([...(await this.people(ids)).values()].map((person) => [person.id, person.displayName]));
+  }
+
+  /** Usernames and names by account id, in one query. */
+  async people(ids: string[]): Promise<Map<string, Pick<User, 'id' | 'username' | 'displayName'>>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.users.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, username: true, displayName: true } });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** A citizen account (role `citizen`); the caller checked the ID number and holds lockIdNumber. */
+  async createAccount(account: NewAccount): Promise<PersonAccount> {
+    const username = account.username ?? generatedUsername(account.reserved ? 'r' : 'p');
+    if (await this.users.existsBy({ username })) {
+      throw conflict('user.username_taken', `The username "${username}" is taken.`, [{ path: 'username', message: 'is taken' }]);
+    }
+    const sealed = account.idNumber === null ? null : this.idNumbers.protect(account.idNumber);
+    return this.users.save(
+      this.users.create({
+        username,
+        passwordHash: account.password === null ? unusablePasswordHash() : await hashPassword(account.password),
+        roles: ['citizen'],
+        departmentCode: null,
+        displayName: account.displayName,
+        idNumberSealed: sealed?.sealed ?? null,
+        idNumberHash: sealed?.hash ?? null,
+        facts: account.facts,
+        realNameVerified: account.realNameVerified,
+        reservedAt: account.reserved ? new Date() : null,
+      }),
+    );
+  }
+
+  /**
+   * The person a counter clerk reserved an account for takes it over: their username, password and
+   * facts, and from then on it signs in like any other. The cases entered for them stay theirs.
+   */
+  async claimReserved(id: string, claim: { username?: string; password: string | null; facts: ApplicantFacts; realNameVerified: boolean }): Promise<PersonAccount> {
+    const user = await this.users.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (claim.username !== undefined && claim.username !== user.username) {
+      if (await this.users.existsBy({ username: claim.username })) {
+        throw conflict('user.username_taken', `The username "${claim.username}" is taken.`, [{ path: 'username', message: 'is taken' }]);
+      }
+      user.username = claim.username;
+    }
+    if (claim.password !== null) user.passwordHash = await hashPassword(claim.password);
+    user.facts = { ...user.facts, ...claim.facts };
+    user.realNameVerified = user.realNameVerified || claim.realNameVerified;
+    user.reservedAt = null;
+    user.sessionVersion += 1;
+    const saved = await this.users.save(user);
+    await this.txHost.tx.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGED, id]);
+    return saved;
+  }
 }
+
+/** A stored hash no password verifies against (the format check of verifyPassword fails). */
+const unusablePasswordHash = () => `none$${randomBytes(16).toString('base64url')}`;

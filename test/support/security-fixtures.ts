@@ -31,6 +31,8 @@ export interface SecurityFixtures {
   loneFileId: string;
   /** citizen1's in-app notifications (the licence code among them). */
   notificationIds: string[];
+  /** A webhook the admin registered (a public documentation address: nothing answers there). */
+  webhookId: string;
   /** A policy of the owning department that granted citizen1 something, and the review opened when he stopped qualifying. */
   policyCode: string;
   grantId: string;
@@ -158,6 +160,9 @@ export async function buildFixtures(system: TestSystem, actors: Actors): Promise
     const items = body.items as { id: string; data: Record<string, unknown> }[];
     return items.some((n) => n.data.certificateCode === certificateCode) ? items.map((n) => n.id) : undefined;
   }, "citizen1's licence notification");
+  const webhookId = (
+    await call(admin).post('/api/webhooks', { url: 'http://203.0.113.10/ywtb-hooks', events: ['grant.created'], secret: 'authz-webhook-secret-2026' }).expect(201)
+  ).body.id as string;
 
   return {
     serviceItemCode,
@@ -175,6 +180,7 @@ export async function buildFixtures(system: TestSystem, actors: Actors): Promise
     attachedFileId,
     loneFileId,
     notificationIds,
+    webhookId,
     policyCode,
     grantId,
     reviewId,

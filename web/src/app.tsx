@@ -8,6 +8,8 @@ import type { Role } from './lib/types';
 import { matchPath, navigate, useLocation } from './lib/router';
 import { hasRole, homeOf, useSession } from './lib/session';
 import { LoginPage } from './pages/login-page';
+import { ProviderLandingPage } from './pages/provider-landing-page';
+import { RegisterPage } from './pages/register-page';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
@@ -15,6 +17,7 @@ type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }
 const citizen = (name: string) => lazy(() => import('./pages/citizen/citizen-pages').then((m) => ({ default: m.citizenPages[name]! })));
 const clerk = (name: string) => lazy(() => import('./pages/clerk/clerk-pages').then((m) => ({ default: m.clerkPages[name]! })));
 const supervisor = (name: string) => lazy(() => import('./pages/supervisor/dashboard-page').then((m) => ({ default: m.supervisorPages[name]! })));
+const inbox = lazy(() => import('./pages/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
 const admin = (name: string) => lazy(() => import('./pages/admin/admin-pages').then((m) => ({ default: m.adminPages[name]! })));
 
 interface Route {
@@ -30,14 +33,18 @@ const routes: Route[] = [
   { path: '/portal/cases', page: citizen('cases'), roles: ['citizen'] },
   { path: '/portal/cases/:id', page: citizen('case'), roles: ['citizen'] },
   { path: '/portal/benefits', page: citizen('benefits'), roles: ['citizen'] },
+  { path: '/portal/agents', page: citizen('agents'), roles: ['citizen'] },
   { path: '/verify', page: citizen('verify') },
   { path: '/verify/:code', page: citizen('verify') },
   { path: '/workbench', page: clerk('queue'), roles: ['clerk'] },
   { path: '/workbench/tasks/:id', page: clerk('task'), roles: ['clerk'] },
+  { path: '/workbench/counter', page: clerk('counter'), roles: ['clerk'] },
   { path: '/dashboard', page: supervisor('dashboard'), roles: ['supervisor', 'admin'] },
   { path: '/admin/workflows', page: admin('workflows'), roles: ['admin'] },
   { path: '/admin/policies', page: admin('policies'), roles: ['admin'] },
   { path: '/admin/calendar', page: admin('calendar'), roles: ['admin'] },
+  { path: '/admin/notifications', page: admin('notifications'), roles: ['admin'] },
+  { path: '/inbox', page: inbox, roles: ['citizen', 'clerk', 'supervisor', 'admin'] },
 ];
 
 function Redirect({ to }: { to: string }) {
@@ -51,6 +58,8 @@ function Routes() {
   const { pathname } = useLocation();
   if (pathname === '/') return <Redirect to={session ? homeOf(session.user) : '/portal'} />;
   if (pathname === '/login') return <LoginPage />;
+  if (pathname === '/login/provider') return <ProviderLandingPage />;
+  if (pathname === '/register') return <RegisterPage />;
   for (const route of routes) {
     const params = matchPath(route.path, pathname);
     if (!params) continue;

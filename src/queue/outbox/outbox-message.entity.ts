@@ -24,6 +24,14 @@ export class OutboxMessage {
   @Column({ type: 'integer', default: 0 })
   delayMs: number;
 
+  /** The queue job id when the job has its own (a timer's, which the reconciler re-enqueues under it); null: `outbox-<id>`. */
+  @Column({ type: 'text', nullable: true })
+  jobId: string | null;
+
+  /** W3C trace context of the request that wrote the row (`traceparent`, …), so the job's span continues its trace. */
+  @Column({ type: 'jsonb', nullable: true })
+  traceContext: Record<string, string> | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

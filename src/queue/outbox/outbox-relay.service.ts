@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { TRACE_FIELD } from '../../observability/tracing.js';
 import { QueueBackend } from '../queue-backend.js';
 import type { QueueName } from '../queue-names.js';
 
@@ -9,6 +10,8 @@ interface ClaimedRow {
   queue: QueueName;
   job_name: string;
   payload: Record<string, unknown>;
+  job_id: string | null;
+  trace_context: Record<string, string> | null;
   /** What is left of the row's delay, counted from when it was written. */
   remaining_delay_ms: number;
 }
@@ -62,8 +65,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           WHERE id IN (SELECT id FROM outbox_message
                         WHERE relayed_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
                         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, queue, job_name, payload, delay_ms, created_at)
-       SELECT id::text AS id, queue, job_name, payload,
+          RETURNING id, queue, job_name, payload, job_id, trace_context, delay_ms, created_at)
+       SELECT id::text AS id, queue, job_name, payload, job_id, trace_context,
               greatest(0, delay_ms - (extract(epoch FROM now() - created_at) * 1000)::bigint)::int AS remaining_delay_ms
          FROM claimed ORDER BY id`,
       [BATCH_SIZE, CLAIM_SECONDS],
@@ -80,8 +83,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await this.backend.queue(queueName).addBulk(
           queueRows.map((row) => ({
             name: row.job_name,
-            data: row.payload,
-            opts: { jobId: outboxJobId(row.id), ...(row.remaining_delay_ms > 0 ? { delay: row.remaining_delay_ms } : {}) },
+            // The trace of the request that wrote the row goes with the job, so the job's span continues it.
+            data: row.trace_context ? { ...row.payload, [TRACE_FIELD]: row.trace_context } : row.payload,
+            opts: { jobId: row.job_id ?? outboxJobId(row.id), ...(row.remaining_delay_ms > 0 ? { delay: row.remaining_delay_ms } : {}) },
           })),
         );
         await this.dataSource.query(

@@ -2,18 +2,20 @@ import { Button, Space, Typography } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { setLanguage, useLanguage, useT } from '../i18n/i18n';
 import type { Dict } from '../i18n/zh';
+import { api } from '../lib/api';
 import { Link, navigate, useLocation } from '../lib/router';
 import { hasRole, signOut, useSession, type Session } from '../lib/session';
+import { InboxBell } from './inbox-bell';
 
 type NavKey = keyof Dict['nav'];
 
 function navFor(session: Session | null): [NavKey, string][] {
   const links: [NavKey, string][] = [];
   if (!session || hasRole(session, 'citizen')) links.push(['catalogue', '/portal']);
-  if (hasRole(session, 'citizen')) links.push(['myCases', '/portal/cases'], ['benefits', '/portal/benefits']);
-  if (hasRole(session, 'clerk')) links.push(['workbench', '/workbench']);
+  if (hasRole(session, 'citizen')) links.push(['myCases', '/portal/cases'], ['benefits', '/portal/benefits'], ['agents', '/portal/agents']);
+  if (hasRole(session, 'clerk')) links.push(['workbench', '/workbench'], ['counter', '/workbench/counter']);
   if (hasRole(session, 'supervisor', 'admin')) links.push(['dashboard', '/dashboard']);
-  if (hasRole(session, 'admin')) links.push(['workflows', '/admin/workflows'], ['policies', '/admin/policies'], ['calendar', '/admin/calendar']);
+  if (hasRole(session, 'admin')) links.push(['workflows', '/admin/workflows'], ['policies', '/admin/policies'], ['calendar', '/admin/calendar'], ['notifications', '/admin/notifications']);
   links.push(['verify', '/verify']);
   return links;
 }
@@ -62,11 +64,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Button>
           {session ? (
             <>
+              <InboxBell />
               <Typography.Text>
                 {t.app.signedInAs(session.user.displayName ?? session.user.username, session.user.roles.map((r) => t.roles[r] ?? r).join(', '))}
               </Typography.Text>
               <Button
                 onClick={() => {
+                  // The session ends on the server too: its tokens stop working everywhere at once.
+                  if (session.refreshToken) void api.post('/api/auth/logout', { refreshToken: session.refreshToken }).catch(() => undefined);
                   signOut();
                   navigate('/login');
                 }}

@@ -1,5 +1,5 @@
 import { navigate } from './router';
-import { currentSession, signOut } from './session';
+import { currentSession, renewTokens, signOut } from './session';
 import type { FieldError } from './types';
 
 /** A problem+json answer (RFC 9457) or a network failure (status 0), with the fields at fault. */
@@ -32,8 +32,26 @@ async function problemOf(response: Response): Promise<ApiError> {
   }
 }
 
-/** Every call goes through here: the bearer token, problem+json errors, and sign-out when the token has expired. */
-async function send(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
+/** One renewal at a time, however many calls found the token expired together (a refresh token works once). */
+let renewing: Promise<boolean> | null = null;
+
+function renew(refreshToken: string): Promise<boolean> {
+  renewing ??= fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken }) })
+    .then(async (response) => {
+      if (!response.ok) return false;
+      const tokens = (await response.json()) as { accessToken: string; refreshToken: string };
+      renewTokens(tokens.accessToken, tokens.refreshToken);
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      renewing = null;
+    });
+  return renewing;
+}
+
+/** Every call goes through here: the bearer token, renewed once when it has expired; problem+json errors; sign-out when the session is over. */
+async function send(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}, renewed = false): Promise<Response> {
   const session = currentSession();
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...init.headers };
   if (session) headers.Authorization = `Bearer ${session.token}`;
@@ -43,7 +61,8 @@ async function send(method: string, path: string, init: { body?: BodyInit; heade
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
   }
-  if (response.status === 401 && session && path !== '/api/auth/login') {
+  if (response.status === 401 && session && !path.startsWith('/api/auth/')) {
+    if (!renewed && session.refreshToken && (await renew(session.refreshToken))) return send(method, path, init, true);
     signOut();
     navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   }
@@ -60,7 +79,9 @@ export const api = {
   get: async <T>(path: string, query?: Query) => json<T>(await send('GET', withQuery(path, query))),
   post: async <T>(path: string, body: unknown = {}, headers: Record<string, string> = {}) =>
     json<T>(await send('POST', path, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } })),
+  delete: async <T>(path: string) => json<T>(await send('DELETE', path)),
   put: async <T>(path: string, body: unknown) => json<T>(await send('PUT', path, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })),
+  patch: async <T>(path: string, body: unknown) => json<T>(await send('PATCH', path, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })),
   upload: async <T>(path: string, file: Blob, name: string) => {
     const form = new FormData();
     form.append('file', file, name);

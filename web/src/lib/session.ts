@@ -8,6 +8,8 @@ import type { Role, UserView } from './types';
  */
 export interface Session {
   token: string;
+  /** Renews the short-lived token (POST /api/auth/refresh), once; each renewal hands out the next. */
+  refreshToken?: string;
   user: UserView;
 }
 
@@ -36,9 +38,15 @@ export function currentSession(): Session | null {
 }
 
 export function signIn(session: Session): void {
-  current = { token: session.token, user: session.user };
+  current = { token: session.token, refreshToken: session.refreshToken, user: session.user };
   sessionStorage.setItem(KEY, JSON.stringify(current));
   emit();
+}
+
+/** The renewed tokens of the same session (the user is unchanged). */
+export function renewTokens(token: string, refreshToken: string): void {
+  if (!current) return;
+  signIn({ ...current, token, refreshToken });
 }
 
 export function signOut(): void {

@@ -121,6 +121,9 @@ export interface CorrectionItem {
 }
 
 export interface CaseDetail extends CaseSummary {
+  applicant?: { id: string; name: string };
+  agent?: { id: string; name: string } | null;
+  channel?: 'online' | 'agent' | 'counter';
   workflow: { key: string; version: number } | null;
   currentSteps: string[];
   deadlines: { statutory: string | null; promised: string | null; provisional: boolean };

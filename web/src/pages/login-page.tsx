@@ -1,13 +1,15 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n/i18n';
 import { api, ApiError } from '../lib/api';
-import { navigate, useLocation } from '../lib/router';
+import { Link, navigate, useLocation } from '../lib/router';
+import { useApi } from '../lib/use-api';
 import { homeOf, signIn } from '../lib/session';
 import type { UserView } from '../lib/types';
 
 interface LoginAnswer {
   accessToken: string;
+  refreshToken?: string;
   user: UserView;
 }
 
@@ -17,13 +19,14 @@ export function LoginPage() {
   const { search } = useLocation();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const providers = useApi(() => api.get<{ oidc: boolean }>('/api/auth/providers'), []);
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
     setFailure(undefined);
     try {
       const answer = await api.post<LoginAnswer>('/api/auth/login', values);
-      signIn({ token: answer.accessToken, user: answer.user });
+      signIn({ token: answer.accessToken, refreshToken: answer.refreshToken, user: answer.user });
       const next = search.get('next');
       // Only a path of this site: a crafted ?next=https://… must not carry the user elsewhere.
       navigate(next && next.startsWith('/') && !next.startsWith('//') && next !== '/login' ? next : homeOf(answer.user), { replace: true });
@@ -52,6 +55,18 @@ export function LoginPage() {
           {t.login.submit}
         </Button>
       </Form>
+      {providers.data?.oidc && (
+        <>
+          <Divider plain />
+          {/* A whole-page visit: the provider's pages take over, and come back to /login/provider. */}
+          <Button block href="/api/auth/oidc/login">
+            {t.identity.provider}
+          </Button>
+        </>
+      )}
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+        {t.identity.noAccount} <Link to="/register">{t.identity.register}</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }

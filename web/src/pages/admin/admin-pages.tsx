@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CalendarPage } from './calendar-page';
+import { NotificationsPage } from './notifications-page';
 import { PoliciesPage } from './policies-page';
 import { WorkflowsPage } from './workflows-page';
 
@@ -8,4 +9,5 @@ export const adminPages: Record<string, ComponentType<{ params: Record<string, s
   workflows: WorkflowsPage,
   policies: PoliciesPage,
   calendar: CalendarPage,
+  notifications: NotificationsPage,
 };

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Spin, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, Form, Select, Spin, Typography, type FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import { apiFieldErrors, SchemaFields } from '../../forms/schema-fields';
 import { fieldProblem, formPayload } from '../../forms/form-rules';
@@ -10,6 +10,7 @@ import { useApi } from '../../lib/use-api';
 import { ProblemAlert } from '../../components/problem-alert';
 import { bundleMaterials } from './catalogue-page';
 import { MaterialUpload, without, type Uploaded } from './material-upload';
+import type { Authorisation } from './agents-page';
 
 interface Subject {
   name: string;
@@ -58,6 +59,9 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
   const [busy, setBusy] = useState(false);
   // One key per attempt: a repeat (double click, lost answer) returns the same case instead of a second one.
   const idempotencyKey = useRef(newIdempotencyKey());
+  // 代办: the people who authorised the caller for this item (or for all items) may be applied for.
+  const principals = useApi(() => api.get<{ items: Authorisation[] }>('/api/my/principals').catch(() => ({ items: [] })), []);
+  const [onBehalfOf, setOnBehalfOf] = useState<string>('');
 
   if (subject.error) return <ProblemAlert error={subject.error} />;
   if (!subject.data) return <Spin aria-label={t.common.loading} />;
@@ -89,6 +93,7 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
         ? Object.fromEntries(items.map((i) => [i.code, formPayload(i.formSchema, (values[i.code] ?? {}) as Record<string, unknown>)]))
         : formPayload(items[0]!.formSchema, values),
       materials: Object.entries(uploads).map(([key, file]) => ({ key, fileId: file.fileId })),
+      ...(onBehalfOf ? { onBehalfOf } : {}),
     };
     setBusy(true);
     try {
@@ -115,6 +120,27 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
         {t.apply.title(name)}
       </Typography.Title>
       {bundle && <Typography.Paragraph type="secondary">{t.apply.sharedHint}</Typography.Paragraph>}
+      {(() => {
+        const codes = items.map((i) => i.code);
+        const usable = (principals.data?.items ?? [])
+          .filter((a) => a.status === 'active' && (a.serviceItemCodes === null || codes.every((code) => a.serviceItemCodes!.includes(code))))
+          .filter((a, i, all) => all.findIndex((b) => b.principal.id === a.principal.id) === i);
+        if (usable.length === 0) return null;
+        return (
+          <Card style={{ marginBottom: 16 }}>
+            <label htmlFor="apply-on-behalf-of" style={{ marginInlineEnd: 12 }}>
+              {t.identity.applyFor}
+            </label>
+            <Select
+              id="apply-on-behalf-of"
+              style={{ minWidth: 280 }}
+              value={onBehalfOf}
+              onChange={setOnBehalfOf}
+              options={[{ value: '', label: t.identity.myself }, ...usable.map((a) => ({ value: a.principal.id, label: t.identity.onBehalfOf(a.principal.name) }))]}
+            />
+          </Card>
+        );
+      })()}
       <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError onValuesChange={bundle ? (changed) => shareAcrossItems(form, items, changed as Record<string, Record<string, unknown>>) : undefined}>
         {bundle ? (
           items.map((item) => (

@@ -141,6 +141,13 @@ export function CasePage({ params }: { params: Record<string, string> }) {
           )}
         </Space>
       </Space>
+      {detail.applicant && (
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-case-parties>
+          {t.identity.applyFor}：{detail.applicant.name}
+          {detail.agent ? ` · ${t.identity.agent}：${detail.agent.name}` : ''}
+          {detail.channel ? ` · ${t.identity.channel[detail.channel]}` : ''}
+        </Typography.Paragraph>
+      )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {subjectName(catalogue, detail)}
       </Typography.Paragraph>

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AgentsPage } from './agents-page';
 import { ApplyPage } from './apply-page';
 import { BenefitsPage } from './benefits-page';
 import { CasePage } from './case-page';
@@ -14,4 +15,5 @@ export const citizenPages: Record<string, ComponentType<{ params: Record<string,
   case: CasePage,
   benefits: BenefitsPage,
   verify: VerifyPage,
+  agents: AgentsPage,
 };

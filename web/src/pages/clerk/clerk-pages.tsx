@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CounterPage } from './counter-page';
 import { QueuePage } from './queue-page';
 import { TaskPage } from './task-page';
 
@@ -6,4 +7,5 @@ import { TaskPage } from './task-page';
 export const clerkPages: Record<string, ComponentType<{ params: Record<string, string> }>> = {
   queue: QueuePage,
   task: TaskPage,
+  counter: CounterPage,
 };

@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { JobSchedule } from '../queue/job-schedule.js';
+import { QueueBackend } from '../queue/queue-backend.js';
+import { JOB_QUEUE, type JobName } from '../queue/queue-names.js';
+import { ClockService } from '../time/clock.service.js';
+
+/** Any arbitrary key, the same in every process: one reconciler at a time in the cluster. */
+const RECONCILE_LOCK_KEY = 7_340_015;
+const PAGE = 500;
+/** Job look-ups in flight at once. */
+const PARALLEL = 25;
+
+interface PendingTimer {
+  id: string;
+  due_at: Date;
+  job_name: JobName;
+  payload: Record<string, unknown>;
+  job_id: string;
+}
+
+export interface ReconcileResult {
+  /** Pending timers looked at. */
+  checked: number;
+  /** Timers whose job was missing and was enqueued again. */
+  requeued: number;
+  /** Due timers whose job still waited in the queue (the queue's time behind ours): run now. */
+  promoted: number;
+  /** Schedules the backend had lost and that were registered again. */
+  schedules: number;
+}
+
+/**
+ * Makes the queue backend agree with the `timer` table, on start and every TIMER_RECONCILE_SECONDS, in
+ * one process at a time (a session advisory lock; the others skip the pass): every pending timer whose
+ * job the backend does not hold is enqueued again under its own jobId (so a job that is there is never
+ * doubled), a due timer whose job is still delayed is promoted, and every schedule is re-asserted.
+ * A Redis that came back empty therefore loses nothing; it costs one job look-up per pending timer.
+ *
+ * No transaction is held while talking to the queue (in embedded mode the queue shares the
+ * one-transaction-at-a-time database).
+ */
+@Injectable()
+export class TimerReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TimerReconciler.name);
+  private interval: NodeJS.Timeout | null = null;
+  private pass: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly backend: QueueBackend,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const tick = () => {
+      if (this.pass) return;
+      this.pass = this.reconcileOnce()
+        .catch((error: Error) => this.logger.warn(`timer reconciliation failed: ${error.message}`))
+        .finally(() => (this.pass = null));
+    };
+    // The first pass once start-up is over (the embedded database is busy until then).
+    setTimeout(tick, 1_000).unref();
+    this.interval = setInterval(tick, this.config.timerReconcileSeconds * 1000);
+    this.interval.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.interval) clearInterval(this.interval);
+    this.interval = null;
+    await this.pass;
+  }
+
+  /** One pass; null when another process holds the lock. */
+  async reconcileOnce(): Promise<ReconcileResult | null> {
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [RECONCILE_LOCK_KEY])) as Array<{ locked: boolean }>;
+      if (!locked) return null;
+      try {
+        const result = await this.reconcileTimers();
+        for (const schedule of JobSchedule.active) if (await schedule.reassert()) result.schedules += 1;
+        if (result.requeued + result.promoted + result.schedules > 0) {
+          this.logger.warn({ msg: 'timer reconciliation repaired the queue', ...result });
+        }
+        return result;
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [RECONCILE_LOCK_KEY]).catch(() => undefined);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async reconcileTimers(): Promise<ReconcileResult> {
+    const result: ReconcileResult = { checked: 0, requeued: 0, promoted: 0, schedules: 0 };
+    let after: { dueAt: Date; id: string } | null = null;
+    for (;;) {
+      const page: PendingTimer[] = await this.dataSource.query(
+        `SELECT id, due_at, job_name, payload, job_id FROM timer
+          WHERE state = 'pending' AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
+          ORDER BY due_at, id LIMIT $3`,
+        [after?.dueAt ?? null, after?.id ?? null, PAGE],
+      );
+      for (let i = 0; i < page.length; i += PARALLEL) {
+        const outcomes = await Promise.all(page.slice(i, i + PARALLEL).map((timer) => this.reconcileTimer(timer)));
+        for (const outcome of outcomes) if (outcome !== 'ok') result[outcome] += 1;
+      }
+      result.checked += page.length;
+      if (page.length < PAGE) return result;
+      const last = page[page.length - 1]!;
+      after = { dueAt: last.due_at, id: last.id };
+    }
+  }
+
+  private async reconcileTimer(timer: PendingTimer): Promise<'ok' | 'requeued' | 'promoted'> {
+    const queue = this.backend.queue(JOB_QUEUE[timer.job_name]);
+    const remaining = new Date(timer.due_at).getTime() - this.clock.now().getTime();
+    const job = await queue.getJob(timer.job_id);
+    if (!job) {
+      await queue.add(timer.job_name, timer.payload, { jobId: timer.job_id, ...(remaining > 0 ? { delay: remaining } : {}) });
+      return 'requeued';
+    }
+    if (remaining <= 0 && (await job.getState()) === 'delayed') {
+      await job.promote();
+      return 'promoted';
+    }
+    return 'ok';
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { OutboxService } from '../queue/outbox/outbox.service.js';
+import type { JobItem } from '../queue/queue-names.js';
+import { ClockService } from '../time/clock.service.js';
+import { Timer } from './timer.entity.js';
+
+/** Which timer of which row: `kind` names the owner's use (e.g. `case-timer`), `subject` the row, `key` the timer. */
+export interface TimerRef {
+  kind: string;
+  subject: string;
+  key: string;
+}
+
+/** The queue job id of a timer: the same for every (re-)enqueue. BullMQ refuses `:` in ids. */
+export const timerJobId = (timerId: string) => `timer-${timerId}`;
+
+/**
+ * Timers in PostgreSQL (the `timer` table): every delayed job goes through here. All methods run in the
+ * caller's transaction, so a timer exists exactly when the state change that started it committed, and
+ * is marked fired exactly when the effect of firing it committed.
+ */
+@Injectable()
+export class TimersService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly outbox: OutboxService,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Starts a timer that runs `job` at `dueAt`; answers the timer's id. */
+  async start(ref: TimerRef, dueAt: Date, job: JobItem): Promise<string> {
+    const id = randomUUID();
+    const jobId = timerJobId(id);
+    const row = { id, ...ref, dueAt, jobName: job.name, payload: job.data, jobId, state: 'pending' } as QueryDeepPartialEntity<Timer>;
+    await this.txHost.tx.getRepository(Timer).insert(row);
+    await this.outbox.enqueueWithId(jobId, dueAt.getTime() - this.clock.now().getTime(), job);
+    return id;
+  }
+
+  /**
+   * Marks the pending timer fired; false when it is not pending (fired already, cancelled) and the
+   * caller must do nothing. The row stays locked until the caller's transaction ends, so two jobs
+   * firing the same timer at once take turns and the second sees it fired.
+   */
+  async fire(ref: TimerRef): Promise<boolean> {
+    return this.settle(ref, 'fired');
+  }
+
+  /** Cancels the pending timer, if any; its job finds it cancelled and does nothing. */
+  async cancel(ref: TimerRef): Promise<boolean> {
+    return this.settle(ref, 'cancelled');
+  }
+
+  /** Whether the table knows this timer at all (timers started before the table existed do not). */
+  async known(ref: TimerRef): Promise<boolean> {
+    return this.txHost.tx.getRepository(Timer).existsBy({ kind: ref.kind, subject: ref.subject, key: ref.key });
+  }
+
+  private async settle(ref: TimerRef, state: 'fired' | 'cancelled'): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
+      `UPDATE timer SET state = $4, fired_at = $5 WHERE kind = $1 AND subject = $2 AND key = $3 AND state = 'pending' RETURNING id`,
+      [ref.kind, ref.subject, ref.key, state, this.clock.now()],
+    );
+    return rowCount(rows) > 0;
+  }
+}
+
+/** TypeORM answers an UPDATE … RETURNING as [rows, count] on PostgreSQL. */
+function rowCount(result: unknown[]): number {
+  return Array.isArray(result[0]) ? (result[0] as unknown[]).length : result.length;
+}
