@@ -87,15 +87,16 @@ describe('a worker killed in the middle of a job', () => {
     const killedAt = Date.now();
     await locker.query('COMMIT');
 
-    await expect
-      .poll(async () => (await db.query(`SELECT status FROM notification WHERE id = $1`, [id])).rows[0].status, { timeout: 15_000, interval: 100 })
-      .toBe('delivered');
+    // The killed worker's statement may still land once the lock is released (PostgreSQL finishes it before it
+    // notices the client is gone): the notice is then delivered by it, and the job, which died with the worker,
+    // must still be taken over and completed by the other. What is measured is the job's takeover.
+    await expect.poll(async () => queue.getJobState(jobId), { timeout: 15_000, interval: 100 }).toBe('completed');
     const tookOver = Date.now() - killedAt;
-    console.info(`stalled job finished by another worker ${tookOver} ms after the kill`);
+    console.info(`stalled job completed by another worker ${tookOver} ms after the kill`);
     expect(tookOver).toBeLessThan(15_000);
-    await expect.poll(async () => queue.getJobState(jobId), { timeout: 5_000 }).toBe('completed');
     const job = await queue.getJob(jobId);
-    expect(job?.returnvalue).toBe('delivered');
-    expect((await db.query(`SELECT delivery_attempts FROM notification WHERE id = $1`, [id])).rows[0].delivery_attempts).toBe(1);
+    expect(['delivered', 'skipped']).toContain(job?.returnvalue);
+    const row = (await db.query(`SELECT status, delivery_attempts FROM notification WHERE id = $1`, [id])).rows[0];
+    expect(row).toEqual({ status: 'delivered', delivery_attempts: 1 });
   }, 120_000);
 });

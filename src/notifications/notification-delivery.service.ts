@@ -51,9 +51,9 @@ export class NotificationDelivery {
 
   @JobHandler(JobName.DeliverNotification)
   async deliver(payload: JobPayloads[JobName.DeliverNotification]): Promise<Outcome> {
+    if (await this.deliverToInbox(payload.notificationId)) return 'delivered';
     const row = await this.claim(payload.notificationId);
     if (!row) return 'skipped';
-    if (row.channel === 'in-app') return this.finish(row, 'delivered', null);
 
     const notice = renderNotice(row.template, row.data);
     if (row.channel === 'sms' && !notice.urgent) {
@@ -128,6 +128,23 @@ export class NotificationDelivery {
       );
       await this.outbox.enqueue(...rows.map((r) => ({ name: JobName.DeliverNotification, data: { notificationId: r.id } }) as const));
     });
+  }
+
+  /**
+   * An inbox notice needs no gateway, so it takes no lease: one conditional UPDATE delivers it. A worker
+   * that dies around it leaves the row either pending (the next attempt delivers) or delivered (the next
+   * attempt skips) — never leased to a dead worker for the lease's length.
+   */
+  private async deliverToInbox(id: string): Promise<boolean> {
+    const delivered: unknown[] = await this.dataSource.query(
+      `WITH delivered AS (
+         UPDATE notification SET status = 'delivered', delivery_attempts = delivery_attempts + 1, delivered_at = now(), claimed_until = NULL
+          WHERE id = $1 AND channel = 'in-app' AND status = 'pending'
+          RETURNING id)
+       SELECT id FROM delivered`,
+      [id],
+    );
+    return delivered.length > 0;
   }
 
   /**
