@@ -70,7 +70,7 @@ export function UsersPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t.guide.usersIntro}</Typography.Paragraph>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.guide.newUser}</h2>} style={{ marginBottom: 16 }}>
-        <Form form={createForm} layout="vertical" onFinish={create} initialValues={{ roles: ['clerk'], departmentCode: '' }}>
+        <Form form={createForm} name="create-user" layout="vertical" onFinish={create} initialValues={{ roles: ['clerk'], departmentCode: '' }}>
           <Row gutter={16}>
             <Col xs={24} md={6}>
               <Form.Item name="username" label={t.guide.username} rules={[{ required: true }]}>
@@ -161,6 +161,7 @@ export function UsersPage() {
       >
         <Form
           form={editForm}
+          name="edit-user"
           layout="vertical"
           onFinish={(values) => run(() => api.patch(`/api/users/${editing!.id}`, { ...values, departmentCode: values.departmentCode || null }), () => setEditing(undefined))}
         >
@@ -185,7 +186,7 @@ export function UsersPage() {
         confirmLoading={busy}
         destroyOnHidden
       >
-        <Form form={passwordForm} layout="vertical" onFinish={(values) => run(() => api.patch(`/api/users/${resetting!.id}`, { password: values.password }), () => setResetting(undefined))}>
+        <Form form={passwordForm} name="reset-password" layout="vertical" onFinish={(values) => run(() => api.patch(`/api/users/${resetting!.id}`, { password: values.password }), () => setResetting(undefined))}>
           <Form.Item name="password" label={t.guide.newPassword} rules={[{ required: true }, { min: 10, message: t.guide.passwordHelp }]} extra={t.guide.passwordHelp}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
