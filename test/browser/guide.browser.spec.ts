@@ -75,15 +75,17 @@ describe('one form per bundle', () => {
 
 describe('the admin pages', () => {
   let admin: Visitor;
+  beforeAll(async () => {
+    admin = await visitor(browser, system.url!);
+    await signIn(admin.page, 'admin');
+  });
   afterAll(async () => {
     await admin?.context.close();
   });
 
   it('edits an item’s 实施清单 with the problems shown at their fields, and previews the form as it is typed', async () => {
-    admin = await visitor(browser, system.url!);
     const page = admin.page;
     onTestFailed(() => screenshot(page, 'failed-admin-items'));
-    await signIn(page, 'admin');
     await page.getByRole('link', { name: '事项管理' }).click();
     await page.getByRole('heading', { name: '事项管理', level: 1 }).waitFor();
     await page.getByRole('button', { name: '编辑 就业创业证申领' }).click();
