@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { bundleFieldOf, mergeBundleForm, splitBundleForm, type FieldMapping } from '@app/service-guide';
-import { In } from 'typeorm';
+import { bundleFieldOf, splitBundleForm, type FieldMapping } from '@app/service-guide';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Caller } from '../auth/auth.decorators.js';
 import { Bundle } from '../catalog/bundle.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
 import { FilesService } from '../files/files.service.js';
 import { badRequest, unprocessable, type FieldError } from '../http/problem.js';
@@ -59,6 +59,7 @@ export class CaseSubmissionService {
     private readonly idNumbers: IdNumberCipher,
     private readonly agents: AgentsService,
     private readonly notifications: NotificationsService,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** The caller applies for themself, or with `onBehalfOf` for a principal who authorised them (403 otherwise). */
@@ -201,12 +202,13 @@ export class CaseSubmissionService {
    * own names (the bundle's field mapping), and is checked against the item's schema again.
    */
   private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, parties: SubmissionParties, actor: Actor, now: Date): Promise<CaseRecord> {
-    const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code });
-    if (!bundle) throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
-    const found = await this.txHost.tx.getRepository(ServiceItem).findBy({ code: In(bundle.serviceItemCodes) });
-    const items = bundle.serviceItemCodes.flatMap((c) => found.filter((item) => item.code === c));
+    const { bundle, items, merged } = await this.catalog.bundleForm(code).catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'catalog.bundle_not_found') {
+        throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
+      }
+      throw error;
+    });
     const forms = items.map((item) => ({ code: item.code, name: item.name, formSchema: item.formSchema }));
-    const merged = mergeBundleForm(bundle.name, forms, bundle.fieldMapping);
     if (!merged.ok) {
       // Saving the bundle refuses this; only a bundle stored before that check can get here.
       throw unprocessable('case.bundle_form_conflict', `Bundle "${code}" has items whose forms conflict; an administrator must map their fields first.`);
