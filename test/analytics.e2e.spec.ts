@@ -7,6 +7,7 @@ import { WorkingTime } from '../src/analytics/working-time.js';
 import { CalendarService } from '../src/calendar/calendar.service.js';
 import { insertCase, insertHistory } from './risk-monitor-fixtures.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
+import { GUIDE } from './support/guide.js';
 
 let system: TestSystem;
 let supervisor: string;
@@ -85,6 +86,7 @@ beforeAll(async () => {
       materials: [{ key: 'application', name: '申请表', required: true, tolerant: false }],
       formSchema: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2, examples: ['长春某厂'] } } },
       workflowKey: 'discharge-permit',
+      ...GUIDE,
     })
     .expect(201);
   clerks = [];

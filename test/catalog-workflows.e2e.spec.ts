@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from './support/system.js';
+import { GUIDE } from './support/guide.js';
 
 let system: TestSystem;
 let admin: string;
@@ -73,6 +74,7 @@ describe('the catalogue', () => {
       materials: [{ key: 'applicantIdCard', name: '身份证', required: true, tolerant: false }],
       formSchema: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2, examples: ['张三'] } } },
       workflowKey: 'test-flow',
+      ...GUIDE,
     };
     const bad = await system
       .http()
@@ -90,6 +92,58 @@ describe('the catalogue', () => {
     const { code: _code, ...fields } = item;
     const changed = await system.http().put(`/api/service-items/${code}`).set(auth(admin)).send({ ...fields, promisedDays: 3 }).expect(200);
     expect(changed.body.promisedDays).toBe(3);
+  });
+
+  it('publishes the 实施清单 of every seeded item, with the real legal basis', async () => {
+    const { body } = await system.http().get('/api/service-items').expect(200);
+    expect(body.items.length).toBeGreaterThanOrEqual(13);
+    for (const item of body.items.filter((i: { code: string }) => /^2201-/.test(i.code))) {
+      expect(['instant', 'promised']).toContain(item.itemType);
+      expect(item.subjectTypes.length).toBeGreaterThan(0);
+      expect(item.legalBasis.length).toBeGreaterThan(0);
+      for (const basis of item.legalBasis) expect(basis).toMatch(/^《.+》/);
+      expect(typeof item.fee.free).toBe('boolean');
+      for (const field of ['location', 'officeHours', 'consultPhone', 'complaintPhone', 'onlineDepth']) expect(item[field]).toEqual(expect.any(String));
+    }
+    const food = (await system.http().get('/api/service-items/2201-SC-0001').expect(200)).body;
+    expect(food.legalBasis).toContain('《中华人民共和国食品安全法》第三十五条');
+    expect(food.itemType).toBe('promised');
+    expect((await system.http().get('/api/service-items/2201-XF-0001').expect(200)).body.legalBasis).toContain('《中华人民共和国消防法》第十五条');
+    expect((await system.http().get('/api/service-items/2201-SC-0002').expect(200)).body.itemType).toBe('instant');
+  });
+
+  it('refuses an item write without the 实施清单 fields or with bad values, naming each field', async () => {
+    const code = `G-${randomUUID().slice(0, 6)}`;
+    const item = {
+      code,
+      name: '指南测试事项',
+      departmentCode: 'health',
+      statutoryDays: 10,
+      promisedDays: 5,
+      materials: [],
+      formSchema: { type: 'object', properties: { name: { type: 'string', examples: ['张三'] } } },
+      workflowKey: 'guide-flow',
+    };
+    const missing = await system.http().post('/api/service-items').set(auth(admin)).send(item).expect(400);
+    expect(missing.body.code).toBe('catalog.invalid_item');
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['itemType', 'subjectTypes', 'legalBasis', 'fee.free', 'location', 'officeHours', 'consultPhone', 'complaintPhone', 'onlineDepth']),
+    );
+    const bad = await system
+      .http()
+      .post('/api/service-items')
+      .set(auth(admin))
+      .send({ ...item, ...GUIDE, itemType: 'instant', subjectTypes: ['alien'], legalBasis: ['随便什么法'], fee: { free: false }, consultPhone: 'hotline', onlineDepth: 'level-9' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
+      ['consultPhone', 'fee.basis', 'fee.standard', 'itemType', 'legalBasis[0]', 'onlineDepth', 'subjectTypes[0]'].sort(),
+    );
+    await system.http().get(`/api/service-items/${code}`).expect(404);
+    const created = await system.http().post('/api/service-items').set(auth(admin)).send({ ...item, ...GUIDE, fee: { free: false, standard: '工本费每证10元', basis: '《吉林省行政事业性收费目录清单》第三项' } }).expect(201);
+    expect(created.body.fee).toEqual({ free: false, standard: '工本费每证10元', basis: '《吉林省行政事业性收费目录清单》第三项' });
+    const { code: _code, ...fields } = { ...item, ...GUIDE };
+    const put = await system.http().put(`/api/service-items/${code}`).set(auth(admin)).send({ ...fields, complaintPhone: undefined }).expect(400);
+    expect(put.body.errors).toEqual([{ path: 'complaintPhone', message: expect.any(String) }]);
   });
 
   it('refuses a bundle naming an unknown item, with its index', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberOf, jsonl, personLine } from './registry-fixtures.js';
-import { exampleForm, requiredMaterials, serviceItem, upload } from './support/applicant.js';
+import { bundleExampleForm, bundleOf, exampleForm, requiredMaterials, serviceItem, upload } from './support/applicant.js';
 import { auth, waitForTask } from './support/drive.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
@@ -128,7 +128,7 @@ describe('who may read an uploaded file', () => {
     const keys = [...new Set(items.flatMap((item) => item.materials.filter((m) => m.required && !m.tolerant).map((m) => m.key)))];
     const materials = [];
     for (const key of keys) materials.push({ key, fileId: await upload(system, tokens.enterprise1, key) });
-    const form = Object.fromEntries(items.map((item) => [item.code, exampleForm(item)]));
+    const form = bundleExampleForm(await bundleOf(system, 'open-beauty-salon'));
     await system.http().post('/api/cases').set(as('enterprise1')).send({ bundleCode: 'open-beauty-salon', form, materials }).expect(201);
     // 公共场所卫生许可 (health) alone asks for its application form.
     const hygieneForm = materials.find((m) => m.key === 'hygieneApplicationForm')!.fileId;

@@ -89,6 +89,16 @@ export async function jointItem(client: HttpClient, admin: string, citizen: stri
     materials: [{ key: 'applicantIdCard', name: '申请人居民身份证', required: true, tolerant: false }],
     formSchema: { type: 'object', required: ['shopName'], properties: { shopName: { type: 'string', minLength: 2, examples: ['福顺家常菜'] } } },
     workflowKey: key,
+    // 实施清单 (every item write carries them).
+    itemType: 'promised',
+    subjectTypes: ['enterprise'],
+    legalBasis: ['《中华人民共和国行政许可法》第十二条'],
+    fee: { free: true },
+    location: '长春市南关区政务服务中心综合窗口',
+    officeHours: '工作日 8:30—11:30，13:00—17:00',
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
   };
   await client.expect(201, 'POST', '/api/service-items', { token: admin, body: item });
   await publish(client, admin, {

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { bundleFieldOf, splitBundleForm, type FieldMapping } from '@app/service-guide';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Caller } from '../auth/auth.decorators.js';
 import { Bundle } from '../catalog/bundle.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { ServiceItem } from '../catalog/service-item.entity.js';
 import { FilesService } from '../files/files.service.js';
 import { badRequest, unprocessable, type FieldError } from '../http/problem.js';
@@ -57,6 +59,7 @@ export class CaseSubmissionService {
     private readonly idNumbers: IdNumberCipher,
     private readonly agents: AgentsService,
     private readonly notifications: NotificationsService,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** The caller applies for themself, or with `onBehalfOf` for a principal who authorised them (403 otherwise). */
@@ -193,9 +196,28 @@ export class CaseSubmissionService {
     });
   }
 
+  /**
+   * 一表申请: `form` is one object filled from the bundle's merged form. It is checked against that form
+   * as a whole, then split: each child receives exactly the fields its item asks for, under the item's
+   * own names (the bundle's field mapping), and is checked against the item's schema again.
+   */
   private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, parties: SubmissionParties, actor: Actor, now: Date): Promise<CaseRecord> {
-    const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code });
-    if (!bundle) throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
+    const { bundle, items, merged } = await this.catalog.bundleForm(code).catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'catalog.bundle_not_found') {
+        throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
+      }
+      throw error;
+    });
+    const forms = items.map((item) => ({ code: item.code, name: item.name, formSchema: item.formSchema }));
+    if (!merged.ok) {
+      // Saving the bundle refuses this; only a bundle stored before that check can get here.
+      throw unprocessable('case.bundle_form_conflict', `Bundle "${code}" has items whose forms conflict; an administrator must map their fields first.`);
+    }
+    const cacheKey = `bundle:${bundle.code}@${bundle.version}:${items.map((item) => `${item.code}@${item.version}`).join(',')}`;
+    const errors = formErrors(merged.formSchema, dto.form, cacheKey, 'form');
+    if (errors.length > 0) throw badRequest('case.invalid_application', `The application has ${errors.length} problem(s).`, errors);
+    const childForms = splitBundleForm(dto.form, forms, bundle.fieldMapping);
+
     const parent = this.newCase(parties, applicant, now, {
       caseNo: await nextCaseNo(this.txHost.tx, now.getUTCFullYear(), caseNumberScope(null, bundle.code)),
       bundleCode: bundle.code,
@@ -204,25 +226,25 @@ export class CaseSubmissionService {
     });
     await this.engine.open(parent, actor, now);
     await this.caseFiles.attach(parent.id, parent.materials);
-    const errors: FieldError[] = [];
-    for (const itemCode of bundle.serviceItemCodes) {
-      const form = dto.form[itemCode];
-      if (typeof form !== 'object' || form === null || Array.isArray(form)) {
-        errors.push({ path: `form.${itemCode}`, message: 'a bundle needs one form per service item, keyed by its code' });
-        continue;
-      }
+    for (const item of items) {
       try {
-        await this.submitItem(itemCode, form as Record<string, unknown>, dto.materials, applicant, parties, actor, now, `form.${itemCode}`, 'bundleCode', parent);
+        await this.submitItem(item.code, childForms[item.code]!, dto.materials, applicant, parties, actor, now, 'form', 'bundleCode', parent);
       } catch (error) {
         const fields = (error as { errors?: FieldError[] }).errors;
         if (!fields) throw error;
-        errors.push(...fields);
+        errors.push(...fields.map((field) => ({ ...field, path: bundleFieldPath(field.path, item.code, bundle.fieldMapping) })));
       }
     }
     // All the items' problems at once; the transaction rolls back, so nothing of the bundle is kept.
     if (errors.length > 0) throw badRequest('case.invalid_application', `The application has ${errors.length} problem(s).`, errors);
     return parent;
   }
+}
+
+/** A child's `form.<itemField>` problem, reported at the bundle field the applicant filled. */
+function bundleFieldPath(path: string, itemCode: string, mapping: FieldMapping): string {
+  const match = /^form\.([A-Za-z0-9_]+)(.*)$/.exec(path);
+  return match ? `form.${bundleFieldOf(mapping, itemCode, match[1]!)}${match[2]}` : path;
 }
 
 function requireItemOrBundle(dto: SubmitCaseDto): void {

@@ -23,7 +23,7 @@ export class SubmitCaseDto {
   bundleCode?: string;
 
   @ApiProperty({
-    description: "the application form, valid against the item's formSchema; for a bundle, one form per service item code",
+    description: "the application form, valid against the item's formSchema; for a bundle, ONE form filled from the bundle's merged formSchema (GET /api/bundles/:code); each child case receives the fields its item asks for",
     type: 'object',
     additionalProperties: true,
   })

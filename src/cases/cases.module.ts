@@ -19,9 +19,10 @@ import { HistoryAuditService } from './history-audit.service.js';
 import { HistoryCheckpointScheduler } from './history-checkpoint.scheduler.js';
 import { HistoryCheckpointsController } from './history-checkpoints.controller.js';
 import { WorkflowJobs } from './workflow-jobs.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
 
 @Module({
-  imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
+  imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
   controllers: [CasesController, HistoryCheckpointsController],
   providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler],
   exports: [CaseEngine, CaseClockService, CaseSubmissionService],

@@ -1,3 +1,4 @@
+import type { FieldMapping } from '@app/service-guide';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export const FAILURE_POLICIES = ['fail-bundle', 'finish-rest'] as const;
@@ -18,6 +19,10 @@ export class Bundle {
   /** What happens to the other items when one is refused or rejected. */
   @Column({ type: 'text' })
   failurePolicy: FailurePolicy;
+
+  /** 一表申请: per item code, item field → bundle field, where two items name one thing differently (or one name means two things). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  fieldMapping: FieldMapping;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import {
+  BundleDetailView,
   BundleFieldsDto,
   BundleView,
   CreateBundleDto,
@@ -43,6 +44,7 @@ export class CatalogController {
   @Roles('admin')
   @Post('service-items')
   @ApiCreatedResponse({ type: ServiceItemView })
+  @ApiBadRequestResponse({ description: 'validation: errors[] name each field at fault, the 实施清单 fields included (itemType, subjectTypes, legalBasis, fee, location, officeHours, consultPhone, complaintPhone, onlineDepth)' })
   createItem(@Body() body: CreateServiceItemDto): Promise<ServiceItemView> {
     return this.catalog.createItem(body);
   }
@@ -51,6 +53,7 @@ export class CatalogController {
   @Roles('admin')
   @Put('service-items/:code')
   @ApiOkResponse({ type: ServiceItemView })
+  @ApiBadRequestResponse({ description: 'as for POST; also catalog.bundle_form_conflict when the new form no longer merges into a bundle holding the item' })
   updateItem(@Param('code') code: string, @Body() body: ServiceItemFieldsDto): Promise<ServiceItemView> {
     return this.catalog.updateItem(code, body);
   }
@@ -64,8 +67,8 @@ export class CatalogController {
 
   @Public()
   @Get('bundles/:code')
-  @ApiOkResponse({ type: BundleView })
-  bundle(@Param('code') code: string): Promise<BundleView> {
+  @ApiOkResponse({ type: BundleDetailView, description: 'the bundle with ONE merged formSchema (一表申请) and fieldOwners' })
+  bundle(@Param('code') code: string): Promise<BundleDetailView> {
     return this.catalog.bundle(code);
   }
 
@@ -73,6 +76,7 @@ export class CatalogController {
   @Roles('admin')
   @Post('bundles')
   @ApiCreatedResponse({ type: BundleView })
+  @ApiBadRequestResponse({ description: 'catalog.bundle_form_conflict: two items use one field name with different meanings (errors name both items and the field; map one away with fieldMapping)' })
   createBundle(@Body() body: CreateBundleDto): Promise<BundleView> {
     return this.catalog.createBundle(body);
   }
@@ -81,6 +85,7 @@ export class CatalogController {
   @Roles('admin')
   @Put('bundles/:code')
   @ApiOkResponse({ type: BundleView })
+  @ApiBadRequestResponse({ description: 'catalog.bundle_form_conflict, as for POST' })
   updateBundle(@Param('code') code: string, @Body() body: BundleFieldsDto): Promise<BundleView> {
     return this.catalog.updateBundle(code, body);
   }

@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ITEM_TYPES, ONLINE_DEPTHS, SUBJECT_TYPES, type FieldMapping, type ItemType, type OnlineDepth, type SubjectType } from '@app/service-guide';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -8,6 +10,7 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -35,6 +38,13 @@ export class MaterialDto {
 
   @ApiProperty({ description: '容缺受理: may be missing at acceptance, delivered later' }) @IsBoolean()
   tolerant: boolean;
+}
+
+/** 收费: free, or the standard and the document that sets it. */
+export class FeeDto {
+  @ApiProperty({ description: 'true: 不收费' }) free: boolean;
+  @ApiPropertyOptional({ description: '收费标准 (required when not free)' }) standard?: string;
+  @ApiPropertyOptional({ description: '收费依据 (required when not free)' }) basis?: string;
 }
 
 /** The body of PUT /service-items/:code; POST adds the code. */
@@ -66,7 +76,47 @@ export class ServiceItemFieldsDto {
   @ApiProperty({ example: 'food-business-license' })
   @IsString() @Matches(KEY, { message: 'workflowKey must be kebab-case' })
   workflowKey: string;
+
+  // The 实施清单 fields: required on every write and checked by libs/service-guide (guideErrors), which
+  // names each field at fault; the DTO only declares them for OpenAPI.
+
+  @ApiProperty({ enum: ITEM_TYPES, description: '事项类型: instant 即办件 | promised 承诺件' })
+  @Allow()
+  itemType: ItemType;
+
+  @ApiProperty({ enum: SUBJECT_TYPES, isArray: true, description: '服务对象' })
+  @Allow()
+  subjectTypes: SubjectType[];
+
+  @ApiProperty({ type: [String], description: '设定依据: each a law or regulation in 《》 and its article', example: ['《中华人民共和国食品安全法》第三十五条'] })
+  @Allow()
+  legalBasis: string[];
+
+  @ApiProperty({ type: FeeDto, description: '收费' })
+  @Allow()
+  fee: FeeDto;
+
+  @ApiProperty({ description: '办理地点', example: '长春市南关区政务服务中心市场监督管理局窗口' })
+  @Allow()
+  location: string;
+
+  @ApiProperty({ description: '办公时间', example: '工作日 8:30—11:30，13:00—17:00（法定节假日除外）' })
+  @Allow()
+  officeHours: string;
+
+  @ApiProperty({ description: '咨询电话', example: '12345' })
+  @Allow()
+  consultPhone: string;
+
+  @ApiProperty({ description: '监督投诉电话', example: '12315' })
+  @Allow()
+  complaintPhone: string;
+
+  @ApiProperty({ enum: ONLINE_DEPTHS, description: '网办深度: information 一级 | online-prereview 二级 网上预审 | online-acceptance 三级 网上受理 | fully-online 四级 全程网办' })
+  @Allow()
+  onlineDepth: OnlineDepth;
 }
+
 
 export class CreateServiceItemDto extends ServiceItemFieldsDto {
   @ApiProperty({ example: '2201-SC-0001' })
@@ -86,6 +136,15 @@ export class BundleFieldsDto {
   @ApiProperty({ enum: FAILURE_POLICIES })
   @IsIn(FAILURE_POLICIES)
   failurePolicy: FailurePolicy;
+
+  @ApiPropertyOptional({
+    description: '一表申请: per item code, item field → bundle field (where items name one thing differently, or one name means two things). Checked with the merge when the bundle is saved.',
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+    example: { '2201-SC-0001': { businessScope: 'foodBusinessScope' } },
+  })
+  @IsOptional() @IsObject()
+  fieldMapping?: FieldMapping;
 }
 
 export class CreateBundleDto extends BundleFieldsDto {
@@ -100,4 +159,33 @@ export class DepartmentView {
 }
 
 export class ServiceItemView extends CreateServiceItemDto {}
-export class BundleView extends CreateBundleDto {}
+
+export class BundleView extends CreateBundleDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'string' } } })
+  declare fieldMapping: FieldMapping;
+}
+
+export class BundleConflictView {
+  @ApiProperty({ description: 'the bundle field' }) field: string;
+  @ApiProperty({ type: [String], description: 'the two items' }) items: string[];
+  @ApiProperty({ type: [String], description: 'their fields behind it' }) itemFields: string[];
+  @ApiProperty() reason: string;
+}
+
+/** GET /bundles/:code: the bundle with its one merged form (一表申请). */
+export class BundleDetailView extends BundleView {
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'ONE JSON Schema 2020-12 for the whole bundle; a field several items ask for appears once. Null only for a bundle stored before merging was checked whose items conflict (see conflicts).' })
+  formSchema: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'bundle field → the items that ask for it', example: { phone: ['2201-SC-0002', '2201-SC-0001'] } })
+  fieldOwners: Record<string, string[]>;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } }, description: 'bundle field → [{ item, field }]: which item field each owner fills from it' })
+  fieldSources: Record<string, { item: string; field: string }[]>;
+
+  @ApiProperty({ description: 'number of fields the items ask for one by one (the merged form asks for fewer)' })
+  itemFieldCount: number;
+
+  @ApiProperty({ type: [BundleConflictView] })
+  conflicts: BundleConflictView[];
+}

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { badRequest, conflict, notFound, type FieldError } from '../http/problem.js';
+import { fieldCount, guideErrors, itemTypeErrors, mergeBundleForm, type FieldMapping, type MergeResult } from '@app/service-guide';
+import { In } from 'typeorm';
+import { ProblemException, badRequest, conflict, notFound, type FieldError } from '../http/problem.js';
 import { Bundle } from './bundle.entity.js';
-import type { BundleFieldsDto, BundleView, CreateBundleDto, CreateServiceItemDto, DepartmentView, ServiceItemFieldsDto, ServiceItemView } from './catalog.dto.js';
+import type { BundleDetailView, BundleFieldsDto, BundleView, CreateBundleDto, CreateServiceItemDto, DepartmentView, ServiceItemFieldsDto, ServiceItemView } from './catalog.dto.js';
 import { Department } from './department.entity.js';
 import { checkFormSchema } from './form-schema.js';
 import { ServiceItem } from './service-item.entity.js';
@@ -17,6 +19,16 @@ const itemView = (item: ServiceItem): ServiceItemView => ({
   materials: item.materials,
   formSchema: item.formSchema,
   workflowKey: item.workflowKey,
+  // Null only on an item written before the 实施清单 fields existed and not edited since.
+  itemType: item.itemType!,
+  subjectTypes: item.subjectTypes!,
+  legalBasis: item.legalBasis!,
+  fee: item.fee!,
+  location: item.location!,
+  officeHours: item.officeHours!,
+  consultPhone: item.consultPhone!,
+  complaintPhone: item.complaintPhone!,
+  onlineDepth: item.onlineDepth!,
 });
 
 const bundleView = (bundle: Bundle): BundleView => ({
@@ -24,7 +36,23 @@ const bundleView = (bundle: Bundle): BundleView => ({
   name: bundle.name,
   serviceItemCodes: bundle.serviceItemCodes,
   failurePolicy: bundle.failurePolicy,
+  fieldMapping: bundle.fieldMapping,
 });
+
+/** The items of a bundle in its order, as the merge needs them. */
+const inBundleOrder = (codes: readonly string[], items: readonly ServiceItem[]) =>
+  codes.flatMap((code) => items.filter((item) => item.code === code)).map((item) => ({ code: item.code, name: item.name, formSchema: item.formSchema }));
+
+/** One problem per conflict, at the mapping entry that would resolve it, naming both items and the field. */
+function conflictErrors(result: Extract<MergeResult, { ok: false }>, names: Map<string, string>): FieldError[] {
+  return [
+    ...result.mappingErrors,
+    ...result.conflicts.map((c) => ({
+      path: `fieldMapping.${c.items[1]}.${c.itemFields[1]}`,
+      message: `field "${c.field}": ${names.get(c.items[0]) ?? c.items[0]} (${c.items[0]}, field "${c.itemFields[0]}") and ${names.get(c.items[1]) ?? c.items[1]} (${c.items[1]}, field "${c.itemFields[1]}") cannot share it — ${c.reason}; map one of them to another bundle field`,
+    })),
+  ];
+}
 
 /** Departments, service items and bundles: admins write, everyone reads. */
 @Injectable()
@@ -68,6 +96,7 @@ export class CatalogService {
     if (!item) throw notFound('catalog.item_not_found', `There is no service item "${code}".`);
     await this.checkItem(dto);
     Object.assign(item, dto);
+    await this.checkBundlesOf(item);
     return itemView(await this.repository(ServiceItem).save(item));
   }
 
@@ -75,10 +104,25 @@ export class CatalogService {
     return { items: (await this.repository(Bundle).find({ order: { code: 'ASC' } })).map(bundleView) };
   }
 
-  async bundle(code: string): Promise<BundleView> {
+  /** The bundle with its one merged form (一表申请) and who asks for each field. */
+  async bundle(code: string): Promise<BundleDetailView> {
+    const { bundle, items, merged } = await this.bundleForm(code);
+    const itemFieldCount = items.reduce((sum, item) => sum + fieldCount(item.formSchema), 0);
+    if (!merged.ok) {
+      // Only a bundle stored before merges were checked can get here: show why, never a 500.
+      const conflicts = merged.conflicts.map((c) => ({ field: c.field, items: [...c.items], itemFields: [...c.itemFields], reason: c.reason }));
+      return { ...bundleView(bundle), formSchema: null, fieldOwners: {}, fieldSources: {}, itemFieldCount, conflicts };
+    }
+    return { ...bundleView(bundle), formSchema: merged.formSchema, fieldOwners: merged.fieldOwners, fieldSources: merged.sources, itemFieldCount, conflicts: [] };
+  }
+
+  /** A bundle, its items in bundle order and their merged form: what the portal shows and an application is split by. */
+  async bundleForm(code: string): Promise<{ bundle: Bundle; items: ServiceItem[]; merged: MergeResult }> {
     const bundle = await this.repository(Bundle).findOneBy({ code });
     if (!bundle) throw notFound('catalog.bundle_not_found', `There is no bundle "${code}".`);
-    return bundleView(bundle);
+    const found = await this.repository(ServiceItem).findBy({ code: In(bundle.serviceItemCodes) });
+    const items = bundle.serviceItemCodes.flatMap((c) => found.filter((item) => item.code === c));
+    return { bundle, items, merged: mergeBundleForm(bundle.name, inBundleOrder(bundle.serviceItemCodes, items), bundle.fieldMapping) };
   }
 
   @Transactional()
@@ -87,7 +131,7 @@ export class CatalogService {
       throw conflict('catalog.bundle_exists', `Bundle "${dto.code}" exists; change it with PUT.`);
     }
     await this.checkBundle(dto);
-    return bundleView(await this.repository(Bundle).save(this.repository(Bundle).create({ ...dto })));
+    return bundleView(await this.repository(Bundle).save(this.repository(Bundle).create({ ...dto, fieldMapping: dto.fieldMapping ?? {} })));
   }
 
   @Transactional()
@@ -95,7 +139,7 @@ export class CatalogService {
     const bundle = await this.repository(Bundle).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
     if (!bundle) throw notFound('catalog.bundle_not_found', `There is no bundle "${code}".`);
     await this.checkBundle(dto);
-    Object.assign(bundle, dto);
+    Object.assign(bundle, { ...dto, fieldMapping: dto.fieldMapping ?? {} });
     return bundleView(await this.repository(Bundle).save(bundle));
   }
 
@@ -115,15 +159,47 @@ export class CatalogService {
       }
     });
     errors.push(...checkFormSchema(dto.formSchema));
+    errors.push(...guideErrors(dto as unknown as Record<string, unknown>), ...itemTypeErrors(dto.itemType, dto.promisedDays));
     if (errors.length > 0) throw badRequest('catalog.invalid_item', `The service item has ${errors.length} problem(s).`, errors);
   }
 
+  /**
+   * Known items, and one form for them all: a field name two items use with different meanings is
+   * refused here, when the bundle is saved, never when someone applies.
+   */
   private async checkBundle(dto: BundleFieldsDto): Promise<void> {
-    const items = await this.repository(ServiceItem).findBy(dto.serviceItemCodes.map((code) => ({ code })));
+    const items = await this.repository(ServiceItem).findBy({ code: In(dto.serviceItemCodes) });
     const known = new Set(items.map((item) => item.code));
     const errors: FieldError[] = dto.serviceItemCodes.flatMap((code, index) =>
       known.has(code) ? [] : [{ path: `serviceItemCodes[${index}]`, message: `unknown service item "${code}"` }],
     );
     if (errors.length > 0) throw badRequest('catalog.invalid_bundle', `The bundle has ${errors.length} problem(s).`, errors);
+    this.requireMergeable(dto.name, dto.serviceItemCodes, items, dto.fieldMapping ?? {});
+  }
+
+  private requireMergeable(name: string, codes: readonly string[], items: readonly ServiceItem[], mapping: FieldMapping, bundleCode?: string): void {
+    const merged = mergeBundleForm(name, inBundleOrder(codes, items), mapping);
+    if (merged.ok) return;
+    const names = new Map(items.map((item) => [item.code, item.name]));
+    const errors = conflictErrors(merged, names);
+    const about = bundleCode === undefined ? 'The bundle' : `Bundle "${bundleCode}"`;
+    throw new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      merged.conflicts.length > 0 ? 'catalog.bundle_form_conflict' : 'catalog.invalid_bundle',
+      merged.conflicts.length > 0
+        ? `${about} cannot have one form: ${merged.conflicts.map((c) => `"${c.field}" means different things to ${c.items.join(' and ')}`).join('; ')}.`
+        : `${about} has ${errors.length} problem(s) in its field mapping.`,
+      errors,
+      { conflicts: merged.conflicts.map((c) => ({ ...c, bundleCode })) },
+    );
+  }
+
+  /** An item's new form must still merge into every bundle that holds it. */
+  private async checkBundlesOf(item: ServiceItem): Promise<void> {
+    const bundles = await this.repository(Bundle).createQueryBuilder('b').where(':code = ANY(b.service_item_codes)', { code: item.code }).getMany();
+    for (const bundle of bundles) {
+      const others = (await this.repository(ServiceItem).findBy({ code: In(bundle.serviceItemCodes) })).map((other) => (other.code === item.code ? item : other));
+      this.requireMergeable(bundle.name, bundle.serviceItemCodes, others, bundle.fieldMapping, bundle.code);
+    }
   }
 }

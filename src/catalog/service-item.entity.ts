@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Fee, ItemType, OnlineDepth, SubjectType } from '@app/service-guide';
 import { Department } from './department.entity.js';
 
 /** A material an applicant uploads; `tolerant` ones may be missing at acceptance (容缺受理). */
@@ -43,6 +44,45 @@ export class ServiceItem {
 
   @Column({ type: 'text' })
   workflowKey: string;
+
+  // The 实施清单 fields of the service guide (办事指南). Null only on items written before they existed
+  // (the seed fills its own); every write sets them all.
+
+  /** 事项类型: 即办件 `instant` or 承诺件 `promised`. */
+  @Column({ type: 'text', nullable: true })
+  itemType: ItemType | null;
+
+  /** 服务对象 */
+  @Column({ type: 'text', array: true, nullable: true })
+  subjectTypes: SubjectType[] | null;
+
+  /** 设定依据: laws and regulations with their articles. */
+  @Column({ type: 'jsonb', nullable: true })
+  legalBasis: string[] | null;
+
+  /** 收费 */
+  @Column({ type: 'jsonb', nullable: true })
+  fee: Fee | null;
+
+  /** 办理地点 */
+  @Column({ type: 'text', nullable: true })
+  location: string | null;
+
+  /** 办公时间 */
+  @Column({ type: 'text', nullable: true })
+  officeHours: string | null;
+
+  /** 咨询电话 */
+  @Column({ type: 'text', nullable: true })
+  consultPhone: string | null;
+
+  /** 监督投诉电话 */
+  @Column({ type: 'text', nullable: true })
+  complaintPhone: string | null;
+
+  /** 网办深度 */
+  @Column({ type: 'text', nullable: true })
+  onlineDepth: OnlineDepth | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

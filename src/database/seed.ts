@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import { seedBenefits } from '../benefits/seed/benefit-policies.seed.js';
 import { Department } from '../catalog/department.entity.js';
@@ -41,13 +41,25 @@ export async function seedDatabase(dataSource: DataSource, password: string, idN
         .filter((item) => !existingItems.has(item.code))
         .map((item) => items.create({ ...item, materials: item.materials.map((m) => ({ ...m })), formSchema: { ...item.formSchema } })),
     );
+    // Items seeded before the 实施清单 fields existed get their guide; an admin's own values stay.
+    for (const item of seedServiceItems) {
+      await items.update(
+        { code: item.code, itemType: IsNull() },
+        { itemType: item.itemType, subjectTypes: [...item.subjectTypes], legalBasis: [...item.legalBasis], fee: { ...item.fee }, location: item.location, officeHours: item.officeHours, consultPhone: item.consultPhone, complaintPhone: item.complaintPhone, onlineDepth: item.onlineDepth },
+      );
+    }
     await manager
       .createQueryBuilder()
       .insert()
       .into(Bundle)
-      .values(seedBundles.map((bundle) => ({ ...bundle, serviceItemCodes: [...bundle.serviceItemCodes] })))
+      .values(seedBundles.map((bundle) => ({ ...bundle, serviceItemCodes: [...bundle.serviceItemCodes], fieldMapping: structuredClone(bundle.fieldMapping) })))
       .orIgnore()
       .execute();
+    // Seeded bundles stored before field mappings existed get theirs (without it 我要开餐馆 cannot merge its form).
+    for (const bundle of seedBundles) {
+      if (Object.keys(bundle.fieldMapping).length === 0) continue;
+      await manager.query(`UPDATE "bundle" SET "field_mapping" = $2 WHERE "code" = $1 AND "field_mapping" = '{}'::jsonb`, [bundle.code, JSON.stringify(bundle.fieldMapping)]);
+    }
     // Version 1 of each seeded workflow, published, unless the key already has versions of its own.
     for (const workflow of seedWorkflows) {
       if (await manager.getRepository(WorkflowVersion).existsBy({ key: workflow.key })) continue;

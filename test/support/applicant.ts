@@ -34,3 +34,22 @@ export async function requiredMaterials(system: TestSystem, token: string, item:
   }
   return materials;
 }
+
+export interface BundleView {
+  code: string;
+  name: string;
+  serviceItemCodes: string[];
+  fieldMapping: Record<string, Record<string, string>>;
+  formSchema: { required: string[]; properties: Record<string, { examples: unknown[] }> };
+  fieldOwners: Record<string, string[]>;
+  itemFieldCount: number;
+}
+
+export async function bundleOf(system: TestSystem, code: string): Promise<BundleView> {
+  return (await system.http().get(`/api/bundles/${code}`).expect(200)).body as BundleView;
+}
+
+/** One form for the whole bundle (一表申请), made of each merged property's first example. */
+export function bundleExampleForm(bundle: BundleView, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...Object.fromEntries(Object.entries(bundle.formSchema.properties).map(([key, p]) => [key, p.examples[0]])), ...overrides };
+}

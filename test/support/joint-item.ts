@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { exampleForm, requiredMaterials, serviceItem } from './applicant.js';
 import { auth, decide, waitForTask } from './drive.js';
 import type { TestSystem } from './system.js';
+import { GUIDE } from './guide.js';
 
 export const PARTICIPANTS = ['fire-rescue', 'health', 'urban-management'];
 
@@ -25,6 +26,7 @@ export async function itemWithSteps(system: TestSystem, admin: string, label: st
       materials: [{ key: 'applicantIdCard', name: '申请人身份证', required: true, tolerant: false }],
       formSchema: { type: 'object', required: ['shopName'], properties: { shopName: { type: 'string', minLength: 2, examples: ['福顺家常菜'] } } },
       workflowKey: key,
+      ...GUIDE,
     })
     .expect(201);
   const definition = { key, name: `${label}测试流程`, serviceItem: code, limits: { statutoryDays: 20, promisedDays: 10 }, steps };

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { headersOf, OWNING_DEPARTMENT, type Actor, type Actors } from './actors.js';
 import { upload } from './applicant.js';
 import type { TestSystem } from './system.js';
+import { GUIDE } from './guide.js';
 
 /**
  * One of everything a caller can ask for by id, made through the API as people would: citizen1's cases
@@ -214,6 +215,7 @@ export function serviceItemBody(code: string, workflowKey: string) {
     materials: [{ key: 'idCard', name: '身份证复印件', required: true, tolerant: false }],
     formSchema: { type: 'object', required: ['shopName'], properties: { shopName: { type: 'string', minLength: 2, examples: ['福顺家常菜'] } } },
     workflowKey,
+    ...GUIDE,
   };
 }
 

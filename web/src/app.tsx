@@ -29,6 +29,7 @@ interface Route {
 
 const routes: Route[] = [
   { path: '/portal', page: citizen('catalogue') },
+  { path: '/portal/items/:code', page: citizen('guide') },
   { path: '/portal/apply/:kind/:code', page: citizen('apply'), roles: ['citizen'] },
   { path: '/portal/cases', page: citizen('cases'), roles: ['citizen'] },
   { path: '/portal/cases/:id', page: citizen('case'), roles: ['citizen'] },
@@ -40,6 +41,10 @@ const routes: Route[] = [
   { path: '/workbench/tasks/:id', page: clerk('task'), roles: ['clerk'] },
   { path: '/workbench/counter', page: clerk('counter'), roles: ['clerk'] },
   { path: '/dashboard', page: supervisor('dashboard'), roles: ['supervisor', 'admin'] },
+  { path: '/admin/items', page: admin('items'), roles: ['admin'] },
+  { path: '/admin/bundles', page: admin('bundles'), roles: ['admin'] },
+  { path: '/admin/users', page: admin('users'), roles: ['admin'] },
+  { path: '/admin/registry', page: admin('registry'), roles: ['admin'] },
   { path: '/admin/workflows', page: admin('workflows'), roles: ['admin'] },
   { path: '/admin/policies', page: admin('policies'), roles: ['admin'] },
   { path: '/admin/calendar', page: admin('calendar'), roles: ['admin'] },

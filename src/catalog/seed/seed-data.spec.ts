@@ -1,6 +1,7 @@
 import { Environment } from '@marcbachmann/cel-js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { fieldCount, guideErrors, itemTypeErrors, mergeBundleForm } from '@app/service-guide';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -410,6 +411,38 @@ describe('bundles', () => {
     expect(restaurant).toBeDefined();
     const departments = new Set(restaurant!.serviceItemCodes.map((code) => itemsByCode.get(code)!.departmentCode));
     expect(departments.size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('service guides (实施清单)', () => {
+  it('every item publishes valid 实施清单 fields; a one-day item is 即办件', () => {
+    for (const item of seedServiceItems) {
+      expect(guideErrors(item as unknown as Record<string, unknown>), item.code).toEqual([]);
+      expect(itemTypeErrors(item.itemType, item.promisedDays), item.code).toEqual([]);
+    }
+    expect(itemsByCode.get('2201-SC-0001')?.legalBasis).toContain('《中华人民共和国食品安全法》第三十五条');
+    expect(seedServiceItems.filter((item) => item.itemType === 'instant').map((item) => item.code).sort()).toEqual(['2201-HB-0001', '2201-RS-0001', '2201-SC-0002']);
+  });
+});
+
+describe('bundle forms (一表申请)', () => {
+  it('each bundle merges into one form smaller than its items’ forms together', () => {
+    for (const bundle of seedBundles) {
+      const items = bundle.serviceItemCodes.map((code) => itemsByCode.get(code)!);
+      const merged = mergeBundleForm(bundle.name, items.map((item) => ({ code: item.code, name: item.name, formSchema: item.formSchema as unknown as Record<string, unknown> })), bundle.fieldMapping);
+      expect(merged.ok, bundle.code).toBe(true);
+      if (!merged.ok) continue;
+      expect(fieldCount(merged.formSchema)).toBeLessThan(items.reduce((n, item) => n + Object.keys(item.formSchema.properties).length, 0));
+    }
+  });
+
+  it('我要开餐馆 without its mapping conflicts on businessScope (经营范围 vs 经营项目)', () => {
+    const bundle = seedBundles.find((b) => b.code === 'open-restaurant')!;
+    const items = bundle.serviceItemCodes.map((code) => itemsByCode.get(code)!);
+    const merged = mergeBundleForm(bundle.name, items.map((item) => ({ code: item.code, name: item.name, formSchema: item.formSchema as unknown as Record<string, unknown> })));
+    expect(merged.ok).toBe(false);
+    if (merged.ok) return;
+    expect(merged.conflicts.map((c) => c.field)).toEqual(['businessScope']);
   });
 });
 

@@ -1,6 +1,7 @@
 // Shapes of the seed data. Deliberately free of Nest/TypeORM: the seeder and the tests
 // read these constants as plain data, and the workflow shape is exactly the document the
 // engine validates (see DESIGN.md, "Workflow definitions").
+import type { FieldMapping, ServiceGuide } from '@app/service-guide';
 import type { DepartmentCode } from './departments.js';
 
 export interface Department {
@@ -66,7 +67,8 @@ export interface Material {
   readonly tolerant: boolean;
 }
 
-export interface ServiceItem {
+/** An item with the 实施清单 fields of its service guide. */
+export interface ServiceItem extends ServiceGuide {
   readonly code: string;
   readonly name: string;
   readonly departmentCode: DepartmentCode;
@@ -87,6 +89,8 @@ export interface Bundle {
   readonly serviceItemCodes: readonly string[];
   /** What happens to the other items when one is refused or rejected. */
   readonly failurePolicy: FailurePolicy;
+  /** 一表申请: item field → bundle field, where items name one thing differently or one name means two things. */
+  readonly fieldMapping: FieldMapping;
 }
 
 // ---------------------------------------------------------------------------------------

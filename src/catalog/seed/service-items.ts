@@ -1,3 +1,4 @@
+import type { ServiceGuide } from '@app/service-guide';
 import type {
   BooleanProperty,
   FormProperty,
@@ -7,6 +8,7 @@ import type {
   ServiceItem,
   StringProperty,
 } from './seed-types.js';
+import { seedServiceGuides } from './service-guides.js';
 
 // Service items (事项) of 南关区. Codes: 2201 (长春) + department abbreviation + number.
 // Time limits are working days: statutory from the governing regulation, promised from the
@@ -156,7 +158,7 @@ const form = (
 // ---------------------------------------------------------------------------------------
 // The items
 
-export const seedServiceItems: readonly ServiceItem[] = [
+const items: readonly Omit<ServiceItem, keyof ServiceGuide>[] = [
   {
     code: '2201-SC-0001',
     name: '食品经营许可证核发',
@@ -745,3 +747,10 @@ export const seedServiceItems: readonly ServiceItem[] = [
     workflowKey: 'employment-card',
   },
 ];
+
+/** The items with their service guides (service-guides.ts). */
+export const seedServiceItems: readonly ServiceItem[] = items.map((item) => {
+  const guide = seedServiceGuides[item.code];
+  if (!guide) throw new Error(`seed item ${item.code} has no service guide`);
+  return { ...item, ...guide };
+});

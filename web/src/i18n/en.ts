@@ -1,4 +1,5 @@
 import type { Dict } from './zh';
+import { guideEn } from './guide-en';
 
 export const en: Dict = {
   locale: 'en-GB',
@@ -27,6 +28,10 @@ export const en: Dict = {
     notifications: 'Notifications',
     agents: 'My agents',
     counter: 'Counter intake',
+    items: 'Service items',
+    bundles: 'Bundles',
+    users: 'Accounts',
+    registry: 'Imports',
   },
   common: {
     loading: 'Loading…',
@@ -213,7 +218,7 @@ export const en: Dict = {
     materialProblems: 'Problems with the materials',
     missingMaterial: (name: string) => `Please upload: ${name}`,
     loginFirst: 'Please sign in as an applicant first',
-    sharedHint: 'A field several services ask for (name, address, phone) is carried into the others once you fill it in; you can still change it there.',
+    sharedHint: 'A bundle takes one form: a field several services ask for (name, address, phone) appears once and is passed on to each of them.',
   },
   cases: {
     title: 'My applications',
@@ -533,4 +538,5 @@ export const en: Dict = {
     sendAt: 'Goes out at',
     noHeld: 'No held SMS',
   },
+  guide: guideEn,
 };

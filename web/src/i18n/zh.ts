@@ -1,4 +1,5 @@
 /** 简体中文, the first language of the pages. en.ts has the same shape (the type checker holds them together). */
+import { guideZh } from './guide-zh';
 export const zh = {
   locale: 'zh-CN',
   app: {
@@ -26,6 +27,10 @@ export const zh = {
     notifications: '通知与推送',
     agents: '代办授权',
     counter: '窗口代录',
+    items: '事项管理',
+    bundles: '一件事管理',
+    users: '账号管理',
+    registry: '数据导入',
   },
   common: {
     loading: '加载中…',
@@ -212,7 +217,7 @@ export const zh = {
     materialProblems: '材料问题',
     missingMaterial: (name: string) => `请上传：${name}`,
     loginFirst: '请先登录申请人账号',
-    sharedHint: '几个事项都要填写的栏目（如名称、地址、电话），填写一处后会自动带入其他事项，可再修改。',
+    sharedHint: '一件事只需填写一张表：几个事项都要的栏目（如名称、地址、电话）只出现一次，提交后分送各事项。',
   },
   cases: {
     title: '我的办件',
@@ -532,6 +537,7 @@ export const zh = {
     sendAt: '发送时间',
     noHeld: '没有暂缓发送的短信',
   },
+  guide: guideZh,
 };
 
 export type Dict = typeof zh;

@@ -70,12 +70,45 @@ export interface ServiceItem {
   materials: Material[];
   formSchema: FormSchema;
   workflowKey: string;
+  // 实施清单 (the service guide); null only on an item written before these existed.
+  itemType: 'instant' | 'promised' | null;
+  subjectTypes: ('person' | 'enterprise')[] | null;
+  legalBasis: string[] | null;
+  fee: { free: boolean; standard?: string; basis?: string } | null;
+  location: string | null;
+  officeHours: string | null;
+  consultPhone: string | null;
+  complaintPhone: string | null;
+  onlineDepth: string | null;
 }
 
 export interface Bundle {
   code: string;
   name: string;
   serviceItemCodes: string[];
+  failurePolicy?: 'fail-bundle' | 'finish-rest';
+  fieldMapping?: Record<string, Record<string, string>>;
+}
+
+/** GET /api/bundles/:code: one merged form for the whole bundle (一表申请). */
+export interface BundleDetail extends Bundle {
+  failurePolicy: 'fail-bundle' | 'finish-rest';
+  fieldMapping: Record<string, Record<string, string>>;
+  formSchema: FormSchema | null;
+  fieldOwners: Record<string, string[]>;
+  fieldSources: Record<string, { item: string; field: string }[]>;
+  itemFieldCount: number;
+  conflicts: { field: string; items: string[]; itemFields: string[]; reason: string }[];
+}
+
+export interface StaffUser {
+  id: string;
+  username: string;
+  roles: Role[];
+  departmentCode: string | null;
+  displayName: string;
+  disabled: boolean;
+  createdAt: string;
 }
 
 export type CaseStatus =

@@ -1,11 +1,11 @@
-import { Alert, App, Button, Card, Form, Select, Spin, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, Form, Select, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { apiFieldErrors, SchemaFields } from '../../forms/schema-fields';
-import { fieldProblem, formPayload } from '../../forms/form-rules';
+import { formPayload } from '../../forms/form-rules';
 import { useT } from '../../i18n/i18n';
 import { api, ApiError, newIdempotencyKey } from '../../lib/api';
 import { navigate } from '../../lib/router';
-import type { Bundle, FieldError, FormSchema, ServiceItem } from '../../lib/types';
+import type { BundleDetail, FieldError, FormSchema, ServiceItem } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { ProblemAlert } from '../../components/problem-alert';
 import { bundleMaterials } from './catalogue-page';
@@ -14,36 +14,18 @@ import type { Authorisation } from './agents-page';
 
 interface Subject {
   name: string;
-  bundle: Bundle | null;
+  bundle: BundleDetail | null;
   items: ServiceItem[];
 }
 
 async function loadSubject(kind: string, code: string): Promise<Subject> {
   if (kind === 'bundle') {
-    const bundle = await api.get<Bundle>(`/api/bundles/${encodeURIComponent(code)}`);
+    const bundle = await api.get<BundleDetail>(`/api/bundles/${encodeURIComponent(code)}`);
     const items = await Promise.all(bundle.serviceItemCodes.map((c) => api.get<ServiceItem>(`/api/service-items/${encodeURIComponent(c)}`)));
     return { name: bundle.name, bundle, items };
   }
   const item = await api.get<ServiceItem>(`/api/service-items/${encodeURIComponent(code)}`);
   return { name: item.name, bundle: null, items: [item] };
-}
-
-/**
- * In a bundle, what the applicant types into one item's form is carried into the same field of the
- * others that are still empty (the business name and address are asked by every department), as long
- * as the value fits that field there too. Typing once is the point of 一件事一次办.
- */
-function shareAcrossItems(form: FormInstance<Record<string, unknown>>, items: ServiceItem[], changed: Record<string, Record<string, unknown>>): void {
-  for (const [from, fields] of Object.entries(changed)) {
-    for (const [field, value] of Object.entries(fields ?? {})) {
-      if (value === undefined || value === null || value === '') continue;
-      for (const item of items) {
-        const property = item.formSchema.properties[field];
-        if (item.code === from || !property || form.getFieldValue([item.code, field]) !== undefined) continue;
-        if (fieldProblem(field, property, value, false) === null) form.setFieldValue([item.code, field], value);
-      }
-    }
-  }
 }
 
 /** Apply for a service item or a bundle: the form(s) from the items' JSON Schemas, the materials once. */
@@ -67,7 +49,10 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
   if (!subject.data) return <Spin aria-label={t.common.loading} />;
   const { name, bundle, items } = subject.data;
   const materials = bundleMaterials(items);
-  const schemas: Record<string, FormSchema> = bundle ? Object.fromEntries(items.map((i) => [i.code, i.formSchema])) : { '': items[0]!.formSchema };
+  // 一表申请: a bundle has one merged form, each field once, whatever number of items ask for it.
+  const schema: FormSchema | null = bundle ? bundle.formSchema : items[0]!.formSchema;
+  if (!schema) return <Alert type="error" showIcon title={t.guide.bundleConflict} />;
+  const schemas: Record<string, FormSchema> = { '': schema };
 
   const submit = async () => {
     setFailure(undefined);
@@ -89,9 +74,7 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
     }
     const body = {
       ...(bundle ? { bundleCode: bundle.code } : { serviceItemCode: items[0]!.code }),
-      form: bundle
-        ? Object.fromEntries(items.map((i) => [i.code, formPayload(i.formSchema, (values[i.code] ?? {}) as Record<string, unknown>)]))
-        : formPayload(items[0]!.formSchema, values),
+      form: formPayload(schema, values),
       materials: Object.entries(uploads).map(([key, file]) => ({ key, fileId: file.fileId })),
       ...(onBehalfOf ? { onBehalfOf } : {}),
     };
@@ -141,18 +124,11 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
           </Card>
         );
       })()}
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError onValuesChange={bundle ? (changed) => shareAcrossItems(form, items, changed as Record<string, Record<string, unknown>>) : undefined}>
-        {bundle ? (
-          items.map((item) => (
-            <Card key={item.code} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.itemForm(item.name)}</h2>} style={{ marginBottom: 16 }}>
-              <SchemaFields schema={item.formSchema} prefix={[item.code]} />
-            </Card>
-          ))
-        ) : (
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.form}</h2>} style={{ marginBottom: 16 }}>
-            <SchemaFields schema={items[0]!.formSchema} />
-          </Card>
-        )}
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{bundle ? t.guide.oneForm : t.apply.form}</h2>} style={{ marginBottom: 16 }}>
+          {bundle && <Typography.Paragraph type="secondary">{t.guide.oneFormHint(Object.keys(schema.properties).length, bundle.itemFieldCount)}</Typography.Paragraph>}
+          <SchemaFields schema={schema} />
+        </Card>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.materials}</h2>} style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">{t.apply.materialsHint}</Typography.Paragraph>
           {materials.map(({ material, usedBy }) => (

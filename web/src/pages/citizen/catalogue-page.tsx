@@ -1,11 +1,11 @@
 import { Card, Col, Collapse, Descriptions, Empty, Input, Row, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n';
+import { label, useT } from '../../i18n/i18n';
 import { useCatalogue, type Catalogue } from '../../lib/catalogue';
 import { Link } from '../../lib/router';
 import type { Material, ServiceItem } from '../../lib/types';
 
-function MaterialList({ materials }: { materials: Material[] }) {
+export function MaterialList({ materials }: { materials: Material[] }) {
   const t = useT();
   return (
     <ul style={{ margin: 0, paddingInlineStart: 20 }}>
@@ -45,7 +45,12 @@ function ItemCard({ item, catalogue }: { item: ServiceItem; catalogue: Catalogue
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{item.name}</h2>}
-      extra={<Link to={`/portal/apply/item/${encodeURIComponent(item.code)}`} aria-label={`${t.catalogue.apply} ${item.name}`}>{t.catalogue.apply}</Link>}
+      extra={
+        <span style={{ display: 'inline-flex', gap: 12 }}>
+          <Link to={`/portal/items/${encodeURIComponent(item.code)}`} aria-label={`${t.guide.viewGuide} ${item.name}`}>{t.guide.viewGuide}</Link>
+          <Link to={`/portal/apply/item/${encodeURIComponent(item.code)}`} aria-label={`${t.catalogue.apply} ${item.name}`}>{t.catalogue.apply}</Link>
+        </span>
+      }
       data-item={item.code}
     >
       <Descriptions
@@ -56,6 +61,8 @@ function ItemCard({ item, catalogue }: { item: ServiceItem; catalogue: Catalogue
           { key: 'dept', label: t.catalogue.department, children: catalogue.departmentName(item.departmentCode) },
           { key: 'statutory', label: t.catalogue.statutory, children: t.common.workingDays(item.statutoryDays) },
           { key: 'promised', label: t.catalogue.promised, children: t.common.workingDays(item.promisedDays) },
+          ...(item.itemType ? [{ key: 'type', label: t.guide.itemType, children: label(t.guide.itemTypes, item.itemType) }] : []),
+          ...(item.onlineDepth ? [{ key: 'depth', label: t.guide.onlineDepth, children: label(t.guide.depths, item.onlineDepth) }] : []),
         ]}
       />
       <Collapse size="small" style={{ marginTop: 8 }} items={[{ key: 'm', label: t.catalogue.counted(t.catalogue.materials, item.materials.length), children: <MaterialList materials={item.materials} /> }]} />

@@ -1,0 +1,2 @@
+export * from './guide-fields.js';
+export * from './merge-form.js';

@@ -1,0 +1,183 @@
+import type { ServiceGuide } from '@app/service-guide';
+
+// The 实施清单 of each seeded 南关区 item: what its service guide (办事指南) publishes. The legal bases
+// are the laws, regulations and rules that set each item, with their articles; administrative licences
+// are free by 《中华人民共和国行政许可法》第五十八条. Telephone numbers are the city's published hotlines
+// (12345 政务服务便民热线, 12315 市场监管投诉举报, 12319 城建服务热线), never a made-up landline.
+
+const HOURS = '工作日 8:30—11:30，13:00—17:00（法定节假日除外）';
+const CENTRE = '长春市南关区政务服务中心';
+const LICENCE_FEE = { free: true, basis: '《中华人民共和国行政许可法》第五十八条' };
+const FREE = { free: true };
+
+export const seedServiceGuides: Readonly<Record<string, ServiceGuide>> = {
+  '2201-SC-0001': {
+    itemType: 'promised',
+    subjectTypes: ['enterprise', 'person'],
+    legalBasis: [
+      '《中华人民共和国食品安全法》第三十五条',
+      '《中华人民共和国行政许可法》第四十二条',
+    ],
+    fee: LICENCE_FEE,
+    location: `${CENTRE}市场监督管理局窗口`,
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12315',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-SC-0002': {
+    itemType: 'instant',
+    subjectTypes: ['person'],
+    legalBasis: [
+      '《中华人民共和国市场主体登记管理条例》第三条',
+      '《中华人民共和国市场主体登记管理条例》第十九条',
+      '《促进个体工商户发展条例》第二条',
+    ],
+    fee: FREE,
+    location: `${CENTRE}市场监督管理局窗口`,
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12315',
+    onlineDepth: 'fully-online',
+  },
+  '2201-XF-0001': {
+    itemType: 'promised',
+    subjectTypes: ['enterprise', 'person'],
+    legalBasis: ['《中华人民共和国消防法》第十五条'],
+    fee: LICENCE_FEE,
+    location: `${CENTRE}消防救援窗口`,
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-CG-0001': {
+    itemType: 'promised',
+    subjectTypes: ['enterprise', 'person'],
+    legalBasis: [
+      '《城市市容和环境卫生管理条例》第十一条',
+      '《中华人民共和国广告法》第四十一条',
+    ],
+    fee: LICENCE_FEE,
+    location: `${CENTRE}城市管理局窗口`,
+    officeHours: HOURS,
+    consultPhone: '12319',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-MZ-0001': {
+    itemType: 'promised',
+    subjectTypes: ['person'],
+    legalBasis: [
+      '《社会救助暂行办法》第九条',
+      '《社会救助暂行办法》第十一条',
+    ],
+    fee: FREE,
+    location: '户籍所在地街道办事处社会救助窗口，或长春市南关区政务服务中心民政局窗口',
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-MZ-0002': {
+    itemType: 'promised',
+    subjectTypes: ['person'],
+    legalBasis: ['《中华人民共和国老年人权益保障法》第三十三条'],
+    fee: FREE,
+    location: '户籍所在地街道办事处、社区服务站，或长春市南关区政务服务中心民政局窗口',
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'fully-online',
+  },
+  '2201-MZ-0003': {
+    itemType: 'promised',
+    subjectTypes: ['person'],
+    legalBasis: [
+      '《中华人民共和国残疾人保障法》第四十八条',
+      '《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）',
+    ],
+    fee: FREE,
+    location: '户籍所在地街道办事处，或长春市南关区政务服务中心民政局窗口',
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-CL-0001': {
+    itemType: 'promised',
+    subjectTypes: ['person'],
+    legalBasis: [
+      '《中华人民共和国残疾人证管理办法》第二条',
+      '《中华人民共和国残疾人证管理办法》第三条',
+      '《残疾人残疾分类和分级》（GB/T 26341—2010）',
+    ],
+    fee: FREE,
+    location: '户籍所在地街道办事处，或长春市南关区政务服务中心残联窗口',
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'online-prereview',
+  },
+  '2201-WJ-0001': {
+    itemType: 'promised',
+    subjectTypes: ['enterprise', 'person'],
+    legalBasis: [
+      '《公共场所卫生管理条例》第八条',
+      '《公共场所卫生管理条例实施细则》第二十二条',
+    ],
+    fee: LICENCE_FEE,
+    location: `${CENTRE}卫生健康局窗口`,
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-ZJ-0001': {
+    itemType: 'promised',
+    subjectTypes: ['enterprise', 'person'],
+    legalBasis: ['《城镇排水与污水处理条例》第二十一条'],
+    fee: LICENCE_FEE,
+    location: `${CENTRE}住房和城乡建设局窗口`,
+    officeHours: HOURS,
+    consultPhone: '12319',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-ZR-0001': {
+    itemType: 'promised',
+    subjectTypes: ['enterprise'],
+    legalBasis: ['《中华人民共和国城乡规划法》第四十条'],
+    fee: LICENCE_FEE,
+    location: `${CENTRE}自然资源局窗口`,
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'online-acceptance',
+  },
+  '2201-HB-0001': {
+    itemType: 'instant',
+    subjectTypes: ['enterprise'],
+    legalBasis: ['《排污许可管理条例》第二十四条'],
+    fee: FREE,
+    location: '全国排污许可证管理信息平台网上填报；现场咨询：长春市南关区政务服务中心生态环境窗口',
+    officeHours: HOURS,
+    consultPhone: '12345',
+    complaintPhone: '12345',
+    onlineDepth: 'fully-online',
+  },
+  '2201-RS-0001': {
+    itemType: 'instant',
+    subjectTypes: ['person'],
+    legalBasis: [
+      '《就业服务与就业管理规定》第六十一条',
+      '《人力资源社会保障部关于进一步完善就业失业登记管理办法的通知》（人社部发〔2014〕97号）',
+    ],
+    fee: FREE,
+    location: '户籍或常住地街道（社区）人力资源和社会保障服务站，或长春市南关区政务服务中心人社局窗口',
+    officeHours: HOURS,
+    consultPhone: '12333',
+    complaintPhone: '12345',
+    onlineDepth: 'fully-online',
+  },
+};
