@@ -11,6 +11,7 @@ const alias = {
   '@app/gov-ids': lib('gov-ids'),
   '@app/field-crypto': lib('field-crypto'),
   '@app/notify-core': lib('notify-core'),
+  '@app/pglite-wire-server': lib('pglite-wire-server'),
 };
 
 // Nest relies on decorator metadata, which esbuild does not emit: SWC compiles the TypeScript.
