@@ -1,14 +1,17 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import {
   BundleFieldsDto,
   BundleView,
   CreateBundleDto,
   CreateServiceItemDto,
-  DepartmentView,
   ServiceItemFieldsDto,
   ServiceItemView,
+  BundleList,
+  DepartmentList,
+  ServiceItemList,
 } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 
@@ -20,21 +23,25 @@ export class CatalogController {
 
   @Public()
   @Get('departments')
-  @ApiOkResponse({ description: '{ items: [{ code, name }] }', type: DepartmentView, isArray: true })
-  departments(): Promise<{ items: DepartmentView[] }> {
+  @ApiOkResponse({ type: DepartmentList })
+  @ApiOperation({ summary: 'The departments (public)' })
+  departments(): Promise<DepartmentList> {
     return this.catalog.departments();
   }
 
   @Public()
   @Get('service-items')
-  @ApiOkResponse({ description: '{ items: [...] }', type: ServiceItemView, isArray: true })
-  items(): Promise<{ items: ServiceItemView[] }> {
+  @ApiOkResponse({ type: ServiceItemList })
+  @ApiOperation({ summary: 'The service items of the catalogue (public)' })
+  items(): Promise<ServiceItemList> {
     return this.catalog.items();
   }
 
   @Public()
   @Get('service-items/:code')
   @ApiOkResponse({ type: ServiceItemView })
+  @ApiOperation({ summary: 'One service item with its materials and form schema (public)' })
+  @Problems({ 404: ['catalog.item_not_found'] })
   item(@Param('code') code: string): Promise<ServiceItemView> {
     return this.catalog.item(code);
   }
@@ -43,6 +50,8 @@ export class CatalogController {
   @Roles('admin')
   @Post('service-items')
   @ApiCreatedResponse({ type: ServiceItemView })
+  @ApiOperation({ summary: 'Create a service item' })
+  @Problems({ 400: ['catalog.invalid_item'], 409: ['catalog.item_exists'] })
   createItem(@Body() body: CreateServiceItemDto): Promise<ServiceItemView> {
     return this.catalog.createItem(body);
   }
@@ -51,20 +60,25 @@ export class CatalogController {
   @Roles('admin')
   @Put('service-items/:code')
   @ApiOkResponse({ type: ServiceItemView })
+  @ApiOperation({ summary: "Replace a service item's fields" })
+  @Problems({ 400: ['catalog.invalid_item'], 404: ['catalog.item_not_found'] })
   updateItem(@Param('code') code: string, @Body() body: ServiceItemFieldsDto): Promise<ServiceItemView> {
     return this.catalog.updateItem(code, body);
   }
 
   @Public()
   @Get('bundles')
-  @ApiOkResponse({ description: '{ items: [...] }', type: BundleView, isArray: true })
-  bundles(): Promise<{ items: BundleView[] }> {
+  @ApiOkResponse({ type: BundleList })
+  @ApiOperation({ summary: 'The bundles (一件事一次办) of the catalogue (public)' })
+  bundles(): Promise<BundleList> {
     return this.catalog.bundles();
   }
 
   @Public()
   @Get('bundles/:code')
   @ApiOkResponse({ type: BundleView })
+  @ApiOperation({ summary: 'One bundle (public)' })
+  @Problems({ 404: ['catalog.bundle_not_found'] })
   bundle(@Param('code') code: string): Promise<BundleView> {
     return this.catalog.bundle(code);
   }
@@ -73,6 +87,8 @@ export class CatalogController {
   @Roles('admin')
   @Post('bundles')
   @ApiCreatedResponse({ type: BundleView })
+  @ApiOperation({ summary: 'Create a bundle' })
+  @Problems({ 400: ['catalog.invalid_bundle'], 409: ['catalog.bundle_exists'] })
   createBundle(@Body() body: CreateBundleDto): Promise<BundleView> {
     return this.catalog.createBundle(body);
   }
@@ -81,6 +97,8 @@ export class CatalogController {
   @Roles('admin')
   @Put('bundles/:code')
   @ApiOkResponse({ type: BundleView })
+  @ApiOperation({ summary: "Replace a bundle's fields" })
+  @Problems({ 400: ['catalog.invalid_bundle'], 404: ['catalog.bundle_not_found'] })
   updateBundle(@Param('code') code: string, @Body() body: BundleFieldsDto): Promise<BundleView> {
     return this.catalog.updateBundle(code, body);
   }

@@ -101,3 +101,15 @@ export class DepartmentView {
 
 export class ServiceItemView extends CreateServiceItemDto {}
 export class BundleView extends CreateBundleDto {}
+
+export class DepartmentList {
+  @ApiProperty({ type: [DepartmentView] }) items: DepartmentView[];
+}
+
+export class ServiceItemList {
+  @ApiProperty({ type: [ServiceItemView] }) items: ServiceItemView[];
+}
+
+export class BundleList {
+  @ApiProperty({ type: [BundleView] }) items: BundleView[];
+}
