@@ -12,6 +12,7 @@ const alias = {
   '@app/field-crypto': lib('field-crypto'),
   '@app/notify-core': lib('notify-core'),
   '@app/service-guide': lib('service-guide'),
+  '@app/pglite-wire-server': lib('pglite-wire-server'),
 };
 
 // Nest relies on decorator metadata, which esbuild does not emit: SWC compiles the TypeScript.

@@ -22,7 +22,7 @@ export function requireMigrationKeys(queryRunner: QueryRunner, what: string): Mi
   const keys = (queryRunner.data as { migrationKeys?: MigrationKeys } | undefined)?.migrationKeys;
   if (!keys) {
     throw new Error(
-      `${what} needs DATA_KEY and HISTORY_KEY: run the migrations through the program (start it, or \`node dist/src/database/cli.js migrate\`), which hands them over`,
+      `${what} needs DATA_KEY and HISTORY_KEY: run the migrations through the program (start it, or \`node dist/src/cli/cli.js migrate\`), which hands them over`,
     );
   }
   return keys;

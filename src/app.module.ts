@@ -23,6 +23,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { entities } from './schema.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { TimersModule } from './timers/timers.module.js';
@@ -44,7 +45,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         KeysModule,
         LoggerModule.forRoot(loggerParams(config)),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, entities),
         QueueModule,
         ClockModule,
         TimersModule,

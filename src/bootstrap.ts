@@ -1,14 +1,16 @@
 import { Logger as NestLogger, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { apiDocument } from './openapi.js';
 import type { AppConfig } from './config/app-config.js';
-import { createDataSource, runMigrations } from './database/data-source.js';
+import { runMigrations } from './database/data-source.js';
+import { createDataSource } from './schema.js';
 import { httpMetrics } from './observability/metrics.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
-import { seedDatabase } from './database/seed.js';
+import { seedDatabase } from './cli/seed.js';
 import { useBodyParsers } from './http/body-parsers.js';
 import { NulBytePipe } from './http/nul-byte.pipe.js';
 import { HistoryKeys } from './keys/history-keys.js';
@@ -41,20 +43,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   useBodyParsers(app);
   app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('一网通办 — one-stop government services')
-      .setDescription(
-        'The public HTTP API. Errors are application/problem+json (RFC 9457) with a stable `code`. Any route may refuse input ' +
-          'with 400 `request.nul_byte`, `request.too_deep` or `request.too_many_members`, 413 `request.too_large` or 415 ' +
-          '`request.unsupported_charset`; every list refuses a cursor it did not give out with 400 `pagination.bad_cursor` ' +
-          '(docs/security-input.md).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = apiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PersonalDataAccessLogAndCaseMaterialFiles1796523232594 as Migration } from '../migrations/1796523232594-personal-data-access-log-and-case-material-files.js';
-import { createDataSource } from '../src/database/data-source.js';
+import { createDataSource } from '../src/schema.js';
 import { privateDatabase, type PrivateDatabase } from './support/private-database.js';
 
 /** Cases stored before the migration keep their files readable to their staff: it lists the materials they hold. */

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createDataSource, pendingSchemaChanges } from '../src/database/data-source.js';
+import { pendingSchemaChanges } from '../src/database/data-source.js';
+import { createDataSource } from '../src/schema.js';
 
 describe('migrations', () => {
   it('bring a fresh PostgreSQL database exactly to what the entities describe', async () => {

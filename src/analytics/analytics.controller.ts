@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { RatingsQuery, RatingsReport, TurnaroundQuery, TurnaroundReport, type RatingRow, type TurnaroundRow } from './analytics.dto.js';
 import { AnalyticsService } from './analytics.service.js';
@@ -26,6 +27,8 @@ export class AnalyticsController {
       { header: '超法定时限率', value: (r) => r.statutoryOverdueRate },
     ],
   })
+  @ApiOperation({ summary: 'Turnaround per department, service item or month: p50/p90 working hours, overdue rates' })
+  @Problems({ 400: ['analytics.invalid_range'] })
   turnaround(@Query() query: TurnaroundQuery): Promise<TurnaroundReport> {
     return this.analytics.turnaround(query);
   }
@@ -42,6 +45,8 @@ export class AnalyticsController {
       { header: '差评数（1–2分）', value: (r) => r.low },
     ],
   })
+  @ApiOperation({ summary: 'Ratings (好差评) per department, service item or month' })
+  @Problems({ 400: ['analytics.invalid_range'] })
   ratings(@Query() query: RatingsQuery): Promise<RatingsReport> {
     return this.analytics.ratings(query);
   }

@@ -16,7 +16,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: an access token for the account' })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
+  @ApiUnauthorizedResponse({ description: '`auth.unauthenticated`: wrong username or password' })
   @ApiTooManyRequestsResponse({
     description:
       '`auth.too_many_attempts`: too many consecutive failures for this username (Retry-After says how long to wait), or `rate_limited`: too many attempts from this address',

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import type { Request } from 'express';
 import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import type { PersonalDataSubject } from '../audit/personal-data-access.service.js';
@@ -65,6 +66,7 @@ export class BenefitGrantsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline one of your grants; it is not made again for its period' })
   @ApiOkResponse({ type: GrantDetailView })
+  @Problems({ 409: ['benefit_grant.not_declinable'] })
   decline(@CurrentUser() caller: Caller, @Param('id', GrantIdPipe) id: string): Promise<GrantDetailView> {
     return this.grants.decline(caller.id, id);
   }

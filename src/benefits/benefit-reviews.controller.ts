@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
@@ -29,6 +30,8 @@ export class BenefitReviewsController {
   @HttpCode(200)
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: ReviewView })
+  @ApiOperation({ summary: 'Resolve a review: keep the grant or revoke it' })
+  @Problems({ 404: ['benefit_review.not_found'], 409: ['benefit_review.resolved'] })
   resolve(@CurrentUser() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() body: ResolveReviewDto): Promise<ReviewView> {
     return this.reviews.resolve(caller, id, body);
   }

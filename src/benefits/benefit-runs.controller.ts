@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { UuidParamPipe } from '../http/path-params.js';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { RunView } from './benefit-run.dto.js';
 import { BenefitRunsService } from './benefit-runs.service.js';
@@ -14,6 +15,8 @@ export class BenefitRunsController {
   @Get(':runId')
   @Roles('admin', 'clerk', 'supervisor')
   @ApiOkResponse({ type: RunView, description: 'Progress: the counters advance as chunks commit' })
+  @ApiOperation({ summary: "A grant run's progress and counters" })
+  @Problems({ 404: ['benefit_run.not_found'] })
   get(@Param('runId', UuidParamPipe) runId: string): Promise<RunView> {
     return this.runs.get(runId);
   }

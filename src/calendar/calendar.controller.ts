@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type Caller } from '../auth/auth.decorators.js';
 import { PageQuery, type Page } from '../http/pagination.js';
 import { CalendarAdminService } from './calendar-admin.service.js';
@@ -16,7 +16,7 @@ import {
 import { LoadYearDto, SetDayDto } from './calendar-write.dto.js';
 import { CalendarService } from './calendar.service.js';
 
-const BEYOND_HORIZON = { status: 422, description: 'calendar.beyond_horizon: a date outside the loaded years and the two provisional ones; `year` names it' };
+const BEYOND_HORIZON = { status: 422, description: '`calendar.beyond_horizon`: a date outside the loaded years and the two provisional ones; `year` names it' };
 
 /** Reads are public (the portal shows deadlines and holidays); writes are the admin's. */
 @ApiTags('calendar')
@@ -31,6 +31,7 @@ export class CalendarController {
   @Get('add-working-days')
   @ApiOkResponse({ type: WorkingDayView })
   @ApiResponse(BEYOND_HORIZON)
+  @ApiOperation({ summary: 'The date a number of working days after another' })
   addWorkingDays(@Query() { from, days }: AddWorkingDaysQuery): Promise<WorkingDayView> {
     return this.calendar.addWorkingDays(from, days);
   }
@@ -39,6 +40,7 @@ export class CalendarController {
   @Get('days')
   @ApiOkResponse({ type: CalendarDaysView })
   @ApiResponse(BEYOND_HORIZON)
+  @ApiOperation({ summary: 'The days of a range: working or rest, and why' })
   days(@Query() { from, to }: DaysQuery): Promise<CalendarDaysView> {
     return this.calendar.days(from, to);
   }
@@ -46,6 +48,7 @@ export class CalendarController {
   @Public()
   @Get('years')
   @ApiOkResponse({ type: CalendarYearsView, description: 'The years whose notice is loaded, and the provisional ones after them' })
+  @ApiOperation({ summary: 'The years whose official notice is loaded, and the provisional ones' })
   years(): Promise<CalendarYearsView> {
     return this.calendar.years();
   }
@@ -54,7 +57,8 @@ export class CalendarController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOkResponse({ type: LoadYearView, description: "Replaces the year's official days; recomputes the open cases they affect" })
-  @ApiResponse({ status: 422, description: 'calendar.year_out_of_order: before the first year, or a year after the next one' })
+  @ApiResponse({ status: 422, description: '`calendar.year_out_of_order`: before the first year, or a year after the next one' })
+  @ApiOperation({ summary: "Load a year's official holiday notice" })
   loadYear(@Param() { year }: YearParam, @Body() body: LoadYearDto, @CurrentUser() caller: Caller): Promise<LoadYearView> {
     return this.admin.loadOfficialYear(year, body, caller.id);
   }
@@ -64,6 +68,7 @@ export class CalendarController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: DayChangeView, description: 'The day as it now is' })
   @ApiResponse(BEYOND_HORIZON)
+  @ApiOperation({ summary: 'Set a local change for one day (working or rest)' })
   setDay(@Param() { date }: DateParam, @Body() body: SetDayDto, @CurrentUser() caller: Caller): Promise<DayChangeView> {
     return this.admin.setOverride(date, body, caller.id);
   }
@@ -72,7 +77,8 @@ export class CalendarController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOkResponse({ type: DayChangeView, description: 'Removes the local change; the day as it now is' })
-  @ApiResponse({ status: 404, description: 'calendar.no_override: the day has no local change' })
+  @ApiResponse({ status: 404, description: '`calendar.no_override`: the day has no local change' })
+  @ApiOperation({ summary: "Remove one day's local change" })
   removeDayOverride(@Param() { date }: DateParam, @CurrentUser() caller: Caller): Promise<DayChangeView> {
     return this.admin.removeOverride(date, caller.id);
   }
@@ -81,6 +87,7 @@ export class CalendarController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOkResponse({ type: CalendarChangePage, description: 'Every change to the calendar, newest first; `version` numbers them' })
+  @ApiOperation({ summary: "The calendar's changes, newest first" })
   changes(@Query() query: PageQuery): Promise<Page<CalendarChangeView>> {
     return this.admin.changes(query);
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CASE_STATUSES } from '@app/workflow-engine';
 import { PageQuery } from '../http/pagination.js';
 
 export class MaterialRefDto {
@@ -68,7 +69,7 @@ export class CaseListQuery extends PageQuery {
 export class SubmittedCaseView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'NG2026-SC0001-000123' }) caseNo: string;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' }) status: string;
   @ApiProperty({ type: String, nullable: true }) statutoryDeadline: Date | null;
   @ApiProperty({ type: String, nullable: true }) promisedDeadline: Date | null;
 }
@@ -95,31 +96,72 @@ export class CasePartyView {
   @ApiProperty({ description: 'whole to the person and to staff, masked (张*三) to others' }) name: string;
 }
 
+export class CaseWorkflowRef {
+  @ApiProperty() key: string;
+  @ApiProperty() version: number;
+}
+
+export class CaseDeadlinesView {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) statutory: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) promised: Date | null;
+  @ApiProperty({ description: 'computed on a provisional calendar year (not yet announced)' }) provisional: boolean;
+}
+
+export class CaseClockView {
+  @ApiProperty() started: boolean;
+  @ApiProperty() paused: boolean;
+  @ApiProperty() pausedWorkingDays: number;
+  @ApiProperty() extendedWorkingDays: number;
+}
+
+export class CaseCertificateView {
+  @ApiProperty() code: string;
+  @ApiProperty() serviceItemCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, format: 'date-time' }) issuedAt: Date;
+}
+
+export class CorrectionItemView {
+  @ApiProperty({ description: 'the material or form field to correct' }) key: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'the department that asked' }) department: string;
+}
+
+export class CorrectionNoticeView {
+  @ApiProperty() round: number;
+  @ApiProperty({ type: [CorrectionItemView] }) items: CorrectionItemView[];
+}
+
+export class MaterialOwedView {
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, format: 'date-time' }) dueAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt: string | null;
+}
+
+export class CaseRatingSummary {
+  @ApiProperty({ minimum: 1, maximum: 5 }) score: number;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
 export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: CasePartyView, description: 'whose case it is' }) applicant: CasePartyView;
   @ApiProperty({ type: CasePartyView, nullable: true, description: 'who applied for them (代办), if anyone' }) agent: CasePartyView | null;
   @ApiProperty({ enum: ['online', 'agent', 'counter'], description: 'how it came in: online, by an agent, or entered at the counter (窗口代录)' }) channel: string;
-  @ApiProperty({ nullable: true, description: 'the definition the case runs on: { key, version } (kept when newer versions are published)' })
-  workflow: { key: string; version: number } | null;
+  @ApiProperty({ type: CaseWorkflowRef, nullable: true, description: 'the definition the case runs on (kept when newer versions are published)' })
+  workflow: CaseWorkflowRef | null;
   @ApiProperty({ type: [String] }) currentSteps: string[];
-  @ApiProperty({ description: '{ statutory, promised, provisional }' }) deadlines: { statutory: Date | null; promised: Date | null; provisional: boolean };
-  @ApiProperty({ description: '{ started, paused, pausedWorkingDays, extendedWorkingDays }' }) clock: {
-    started: boolean;
-    paused: boolean;
-    pausedWorkingDays: number;
-    extendedWorkingDays: number;
-  };
+  @ApiProperty({ type: CaseDeadlinesView }) deadlines: CaseDeadlinesView;
+  @ApiProperty({ type: CaseClockView }) clock: CaseClockView;
   @ApiProperty({ type: [CaseSummaryView] }) children: CaseSummaryView[];
-  @ApiProperty({ description: '[{ code, serviceItemCode, name, issuedAt }]' }) certificates: { code: string; serviceItemCode: string; name: string; issuedAt: Date }[];
-  @ApiProperty({ nullable: true, description: 'the open notice: { round, items: [{ key, reason, department }] }' }) correction: {
-    round: number;
-    items: { key: string; reason: string; department: string }[];
-  } | null;
-  @ApiProperty({ description: 'tolerated materials still owed: [{ key, name, dueAt, deliveredAt }]' }) materialsOwed: unknown[];
+  @ApiProperty({ type: [CaseCertificateView] }) certificates: CaseCertificateView[];
+  @ApiProperty({ type: CorrectionNoticeView, nullable: true, description: 'the open notice to correct (补正), if any' }) correction: CorrectionNoticeView | null;
+  @ApiProperty({ type: [MaterialOwedView], description: 'tolerated materials (容缺) still owed' }) materialsOwed: MaterialOwedView[];
   @ApiProperty({ type: 'object', additionalProperties: true }) form: Record<string, unknown>;
   @ApiProperty({ type: [MaterialRefDto] }) materials: MaterialRefDto[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline: TimelineEntryView[];
-  @ApiPropertyOptional({ nullable: true, description: '{ score, comment, createdAt } once rated' }) rating: { score: number; comment: string | null; createdAt: Date } | null;
+  @ApiProperty({ type: CaseRatingSummary, nullable: true, description: 'once rated (好差评)' }) rating: CaseRatingSummary | null;
 }
 
 export class ExtendDeadlineDto {
@@ -130,4 +172,15 @@ export class ExtendDeadlineDto {
   @ApiProperty({ example: '案情复杂，经负责人批准延长十个工作日' })
   @IsString() @MaxLength(1000) @Matches(/\S/, { message: 'reason must not be empty' })
   reason: string;
+}
+
+export class CaseSummaryPage {
+  @ApiProperty({ type: [CaseSummaryView] }) items: CaseSummaryView[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last' }) nextCursor: string | null;
+}
+
+export class CaseRatingView {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ minimum: 1, maximum: 5 }) score: number;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
 }

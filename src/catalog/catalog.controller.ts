@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import {
   BundleDetailView,
@@ -7,9 +8,11 @@ import {
   BundleView,
   CreateBundleDto,
   CreateServiceItemDto,
-  DepartmentView,
   ServiceItemFieldsDto,
   ServiceItemView,
+  BundleList,
+  DepartmentList,
+  ServiceItemList,
 } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 
@@ -21,21 +24,25 @@ export class CatalogController {
 
   @Public()
   @Get('departments')
-  @ApiOkResponse({ description: '{ items: [{ code, name }] }', type: DepartmentView, isArray: true })
-  departments(): Promise<{ items: DepartmentView[] }> {
+  @ApiOkResponse({ type: DepartmentList })
+  @ApiOperation({ summary: 'The departments (public)' })
+  departments(): Promise<DepartmentList> {
     return this.catalog.departments();
   }
 
   @Public()
   @Get('service-items')
-  @ApiOkResponse({ description: '{ items: [...] }', type: ServiceItemView, isArray: true })
-  items(): Promise<{ items: ServiceItemView[] }> {
+  @ApiOkResponse({ type: ServiceItemList })
+  @ApiOperation({ summary: 'The service items of the catalogue (public)' })
+  items(): Promise<ServiceItemList> {
     return this.catalog.items();
   }
 
   @Public()
   @Get('service-items/:code')
   @ApiOkResponse({ type: ServiceItemView })
+  @ApiOperation({ summary: 'One service item with its materials and form schema (public)' })
+  @Problems({ 404: ['catalog.item_not_found'] })
   item(@Param('code') code: string): Promise<ServiceItemView> {
     return this.catalog.item(code);
   }
@@ -44,7 +51,8 @@ export class CatalogController {
   @Roles('admin')
   @Post('service-items')
   @ApiCreatedResponse({ type: ServiceItemView })
-  @ApiBadRequestResponse({ description: 'validation: errors[] name each field at fault, the 实施清单 fields included (itemType, subjectTypes, legalBasis, fee, location, officeHours, consultPhone, complaintPhone, onlineDepth)' })
+  @ApiOperation({ summary: 'Create a service item (with its 实施清单 fields: itemType, subjectTypes, legalBasis, fee, location, officeHours, consultPhone, complaintPhone, onlineDepth)' })
+  @Problems({ 400: ['catalog.invalid_item', 'validation.failed'], 409: ['catalog.item_exists'] })
   createItem(@Body() body: CreateServiceItemDto): Promise<ServiceItemView> {
     return this.catalog.createItem(body);
   }
@@ -53,21 +61,25 @@ export class CatalogController {
   @Roles('admin')
   @Put('service-items/:code')
   @ApiOkResponse({ type: ServiceItemView })
-  @ApiBadRequestResponse({ description: 'as for POST; also catalog.bundle_form_conflict when the new form no longer merges into a bundle holding the item' })
+  @ApiOperation({ summary: "Replace a service item's fields; refused when its new form no longer merges into a bundle holding it" })
+  @Problems({ 400: ['catalog.invalid_item', 'validation.failed', 'catalog.bundle_form_conflict'], 404: ['catalog.item_not_found'] })
   updateItem(@Param('code') code: string, @Body() body: ServiceItemFieldsDto): Promise<ServiceItemView> {
     return this.catalog.updateItem(code, body);
   }
 
   @Public()
   @Get('bundles')
-  @ApiOkResponse({ description: '{ items: [...] }', type: BundleView, isArray: true })
-  bundles(): Promise<{ items: BundleView[] }> {
+  @ApiOkResponse({ type: BundleList })
+  @ApiOperation({ summary: 'The bundles (一件事一次办) of the catalogue (public)' })
+  bundles(): Promise<BundleList> {
     return this.catalog.bundles();
   }
 
   @Public()
   @Get('bundles/:code')
   @ApiOkResponse({ type: BundleDetailView, description: 'the bundle with ONE merged formSchema (一表申请) and fieldOwners' })
+  @ApiOperation({ summary: 'One bundle with its merged form (public)' })
+  @Problems({ 404: ['catalog.bundle_not_found'] })
   bundle(@Param('code') code: string): Promise<BundleDetailView> {
     return this.catalog.bundle(code);
   }
@@ -76,7 +88,8 @@ export class CatalogController {
   @Roles('admin')
   @Post('bundles')
   @ApiCreatedResponse({ type: BundleView })
-  @ApiBadRequestResponse({ description: 'catalog.bundle_form_conflict: two items use one field name with different meanings (errors name both items and the field; map one away with fieldMapping)' })
+  @ApiOperation({ summary: 'Create a bundle; two items using one field name with different meanings are refused (map one away with fieldMapping)' })
+  @Problems({ 400: ['catalog.invalid_bundle', 'catalog.bundle_form_conflict'], 409: ['catalog.bundle_exists'] })
   createBundle(@Body() body: CreateBundleDto): Promise<BundleView> {
     return this.catalog.createBundle(body);
   }
@@ -85,7 +98,8 @@ export class CatalogController {
   @Roles('admin')
   @Put('bundles/:code')
   @ApiOkResponse({ type: BundleView })
-  @ApiBadRequestResponse({ description: 'catalog.bundle_form_conflict, as for POST' })
+  @ApiOperation({ summary: "Replace a bundle's fields" })
+  @Problems({ 400: ['catalog.invalid_bundle', 'catalog.bundle_form_conflict'], 404: ['catalog.bundle_not_found'] })
   updateBundle(@Param('code') code: string, @Body() body: BundleFieldsDto): Promise<BundleView> {
     return this.catalog.updateBundle(code, body);
   }

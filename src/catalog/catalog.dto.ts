@@ -189,3 +189,15 @@ export class BundleDetailView extends BundleView {
   @ApiProperty({ type: [BundleConflictView] })
   conflicts: BundleConflictView[];
 }
+
+export class DepartmentList {
+  @ApiProperty({ type: [DepartmentView] }) items: DepartmentView[];
+}
+
+export class ServiceItemList {
+  @ApiProperty({ type: [ServiceItemView] }) items: ServiceItemView[];
+}
+
+export class BundleList {
+  @ApiProperty({ type: [BundleView] }) items: BundleView[];
+}

@@ -1,10 +1,18 @@
 import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
 import { withMigrationKeys, type MigrationKeys } from '../../migrations/migration-keys.js';
-import { entities } from './entities.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 
-export function dataSourceOptions(url: string, overrides: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+export interface DataSourceOverrides {
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * PostgreSQL through TypeORM with the given entities. The entity list comes from the composition root
+ * (src/schema.ts): this plumbing knows no domain.
+ */
+export function postgresOptions(url: string, entities: Function[], overrides: DataSourceOverrides = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -24,8 +32,8 @@ export function dataSourceOptions(url: string, overrides: { poolSize?: number; a
   };
 }
 
-export function createDataSource(url: string, overrides?: Parameters<typeof dataSourceOptions>[1]): DataSource {
-  return new DataSource(dataSourceOptions(url, overrides));
+export function postgresDataSource(url: string, entities: Function[], overrides?: DataSourceOverrides): DataSource {
+  return new DataSource(postgresOptions(url, entities, overrides));
 }
 
 /** Any arbitrary key, the same in every process: only one process migrates at a time. */

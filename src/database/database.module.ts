@@ -4,7 +4,7 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { DatabaseNotifications } from './database-notifications.js';
-import { dataSourceOptions } from './data-source.js';
+import { postgresOptions } from './data-source.js';
 
 /** The URL the process talks to: the configured DATABASE_URL, or the embedded server's loopback URL. */
 export const DATABASE_URL = Symbol('DATABASE_URL');
@@ -16,11 +16,12 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(databaseUrl: string, poolSize?: number): DynamicModule {
+  /** `entities` come from the composition root (src/schema.ts). */
+  static forRoot(databaseUrl: string, entities: Function[], poolSize?: number): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, { poolSize }), retryAttempts: 3, retryDelay: 1_000 }),
+        TypeOrmModule.forRoot({ ...postgresOptions(databaseUrl, entities, { poolSize }), retryAttempts: 3, retryDelay: 1_000 }),
         ClsModule.forRoot({
           global: true,
           middleware: { mount: true },

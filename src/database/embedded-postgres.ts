@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Logger } from '@nestjs/common';
-import { PGliteWireServer } from './pglite-wire-server.js';
+import { PGliteWireServer } from '@app/pglite-wire-server';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL on loopback: the app, the migrations and the queue use the ordinary `pg` driver. */

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators.js';
@@ -22,6 +22,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOkResponse({ description: '{ status: "ok", info: { database, queue } }' })
   @ApiServiceUnavailableResponse({ description: 'a dependency is down' })
+  @ApiOperation({ summary: 'Whether the database and the queue backend answer (public)' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2_000 }),

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import type { Response } from 'express';
@@ -14,7 +14,8 @@ export class MetricsController extends PrometheusController {
   @SkipThrottle()
   @Get()
   @ApiOperation({ summary: 'Prometheus metrics', description: 'Send an admin access token, or METRICS_TOKEN as the bearer token.' })
-  @ApiOkResponse({ description: 'Prometheus exposition format' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus exposition format', schema: { type: 'string' } })
   @ApiUnauthorizedResponse({ description: 'No token, or neither a valid access token nor METRICS_TOKEN' })
   @ApiForbiddenResponse({ description: 'Signed in, but not an admin' })
   override index(@Res({ passthrough: true }) response: Response): Promise<string> {

@@ -17,7 +17,7 @@ import {
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
 import { LimitAsSignIn } from '../rate-limit/rate-limit.decorators.js';
-import { LogoutDto, ProviderView, RefreshDto, RegisterDto, RegisteredView, SmsCodeDto, TokensView } from './identity.dto.js';
+import { LogoutDto, ProviderView, RefreshDto, RegisterDto, RegisteredView, SmsCodeDto, SmsCodeSentView, TokensView } from './identity.dto.js';
 import { OidcService } from './oidc.service.js';
 import { RegistrationService } from './registration.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -41,10 +41,10 @@ export class IdentityController {
   @Post('sms-code')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a 6-digit registration code by SMS (valid 5 minutes, 5 tries)' })
-  @ApiAcceptedResponse({ description: 'the code is on its way' })
-  @ApiBadRequestResponse({ description: '`validation_failed`: not a mainland mobile number' })
+  @ApiAcceptedResponse({ description: 'the code is on its way', type: SmsCodeSentView })
+  @ApiBadRequestResponse({ description: '`validation.failed`: not a mainland mobile number' })
   @ApiTooManyRequestsResponse({ description: '`auth.sms_code_too_soon` (one a minute), `auth.sms_code_phone_limit` (5 an hour per phone), `auth.sms_code_address_limit` (per address), `rate_limited`; Retry-After says when' })
-  async smsCode(@Body() body: SmsCodeDto, @Req() request: Request): Promise<{ expiresInSeconds: number }> {
+  async smsCode(@Body() body: SmsCodeDto, @Req() request: Request): Promise<SmsCodeSentView> {
     await this.codes.send(body.phone, request.ip ?? 'unknown');
     return { expiresInSeconds: 300 };
   }

@@ -59,3 +59,7 @@ export class TokensView {
 export class ProviderView {
   @ApiProperty({ description: 'sign-in through the identity provider is configured' }) oidc: boolean;
 }
+
+export class SmsCodeSentView {
+  @ApiProperty({ description: 'how long the code is valid', example: 300 }) expiresInSeconds: number;
+}

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import type { Request } from 'express';
 import { RecordsPersonalDataAccess } from '../audit/personal-data-access.interceptor.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
@@ -30,6 +31,7 @@ export class RegistryController {
   @ApiConsumes(...UPLOAD_TYPES)
   @ApiBody(uploadBody)
   @ApiOkResponse({ type: ImportResultView })
+  @Problems({ 400: ['registry.invalid_header', 'registry.invalid_gzip'], 415: ['registry.unsupported_media_type'] })
   importPersons(@Req() request: Request, @CurrentUser() caller: Caller): Promise<ImportSummary> {
     return this.registry.upload('person', request, caller.id);
   }
@@ -41,6 +43,7 @@ export class RegistryController {
   @ApiConsumes(...UPLOAD_TYPES)
   @ApiBody(uploadBody)
   @ApiOkResponse({ type: ImportResultView })
+  @Problems({ 400: ['registry.invalid_header', 'registry.invalid_gzip'], 415: ['registry.unsupported_media_type'] })
   importEnterprises(@Req() request: Request, @CurrentUser() caller: Caller): Promise<ImportSummary> {
     return this.registry.upload('enterprise', request, caller.id);
   }
@@ -48,6 +51,8 @@ export class RegistryController {
   @Get('imports/:id')
   @Roles('admin')
   @ApiOkResponse({ type: ImportView })
+  @ApiOperation({ summary: 'One import: its counters and the lines it refused' })
+  @Problems({ 404: ['registry.import_not_found'] })
   getImport(@Param('id', UuidParamPipe) id: string): Promise<ImportView> {
     return this.registry.getImport(id);
   }
@@ -60,6 +65,7 @@ export class RegistryController {
   @RecordsPersonalDataAccess<Page<ChangeView>>({
     subjects: (page) => [...new Set(page.items.filter((c) => c.subjectType === 'person').map((c) => c.subjectId))].map((id) => ({ kind: 'registry-person', id })),
   })
+  @Problems({ 400: ['registry.subject_required'] })
   changes(@Query() query: ChangesQuery): Promise<Page<ChangeView>> {
     return this.registry.changes(query);
   }

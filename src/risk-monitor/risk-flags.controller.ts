@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { UuidParamPipe } from '../http/path-params.js';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { CsvExport } from '../analytics/csv-export.js';
 import { AcknowledgeFlagDto, FlagPage, FlagQuery, FlagView, ResolveFlagDto } from './risk-monitor.dto.js';
@@ -29,6 +30,7 @@ export class RiskFlagsController {
       { header: '处理意见', value: (f) => f.resolutionComment },
     ],
   })
+  @ApiOperation({ summary: 'Risk flags (电子监察), newest first' })
   list(@Query() query: FlagQuery): Promise<FlagPage> {
     return this.flags.list(query);
   }
@@ -36,6 +38,8 @@ export class RiskFlagsController {
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: FlagView, description: 'Acknowledged: escalation stops; 409 if resolved' })
+  @ApiOperation({ summary: 'Acknowledge a flag: its escalation stops' })
+  @Problems({ 404: ['risk_flag.not_found'], 409: ['risk_flag.resolved'] })
   acknowledge(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller, @Body() dto: AcknowledgeFlagDto): Promise<FlagView> {
     return this.flags.acknowledge(id, caller, dto);
   }
@@ -43,6 +47,8 @@ export class RiskFlagsController {
   @Post(':id/resolve')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: FlagView, description: 'Resolved with the comment; 409 if resolved already' })
+  @ApiOperation({ summary: 'Resolve a flag with a comment' })
+  @Problems({ 404: ['risk_flag.not_found'], 409: ['risk_flag.resolved'] })
   resolve(@Param('id', UuidParamPipe) id: string, @CurrentUser() caller: Caller, @Body() dto: ResolveFlagDto): Promise<FlagView> {
     return this.flags.resolve(id, caller, dto);
   }

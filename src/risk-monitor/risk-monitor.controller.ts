@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { UuidParamPipe } from '../http/path-params.js';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { CsvExport } from '../analytics/csv-export.js';
 import { chinaTime } from './flag-kinds.js';
@@ -33,6 +34,7 @@ export class RiskMonitorController {
       { header: 'taskId', value: (i) => i.taskId },
     ],
   })
+  @ApiOperation({ summary: 'What a scan at a given moment would flag (nothing is stored)' })
   forecast(@Query() query: ForecastQuery): Promise<ForecastView> {
     return this.detection.forecast(query);
   }
@@ -40,12 +42,15 @@ export class RiskMonitorController {
   @Post('scan')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ScanCreatedView, description: 'Queued; poll GET /risk-monitor/scans/:scanId' })
+  @ApiOperation({ summary: 'Queue a risk scan of every open case now' })
   scan(@CurrentUser() caller: Caller): Promise<ScanCreatedView> {
     return this.scans.request(caller);
   }
 
   @Get('scans/:scanId')
   @ApiOkResponse({ type: ScanView })
+  @ApiOperation({ summary: "One scan's progress and what it flagged" })
+  @Problems({ 404: ['risk_scan.not_found'] })
   get(@Param('scanId', UuidParamPipe) scanId: string): Promise<ScanView> {
     return this.scans.get(scanId);
   }

@@ -82,3 +82,8 @@ export class ResumeClockDto {
   @IsOptional() @IsString() @MaxLength(1000)
   comment?: string;
 }
+
+export class TaskPage {
+  @ApiProperty({ type: [TaskView] }) items: TaskView[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last' }) nextCursor: string | null;
+}

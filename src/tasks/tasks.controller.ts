@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import type { Page } from '../http/pagination.js';
-import { DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, TaskQuery, TaskView } from './task.dto.js';
+import { DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, TaskPage, TaskQuery, TaskView } from './task.dto.js';
 import { TasksService } from './tasks.service.js';
 
 const CONFLICT_OF_INTEREST = { description: '`task.conflict_of_interest`: you are a party to the case (its applicant): a colleague must handle it (回避)' };
@@ -15,13 +16,17 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOkResponse({ description: "{ items: Task[], nextCursor } — the caller's department queue, oldest deadline first" })
+  @ApiOkResponse({ type: TaskPage, description: "the caller's department queue, oldest deadline first" })
+  @ApiOperation({ summary: "The caller's department queue, oldest deadline first" })
+  @Problems({ 403: ['task.no_department'] })
   list(@CurrentUser() caller: Caller, @Query() query: TaskQuery): Promise<Page<TaskView>> {
     return this.tasks.list(caller, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: "One task of the caller's department" })
+  @Problems({ 404: ['task.not_found'] })
   get(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<TaskView> {
     return this.tasks.get(id, caller);
   }
@@ -30,6 +35,8 @@ export class TasksController {
   @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Claim a task for a lease (认领)' })
+  @Problems({ 404: ['task.not_found'], 409: ['task.closed', 'task.claimed_by_other'] })
   claim(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<TaskView> {
     return this.tasks.claim(id, caller);
   }
@@ -37,6 +44,8 @@ export class TasksController {
   @Post(':id/release')
   @HttpCode(200)
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Release a claimed task back to the queue' })
+  @Problems({ 404: ['task.not_found'], 409: ['task.closed', 'task.claimed_by_other'] })
   release(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<TaskView> {
     return this.tasks.release(id, caller);
   }
@@ -45,6 +54,8 @@ export class TasksController {
   @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: DecisionResultView })
+  @ApiOperation({ summary: 'Decide a task: accept, refuse, ask for corrections, approve, reject or transfer' })
+  @Problems({ 400: ['task.correction_needs_items', 'task.unknown_department', 'task.same_department'], 404: ['task.not_found'], 409: ['task.closed', 'task.claimed_by_other', 'case.concurrent_change'], 422: ['engine.action_not_allowed'] })
   decide(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: DecisionDto): Promise<DecisionResultView> {
     return this.tasks.decide(id, caller, body);
   }
@@ -53,6 +64,8 @@ export class TasksController {
   @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: DecisionResultView, description: 'stops the case clock for an expert review, hearing, inspection or testing' })
+  @ApiOperation({ summary: 'Stop the case clock for an expert review, hearing, inspection or testing' })
+  @Problems({ 404: ['task.not_found'], 409: ['task.closed', 'task.claimed_by_other', 'clock.already_paused', 'clock.not_running'] })
   pauseClock(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: PauseClockDto): Promise<DecisionResultView> {
     return this.tasks.pauseClock(id, caller, body);
   }
@@ -61,6 +74,8 @@ export class TasksController {
   @ApiForbiddenResponse(CONFLICT_OF_INTEREST)
   @HttpCode(200)
   @ApiOkResponse({ type: DecisionResultView })
+  @ApiOperation({ summary: 'Start the case clock again after such a stop' })
+  @Problems({ 404: ['task.not_found'], 409: ['task.closed', 'task.claimed_by_other', 'clock.not_paused_by_clerk'] })
   resumeClock(@Param('id') id: string, @CurrentUser() caller: Caller, @Body() body: ResumeClockDto): Promise<DecisionResultView> {
     return this.tasks.resumeClock(id, caller, body);
   }

@@ -35,3 +35,7 @@ export class WorkflowGraphView {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) nodes: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) edges: unknown[];
 }
+
+export class WorkflowList {
+  @ApiProperty({ type: [WorkflowView] }) items: WorkflowView[];
+}

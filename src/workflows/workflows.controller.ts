@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IntParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Public, Roles, type Caller } from '../auth/auth.decorators.js';
-import { ValidationResultView, WorkflowGraphView, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
+import { ValidationResultView, WorkflowGraphView, WorkflowList, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
 import { WorkflowsService } from './workflows.service.js';
 
 const isStaff = (caller: Caller | undefined) => caller?.roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'clerk') ?? false;
@@ -27,6 +28,8 @@ export class WorkflowsController {
   @Roles('admin')
   @ApiBody(DEFINITION_BODY)
   @ApiOkResponse({ type: ValidationResultView })
+  @ApiOperation({ summary: 'Validate a definition (JSON or YAML) without storing it' })
+  @Problems({ 400: ['workflow.unsafe_yaml'] })
   validate(@Body() body: unknown): Promise<ValidationResultView> {
     return this.workflows.validate(body);
   }
@@ -35,6 +38,8 @@ export class WorkflowsController {
   @Roles('admin')
   @ApiBody(DEFINITION_BODY)
   @ApiCreatedResponse({ type: WorkflowVersionRef })
+  @ApiOperation({ summary: 'Store a definition as a new draft version' })
+  @Problems({ 400: ['workflow.invalid', 'workflow.unsafe_yaml'] })
   create(@Body() body: unknown, @CurrentUser() caller: Caller): Promise<WorkflowVersionRef> {
     return this.workflows.createDraft(body, caller.id);
   }
@@ -43,14 +48,17 @@ export class WorkflowsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: WorkflowVersionRef })
+  @ApiOperation({ summary: 'Publish a draft version; the version published before is superseded' })
+  @Problems({ 400: ['workflow.invalid'], 404: ['workflow.version_not_found'], 409: ['workflow.superseded'] })
   publish(@Param('key') key: string, @Param('version', IntParamPipe) version: number, @CurrentUser() caller: Caller): Promise<WorkflowVersionRef> {
     return this.workflows.publish(key, version, caller.id);
   }
 
   @Get()
   @Roles('admin', 'supervisor', 'clerk')
-  @ApiOkResponse({ description: '{ items: [{ key, name, versions }] }' })
-  list(): Promise<{ items: WorkflowView[] }> {
+  @ApiOkResponse({ type: WorkflowList })
+  @ApiOperation({ summary: 'Every workflow definition with its versions' })
+  list(): Promise<WorkflowList> {
     return this.workflows.list();
   }
 
@@ -60,6 +68,7 @@ export class WorkflowsController {
   @Public()
   @ApiOperation({ summary: 'A definition and its versions; anonymous callers and citizens see published and superseded versions only' })
   @ApiOkResponse({ type: WorkflowView })
+  @Problems({ 404: ['workflow.not_found'] })
   describe(@Param('key') key: string, @CurrentUser() caller: Caller | undefined): Promise<WorkflowView> {
     return this.workflows.describe(key, { drafts: isStaff(caller) });
   }
@@ -67,7 +76,8 @@ export class WorkflowsController {
   @Get(':key/versions/:version')
   @Public()
   @ApiOperation({ summary: 'The definition document of one version; a draft only for staff (404 otherwise)' })
-  @ApiOkResponse({ description: 'the definition document itself' })
+  @ApiOkResponse({ description: 'the definition document itself (docs/cases.md)', schema: { type: 'object', additionalProperties: true } })
+  @Problems({ 404: ['workflow.version_not_found'] })
   document(@Param('key') key: string, @Param('version', IntParamPipe) version: number, @CurrentUser() caller: Caller | undefined): Promise<Record<string, unknown>> {
     return this.workflows.document(key, version, { drafts: isStaff(caller) });
   }
@@ -75,6 +85,8 @@ export class WorkflowsController {
   @Get(':key/versions/:version/graph')
   @Roles('admin', 'supervisor', 'clerk')
   @ApiOkResponse({ type: WorkflowGraphView })
+  @ApiOperation({ summary: 'The steps and transitions of one version, for drawing' })
+  @Problems({ 404: ['workflow.version_not_found'], 409: ['workflow.unreadable'] })
   graph(@Param('key') key: string, @Param('version', IntParamPipe) version: number): Promise<WorkflowGraphView> {
     return this.workflows.graph(key, version);
   }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createDataSource, runMigrations } from '../../src/database/data-source.js';
+import { runMigrations } from '../../src/database/data-source.js';
+import { createDataSource } from '../../src/schema.js';
 
 /**
  * One fresh PostgreSQL database per test run (migrated once), and a Redis database flushed for it.

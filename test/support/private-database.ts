@@ -2,7 +2,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
-import { dataSourceOptions, runMigrations } from '../../src/database/data-source.js';
+import { runMigrations } from '../../src/database/data-source.js';
+import { dataSourceOptions } from '../../src/schema.js';
 
 export interface PrivateDatabase {
   url: string;

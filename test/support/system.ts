@@ -7,8 +7,9 @@ import request from 'supertest';
 import { inject } from 'vitest';
 import { startSystem, type RunningSystem } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
-import { createDataSource, runMigrations } from '../../src/database/data-source.js';
-import { seedDatabase } from '../../src/database/seed.js';
+import { seedDatabase } from '../../src/cli/seed.js';
+import { runMigrations } from '../../src/database/data-source.js';
+import { createDataSource } from '../../src/schema.js';
 import { IdNumberCipher } from '../../src/keys/id-number-cipher.js';
 import { secretKeys } from '../../src/keys/secret-keys.js';
 

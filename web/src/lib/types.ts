@@ -1,42 +1,26 @@
-/** The API's views, as the pages use them (../shared/API.md is the contract). */
+/**
+ * The API's views, as the pages use them: derived from the types generated from the OpenAPI document
+ * (api-types.ts, `npm run api:types`), so a change of the API shows up here as a type error.
+ */
+import type { components } from './api-types';
 
-export type Role = 'citizen' | 'clerk' | 'supervisor' | 'admin';
+type Schemas = components['schemas'];
 
-export interface FieldError {
-  path: string;
-  message: string;
-  /** Rule errors (benefit policies) also say where in the text they are. */
-  start?: number;
-  end?: number;
-  line?: number;
-  column?: number;
-}
+export type Role = UserView['roles'][number];
+
+/** One field at fault in a problem; rule errors (benefit policies) also say where in the text they are. */
+export type FieldError = NonNullable<Schemas['Problem']['errors']>[number] & { start?: number; end?: number; line?: number; column?: number };
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface UserView {
-  id: string;
-  username: string;
-  roles: Role[];
-  departmentCode: string | null;
-  displayName?: string;
-}
+export type UserView = Schemas['UserView'];
+export type Department = Schemas['DepartmentView'];
+export type Material = Schemas['MaterialDto'];
 
-export interface Department {
-  code: string;
-  name: string;
-}
-
-export interface Material {
-  key: string;
-  name: string;
-  required: boolean;
-  tolerant: boolean;
-}
-
+/** The JSON Schema subset of a service item's form (ServiceItemView.formSchema). */
 export interface FormProperty {
   type: 'string' | 'integer' | 'number' | 'boolean';
   title?: string;
@@ -61,34 +45,8 @@ export interface FormSchema {
   properties: Record<string, FormProperty>;
 }
 
-export interface ServiceItem {
-  code: string;
-  name: string;
-  departmentCode: string;
-  statutoryDays: number;
-  promisedDays: number;
-  materials: Material[];
-  formSchema: FormSchema;
-  workflowKey: string;
-  // 实施清单 (the service guide); null only on an item written before these existed.
-  itemType: 'instant' | 'promised' | null;
-  subjectTypes: ('person' | 'enterprise')[] | null;
-  legalBasis: string[] | null;
-  fee: { free: boolean; standard?: string; basis?: string } | null;
-  location: string | null;
-  officeHours: string | null;
-  consultPhone: string | null;
-  complaintPhone: string | null;
-  onlineDepth: string | null;
-}
-
-export interface Bundle {
-  code: string;
-  name: string;
-  serviceItemCodes: string[];
-  failurePolicy?: 'fail-bundle' | 'finish-rest';
-  fieldMapping?: Record<string, Record<string, string>>;
-}
+export type ServiceItem = Omit<Schemas['ServiceItemView'], 'formSchema'> & { formSchema: FormSchema };
+export type Bundle = Schemas['BundleView'];
 
 /** GET /api/bundles/:code: one merged form for the whole bundle (一表申请). */
 export interface BundleDetail extends Bundle {
@@ -111,209 +69,36 @@ export interface StaffUser {
   createdAt: string;
 }
 
-export type CaseStatus =
-  | 'submitted'
-  | 'accepted'
-  | 'in_review'
-  | 'awaiting_correction'
-  | 'paused'
-  | 'approved'
-  | 'rejected'
-  | 'refused'
-  | 'withdrawn'
-  | 'completed';
 
+export type CaseStatus = Schemas['CaseSummaryView']['status'];
 export const FINAL_STATUSES: readonly CaseStatus[] = ['approved', 'rejected', 'refused', 'withdrawn', 'completed'];
 
-export interface CaseSummary {
-  id: string;
-  caseNo: string;
-  status: CaseStatus;
-  serviceItemCode: string | null;
-  bundleCode: string | null;
-  departmentCode: string | null;
-  submittedAt: string;
-  finishedAt: string | null;
-  statutoryDeadline: string | null;
-  promisedDeadline: string | null;
-}
+export type CaseSummary = Schemas['CaseSummaryView'];
+export type TimelineEntry = Schemas['TimelineEntryView'];
+export type CaseDetail = Schemas['CaseView'];
+export type CorrectionItem = NonNullable<CaseDetail['correction']>['items'][number];
 
-export interface TimelineEntry {
-  at: string;
-  actor: string;
-  action: string;
-  from: string | null;
-  to: string | null;
-  comment: string | null;
-}
+export type Task = Schemas['TaskView'];
+export type TaskAction = Task['allowedActions'][number];
 
-export interface CorrectionItem {
-  key: string;
-  reason: string;
-  department: string;
-}
+export type UploadedFile = Schemas['FileView'];
+export type CertificateVerification = Schemas['CertificateVerification'];
+export type BenefitGrant = Schemas['GrantDetailView'];
 
-export interface CaseDetail extends CaseSummary {
-  applicant?: { id: string; name: string };
-  agent?: { id: string; name: string } | null;
-  channel?: 'online' | 'agent' | 'counter';
-  workflow: { key: string; version: number } | null;
-  currentSteps: string[];
-  deadlines: { statutory: string | null; promised: string | null; provisional: boolean };
-  clock: { started: boolean; paused: boolean; pausedWorkingDays: number; extendedWorkingDays: number } | null;
-  children: CaseSummary[];
-  certificates: { code: string; serviceItemCode: string; name: string; issuedAt: string }[];
-  correction: { round: number; items: CorrectionItem[] } | null;
-  materialsOwed: { key: string; name: string; dueAt: string; deliveredAt: string | null }[];
-  form: Record<string, unknown>;
-  materials: { key: string; fileId: string }[];
-  timeline: TimelineEntry[];
-  rating: { score: number; comment: string | null; createdAt: string } | null;
-}
+export type ForecastItem = Schemas['ForecastItem'];
+export type Severity = ForecastItem['severity'];
+export type RiskFlag = Schemas['FlagView'];
+export type Forecast = Schemas['ForecastView'];
 
-export type TaskAction = 'accept' | 'refuse' | 'correction' | 'approve' | 'reject' | 'transfer';
+export type TurnaroundRow = Schemas['TurnaroundRow'];
+export type RatingRow = Schemas['RatingRow'];
 
-export interface Task {
-  id: string;
-  caseId: string;
-  caseNo: string;
-  stepId: string;
-  departmentCode: string;
-  role: string;
-  status: 'open' | 'claimed' | 'completed' | 'cancelled';
-  dueAt: string | null;
-  claimedBy: string | null;
-  allowedActions: TaskAction[];
-  serviceItemCode: string | null;
-}
+export type WorkflowSummary = Schemas['WorkflowView'];
+export type GraphNode = Schemas['WorkflowGraphView']['nodes'][number];
+export type GraphEdge = Schemas['WorkflowGraphView']['edges'][number];
 
-export interface UploadedFile {
-  id: string;
-  sha256: string;
-  size: number;
-  contentType: string;
-  originalName?: string;
-}
+export type BenefitPolicy = Schemas['PolicyView'];
+export type BenefitPeriod = BenefitPolicy['period'];
+export type BenefitRun = Schemas['RunView'];
 
-export interface CertificateVerification {
-  valid: boolean;
-  code: string;
-  name: string;
-  serviceItemCode: string;
-  holderName: string;
-  holderIdentifier: string | null;
-  issuedAt: string;
-  validUntil: string | null;
-}
-
-export interface BenefitGrant {
-  id: string;
-  policyCode: string;
-  policyName: string;
-  period: string;
-  amount: number;
-  status: 'granted' | 'declined' | 'revoked';
-  grantedAt: string;
-  declinedAt: string | null;
-  explanation?: { rule: string; asOf: string; facts: Record<string, unknown> };
-}
-
-export type Severity = 'yellow' | 'red';
-
-export interface ForecastItem {
-  kind: string;
-  severity: Severity;
-  caseId: string | null;
-  taskId: string | null;
-  departmentCode?: string | null;
-  detail: string;
-  /** What the monitor saw; `caseNo` among them when the flag is about a case. */
-  facts?: Record<string, unknown>;
-}
-
-export interface RiskFlag extends ForecastItem {
-  id: string;
-  detectedAt: string;
-  status: 'open' | 'acknowledged' | 'resolved';
-}
-
-export interface Forecast {
-  asOf: string;
-  total: number;
-  counts: Record<string, number>;
-  items: ForecastItem[];
-}
-
-export interface TurnaroundRow {
-  key: string;
-  label: string | null;
-  count: number;
-  p50Hours: number;
-  p90Hours: number;
-  overdueRate: number;
-}
-
-export interface RatingRow {
-  key: string;
-  label: string | null;
-  count: number;
-  average: number;
-  low: number;
-}
-
-export interface WorkflowSummary {
-  key: string;
-  name: string;
-  versions: { version: number; status: 'draft' | 'published' | 'superseded'; publishedAt: string | null }[];
-}
-
-export interface GraphNode {
-  id: string;
-  kind: string;
-  label: string;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  outcome: string;
-  when?: string;
-  path: string;
-}
-
-export type BenefitPeriod = 'monthly' | 'quarterly' | 'yearly' | 'once';
-
-export interface BenefitPolicy {
-  code: string;
-  name: string;
-  subjectType: 'person' | 'enterprise';
-  rule: string;
-  amount: number;
-  period: BenefitPeriod;
-  version: number;
-  active: boolean;
-  departmentCode: string | null;
-  variablesUsed: string[];
-}
-
-export interface BenefitRun {
-  id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  dryRun: boolean;
-  policyVersion: number;
-  evaluated: number;
-  eligible: number;
-  granted: number;
-  skippedExisting: number;
-  error: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface CalendarDay {
-  date: string;
-  isWorkday: boolean;
-  note: string | null;
-  provisional: boolean;
-  overridden?: boolean;
-}
+export type CalendarDay = Schemas['CalendarDayView'];

@@ -22,7 +22,7 @@ export function ProviderLandingPage() {
       setFailed(true);
       return;
     }
-    signIn({ token, refreshToken, user: { id: '', username: '', roles: ['citizen'], departmentCode: null } });
+    signIn({ token, refreshToken, user: { id: '', username: '', roles: ['citizen'], departmentCode: null, displayName: '' } });
     api.get<UserView>('/api/me').then(
       (user) => {
         signIn({ token, refreshToken, user });

@@ -57,7 +57,7 @@ export function RegisterPage() {
     try {
       const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
       const registered = await api.post<Registered>('/api/auth/register', body);
-      signIn({ token: registered.accessToken, refreshToken: registered.refreshToken, user: { id: registered.id, username: registered.username, roles: ['citizen'], departmentCode: null } });
+      signIn({ token: registered.accessToken, refreshToken: registered.refreshToken, user: { id: registered.id, username: registered.username, roles: ['citizen'], departmentCode: null, displayName: '' } });
       const me = await api.get<UserView>('/api/me');
       signIn({ token: registered.accessToken, refreshToken: registered.refreshToken, user: me });
       message.success(t.identity.registered(registered.username, registered.realNameVerified));

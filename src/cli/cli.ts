@@ -9,11 +9,12 @@ import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { migrationKeysOf } from '../keys/migration-keys.js';
 import { checkHistoryKeys, resealIdNumbers } from '../keys/protected-data.js';
 import { secretKeys } from '../keys/secret-keys.js';
-import { createDataSource, pendingSchemaChanges, runMigrations } from './data-source.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { pendingSchemaChanges, runMigrations } from '../database/data-source.js';
+import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { createDataSource } from '../schema.js';
 import { seedDatabase } from './seed.js';
 
-const usage = `usage: node dist/src/database/cli.js <command>
+const usage = `usage: node dist/src/cli/cli.js <command>
   migrate            apply pending migrations (DATABASE_URL, or the embedded database under DATA_DIR)
   generate <Name>    write migrations/<timestamp>-<name>.ts with what the entities need beyond the migrations
   check              fail when the entities need schema changes no migration makes (run on a fresh database)

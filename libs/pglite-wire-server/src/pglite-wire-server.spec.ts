@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { connect as connectSocket, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PGliteWireServer } from './pglite-wire-server.js';
+import { PGliteWireServer } from './index.js';
 
 /** The embedded database's server: many `pg` connections sharing PGlite's one session safely. */
 let db: PGlite;
@@ -204,5 +207,16 @@ describe('PGliteWireServer', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     raw.socket.destroy();
     expect((await reader.query('SELECT count(*)::int AS n FROM item WHERE id = 40')).rows[0].n).toBe(0);
+  });
+});
+
+describe('the library', () => {
+  it('depends on Node and PGlite only', () => {
+    const dir = dirname(fileURLToPath(import.meta.url));
+    const imported = readdirSync(dir)
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))
+      .flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/^(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]));
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.filter((specifier) => !/^(node:|@electric-sql\/pglite$|\.\/)/.test(specifier))).toEqual([]);
   });
 });

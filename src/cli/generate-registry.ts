@@ -6,14 +6,15 @@ import { NestFactory } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import { AppModule } from '../app.module.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.js';
-import { createDataSource, runMigrations } from '../database/data-source.js';
+import { runMigrations } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { migrationKeysOf } from '../keys/migration-keys.js';
 import { secretKeys } from '../keys/secret-keys.js';
-import { chinaDate } from './china-date.js';
-import { RegistryImportService, type ImportSummary } from './registry-import.service.js';
-import type { SubjectType } from './registry-records.js';
-import { registryCsv, syntheticEnterprises, syntheticPersons } from './synthetic-registry.js';
+import { chinaDate } from '../registry/china-date.js';
+import { RegistryImportService, type ImportSummary } from '../registry/registry-import.service.js';
+import type { SubjectType } from '../registry/registry-records.js';
+import { registryCsv, syntheticEnterprises, syntheticPersons } from '../registry/synthetic-registry.js';
+import { createDataSource } from '../schema.js';
 
 const usage = `usage: npm run seed:registry -- --persons N --enterprises M [--seed S] [--out FILE.csv]
   Generates a synthetic registry of 长春市 (valid 居民身份证 numbers and 统一社会信用代码) and imports it

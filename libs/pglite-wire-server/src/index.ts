@@ -1,0 +1,1 @@
+export { PGliteWireServer, type WireServerOptions } from './pglite-wire-server.js';

@@ -1,0 +1,4 @@
+import { Certificate } from './certificate.entity.js';
+
+/** The tables this module owns, registered by the composition root (src/schema.ts). */
+export const certificatesEntities = [Certificate];

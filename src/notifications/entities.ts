@@ -1,0 +1,4 @@
+import { Notification } from './notification.entity.js';
+
+/** The tables this module owns, registered by the composition root (src/schema.ts). */
+export const notificationsEntities = [Notification];

@@ -1,0 +1,4 @@
+import { Timer } from './timer.entity.js';
+
+/** The tables this module owns, registered by the composition root (src/schema.ts). */
+export const timersEntities = [Timer];
