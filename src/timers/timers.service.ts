@@ -7,6 +7,7 @@ import { OutboxService } from '../queue/outbox/outbox.service.js';
 import type { JobItem } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
 import { Timer } from './timer.entity.js';
+import { planTimers, type WantedTimer } from './timer-plan.js';
 
 /** Which timer of which row: `kind` names the owner's use (e.g. `case-timer`), `subject` the row, `key` the timer. */
 export interface TimerRef {
@@ -58,6 +59,22 @@ export class TimersService {
   /** Whether the table knows this timer at all (timers started before the table existed do not). */
   async known(ref: TimerRef): Promise<boolean> {
     return this.txHost.tx.getRepository(Timer).existsBy({ kind: ref.kind, subject: ref.subject, key: ref.key });
+  }
+
+  /**
+   * Makes the subject's pending timers of `kind` exactly the wanted ones still ahead (see planTimers), in
+   * the caller's transaction: moved ones are cancelled and started again, passed ones never started.
+   * Answers how many were started and cancelled.
+   */
+  async sync(kind: string, subject: string, wanted: readonly WantedTimer[], jobFor: (key: string) => JobItem): Promise<{ started: number; cancelled: number }> {
+    const pending: Array<{ key: string; due_at: Date }> = await this.txHost.tx.query(
+      `SELECT key, due_at FROM timer WHERE kind = $1 AND subject = $2 AND state = 'pending' FOR UPDATE`,
+      [kind, subject],
+    );
+    const plan = planTimers(pending.map((row) => ({ key: row.key, dueAt: new Date(row.due_at) })), wanted, this.clock.now());
+    for (const key of plan.cancel) await this.cancel({ kind, subject, key });
+    for (const timer of plan.start) await this.start({ kind, subject, key: timer.key }, timer.dueAt, jobFor(timer.key));
+    return { started: plan.start.length, cancelled: plan.cancel.length };
   }
 
   private async settle(ref: TimerRef, state: 'fired' | 'cancelled'): Promise<boolean> {
