@@ -9,6 +9,9 @@ import { ClockService } from '../time/clock.service.js';
 /** Any arbitrary key, the same in every process: one reconciler at a time in the cluster. */
 const RECONCILE_LOCK_KEY = 7_340_015;
 const PAGE = 500;
+/** The `timer` kind of a cluster-wide schedule's row. */
+export const SCHEDULE_TIMER = 'schedule';
+const SETTLED_KEPT_DAYS = 30;
 /** Job look-ups in flight at once. */
 const PARALLEL = 25;
 
@@ -82,7 +85,8 @@ export class TimerReconciler implements OnApplicationBootstrap, BeforeApplicatio
       if (!locked) return null;
       try {
         const result = await this.reconcileTimers();
-        for (const schedule of JobSchedule.active) if (await schedule.reassert()) result.schedules += 1;
+        for (const schedule of JobSchedule.active) if (await this.reconcileSchedule(schedule)) result.schedules += 1;
+        await this.forgetSettled();
         if (result.requeued + result.promoted + result.schedules > 0) {
           this.logger.warn({ msg: 'timer reconciliation repaired the queue', ...result });
         }
@@ -101,7 +105,7 @@ export class TimerReconciler implements OnApplicationBootstrap, BeforeApplicatio
     for (;;) {
       const page: PendingTimer[] = await this.dataSource.query(
         `SELECT id, due_at, job_name, payload, job_id FROM timer
-          WHERE state = 'pending' AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
+          WHERE state = 'pending' AND kind <> '${SCHEDULE_TIMER}' AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
           ORDER BY due_at, id LIMIT $3`,
         [after?.dueAt ?? null, after?.id ?? null, PAGE],
       );
@@ -114,6 +118,35 @@ export class TimerReconciler implements OnApplicationBootstrap, BeforeApplicatio
       const last = page[page.length - 1]!;
       after = { dueAt: last.due_at, id: last.id };
     }
+  }
+
+  /**
+   * A schedule is a row of the `timer` table too (kind `schedule`, subject its scheduler id, due at its
+   * next run as the backend plans it): re-asserted in the backend when lost, and its row kept up to date
+   * so that the next run of every schedule is known to PostgreSQL and shown to operators. True when the
+   * backend had lost it.
+   */
+  private async reconcileSchedule(schedule: JobSchedule): Promise<boolean> {
+    const { lost, next } = await schedule.reassert();
+    const dueAt = next ?? this.clock.now();
+    const job = schedule.jobItem;
+    const updated: unknown[] = await this.dataSource.query(
+      `UPDATE timer SET due_at = $2, job_name = $3, payload = $4 WHERE kind = '${SCHEDULE_TIMER}' AND subject = $1 AND state = 'pending' RETURNING id`,
+      [schedule.id, dueAt, job.name, JSON.stringify(job.data)],
+    );
+    if ((Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated).length === 0) {
+      await this.dataSource.query(
+        `INSERT INTO timer (kind, subject, key, due_at, job_name, payload, job_id) VALUES ('${SCHEDULE_TIMER}', $1, 'next', $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
+        [schedule.id, dueAt, job.name, JSON.stringify(job.data), `schedule-${schedule.id}`],
+      );
+    }
+    return lost;
+  }
+
+  /** Settled timers are kept a while for operators, then dropped: the table holds what is pending. */
+  private async forgetSettled(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM timer WHERE state <> 'pending' AND fired_at < $1::timestamptz - interval '${SETTLED_KEPT_DAYS} days'`, [this.clock.now()]);
   }
 
   private async reconcileTimer(timer: PendingTimer): Promise<'ok' | 'requeued' | 'promoted'> {

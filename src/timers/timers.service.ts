@@ -33,8 +33,7 @@ export class TimersService {
   ) {}
 
   /** Starts a timer that runs `job` at `dueAt`; answers the timer's id. */
-  async start(ref: TimerRef, dueAt: Date, job: JobItem): Promise<string> {
-    const id = randomUUID();
+  async start(ref: TimerRef, dueAt: Date, job: JobItem, id: string = randomUUID()): Promise<string> {
     const jobId = timerJobId(id);
     const row = { id, ...ref, dueAt, jobName: job.name, payload: job.data, jobId, state: 'pending' } as QueryDeepPartialEntity<Timer>;
     await this.txHost.tx.getRepository(Timer).insert(row);
@@ -49,6 +48,15 @@ export class TimersService {
    */
   async fire(ref: TimerRef): Promise<boolean> {
     return this.settle(ref, 'fired');
+  }
+
+  /**
+   * Marks this very timer fired (not another started later under the same key); false when it is not
+   * pending. Locks the row like `fire`.
+   */
+  async fireById(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(`UPDATE timer SET state = 'fired', fired_at = $2 WHERE id = $1 AND state = 'pending' RETURNING id`, [id, this.clock.now()]);
+    return rowCount(rows) > 0;
   }
 
   /** Cancels the pending timer, if any; its job finds it cancelled and does nothing. */
@@ -66,14 +74,17 @@ export class TimersService {
    * the caller's transaction: moved ones are cancelled and started again, passed ones never started.
    * Answers how many were started and cancelled.
    */
-  async sync(kind: string, subject: string, wanted: readonly WantedTimer[], jobFor: (key: string) => JobItem): Promise<{ started: number; cancelled: number }> {
+  async sync(kind: string, subject: string, wanted: readonly WantedTimer[], jobFor: (timerId: string) => JobItem): Promise<{ started: number; cancelled: number }> {
     const pending: Array<{ key: string; due_at: Date }> = await this.txHost.tx.query(
       `SELECT key, due_at FROM timer WHERE kind = $1 AND subject = $2 AND state = 'pending' FOR UPDATE`,
       [kind, subject],
     );
     const plan = planTimers(pending.map((row) => ({ key: row.key, dueAt: new Date(row.due_at) })), wanted, this.clock.now());
     for (const key of plan.cancel) await this.cancel({ kind, subject, key });
-    for (const timer of plan.start) await this.start({ kind, subject, key: timer.key }, timer.dueAt, jobFor(timer.key));
+    for (const timer of plan.start) {
+      const id = randomUUID();
+      await this.start({ kind, subject, key: timer.key }, timer.dueAt, jobFor(id), id);
+    }
     return { started: plan.start.length, cancelled: plan.cancel.length };
   }
 
