@@ -5,6 +5,7 @@ import { JobSchedule } from '../queue/job-schedule.js';
 import { QueueBackend } from '../queue/queue-backend.js';
 import { JOB_QUEUE, type JobName } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
+import { enqueueAheadMs } from './timers.service.js';
 
 /** Any arbitrary key, the same in every process: one reconciler at a time in the cluster. */
 const RECONCILE_LOCK_KEY = 7_340_015;
@@ -24,7 +25,7 @@ interface PendingTimer {
 }
 
 export interface ReconcileResult {
-  /** Pending timers looked at. */
+  /** Pending timers due or due soon (within the enqueue horizon) looked at. */
   checked: number;
   /** Timers whose job was missing and was enqueued again. */
   requeued: number;
@@ -36,10 +37,11 @@ export interface ReconcileResult {
 
 /**
  * Makes the queue backend agree with the `timer` table, on start and every TIMER_RECONCILE_SECONDS, in
- * one process at a time (a session advisory lock; the others skip the pass): every pending timer whose
- * job the backend does not hold is enqueued again under its own jobId (so a job that is there is never
- * doubled), a due timer whose job is still delayed is promoted, and every schedule is re-asserted.
- * A Redis that came back empty therefore loses nothing; it costs one job look-up per pending timer.
+ * one process at a time (a session advisory lock; the others skip the pass): every pending timer due
+ * within the enqueue horizon (enqueueAheadMs) whose job the backend does not hold — never enqueued yet, or
+ * lost — is enqueued under its own jobId (so a job that is there is never doubled), a due timer whose job
+ * is still delayed is promoted, and every schedule is re-asserted and its row kept at its next run.
+ * A Redis that came back empty therefore loses nothing; a pass costs one job look-up per timer due soon.
  *
  * No transaction is held while talking to the queue (in embedded mode the queue shares the
  * one-transaction-at-a-time database).
@@ -101,13 +103,15 @@ export class TimerReconciler implements OnApplicationBootstrap, BeforeApplicatio
 
   private async reconcileTimers(): Promise<ReconcileResult> {
     const result: ReconcileResult = { checked: 0, requeued: 0, promoted: 0, schedules: 0 };
+    const horizon = new Date(this.clock.now().getTime() + enqueueAheadMs(this.config));
     let after: { dueAt: Date; id: string } | null = null;
     for (;;) {
       const page: PendingTimer[] = await this.dataSource.query(
         `SELECT id, due_at, job_name, payload, job_id FROM timer
-          WHERE state = 'pending' AND kind <> '${SCHEDULE_TIMER}' AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
+          WHERE state = 'pending' AND kind <> '${SCHEDULE_TIMER}' AND due_at <= $4
+            AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
           ORDER BY due_at, id LIMIT $3`,
-        [after?.dueAt ?? null, after?.id ?? null, PAGE],
+        [after?.dueAt ?? null, after?.id ?? null, PAGE, horizon],
       );
       for (let i = 0; i < page.length; i += PARALLEL) {
         const outcomes = await Promise.all(page.slice(i, i + PARALLEL).map((timer) => this.reconcileTimer(timer)));

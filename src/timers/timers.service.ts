@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -16,6 +17,13 @@ export interface TimerRef {
   key: string;
 }
 
+/**
+ * How far ahead a timer's job goes to the queue backend: a timer due later is only a row until the
+ * reconciler, passing every TIMER_RECONCILE_SECONDS, finds it within this horizon. The queue then holds
+ * only what is due soon (and a flushed queue loses little), and a pass looks up only those jobs.
+ */
+export const enqueueAheadMs = (config: Pick<AppConfig, 'timerReconcileSeconds'>) => Math.max(15 * 60_000, 3 * config.timerReconcileSeconds * 1000);
+
 /** The queue job id of a timer: the same for every (re-)enqueue. BullMQ refuses `:` in ids. */
 export const timerJobId = (timerId: string) => `timer-${timerId}`;
 
@@ -30,14 +38,19 @@ export class TimersService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly outbox: OutboxService,
     private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Starts a timer that runs `job` at `dueAt`; answers the timer's id. */
+  /**
+   * Starts a timer that runs `job` at `dueAt`; answers the timer's id. Due within the enqueue horizon, its
+   * delayed job is written to the outbox now; later, the reconciler enqueues it when its time nears.
+   */
   async start(ref: TimerRef, dueAt: Date, job: JobItem, id: string = randomUUID()): Promise<string> {
     const jobId = timerJobId(id);
     const row = { id, ...ref, dueAt, jobName: job.name, payload: job.data, jobId, state: 'pending' } as QueryDeepPartialEntity<Timer>;
     await this.txHost.tx.getRepository(Timer).insert(row);
-    await this.outbox.enqueueWithId(jobId, dueAt.getTime() - this.clock.now().getTime(), job);
+    const delayMs = dueAt.getTime() - this.clock.now().getTime();
+    if (delayMs <= enqueueAheadMs(this.config)) await this.outbox.enqueueWithId(jobId, delayMs, job);
     return id;
   }
 
