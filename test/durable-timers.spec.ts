@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { BackfillTimers1796590000000 } from '../migrations/1796590000000-backfill-timers.js';
 import { QueueBackend } from '../src/queue/queue-backend.js';
 import { JOB_QUEUE, QueueName, type JobName } from '../src/queue/queue-names.js';
 import { SCAN_SCHEDULER_ID } from '../src/risk-monitor/risk-scheduler.js';
@@ -169,4 +170,47 @@ describe('Redis flushed while cases wait out a 公示 period, SLAs, deadlines an
     expect(settled.filter((row) => row.state === 'fired').map((row) => row.key).sort()).toEqual(checks.map((row) => row.key).sort());
     expect(await scansSince(lastJump)).toEqual([]);
   }, 300_000);
+});
+
+describe('the migration that gives timers from before the timer table their rows', () => {
+  const state: { system?: TestSystem; database?: PrivateDatabase } = {};
+  afterAll(async () => {
+    await state.system?.stopAll();
+    await state.database?.drop();
+  });
+
+  it('recreates 公示 timers (calendar and working days), SLA, deadline and 容缺 rows at the times the engine set, and queues a check that adds the rest', async () => {
+    state.database = await privateDatabase(`backfill_${randomUUID().slice(0, 8)}`);
+    const system = (state.system = await startTestSystem('single-server', { DATABASE_URL: state.database.url }));
+    const db = system.app.get(DataSource);
+    const [admin, citizen] = await Promise.all(['admin', 'citizen1'].map((u) => system.login(u)));
+    const workingDayNotice = await itemWithSteps(system, admin, 'notice', [
+      { id: 'accept', type: 'review', queue: { department: 'market-regulation', role: 'clerk' }, outcomes: { accept: 'notice', refuse: 'end:refused' } },
+      { id: 'notice', type: 'timer', duration: { workingDays: 3 }, pausesClock: true, outcomes: { done: 'issue' } },
+      { id: 'issue', type: 'certificate', certificate: { name: '公示后许可证' }, outcomes: { done: 'end:approved' } },
+    ]);
+    const notices = await Promise.all([submitAndAccept(system, citizen, await itemWithNotice(system, admin)), submitAndAccept(system, citizen, workingDayNotice)]);
+    const waiting = await submitTolerated(system, citizen, await itemWithReview(system, admin));
+    const subjects = [...notices, waiting];
+
+    const rows = async (): Promise<Array<{ kind: string; subject: string; key: string; due_at: Date }>> =>
+      db.query(`SELECT kind, subject, key, due_at FROM timer WHERE state = 'pending' AND subject = ANY($1) AND kind IN ('case-timer', 'case-risk-check') ORDER BY kind, subject, key`, [subjects]);
+    const backfilled = (all: Awaited<ReturnType<typeof rows>>) => all.filter((row) => row.kind === 'case-timer' || /^(task:.+:due|deadline:(statutory|promised)|material:.+)$/.test(row.key));
+    await expect.poll(async () => backfilled(await rows()).length, { timeout: 20_000 }).toBe(2 + 4);
+    const before = backfilled(await rows());
+
+    // As a release before the timer table left them: no rows at all.
+    await db.query(`DELETE FROM timer WHERE subject = ANY($1)`, [subjects]);
+    const runner = db.createQueryRunner();
+    try {
+      await new BackfillTimers1796590000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(backfilled(await rows())).toEqual(before);
+    // The risk check it queued for the open case adds the timers that need working-hour arithmetic.
+    await expect.poll(async () => (await rows()).filter((row) => row.subject === waiting).map((row) => row.key.replace(/^task:.+:(due|yellow|unclaimed)$/, 'task:$1')).sort(), { timeout: 30_000 }).toEqual(
+      ['deadline:promised', 'deadline:promised:yellow', 'deadline:statutory', 'deadline:statutory:yellow', 'material:siteMap', 'stalled', 'task:due', 'task:unclaimed', 'task:yellow'].sort(),
+    );
+  }, 180_000);
 });

@@ -16,6 +16,7 @@ describe('planTimers', () => {
       now,
     );
     expect(plan.cancel).toEqual([]);
+    expect(plan.fire).toEqual([]);
     expect(plan.start.map((t) => t.key)).toEqual(['material:licence', 'deadline:promised']);
   });
 
@@ -32,9 +33,25 @@ describe('planTimers', () => {
     expect(plan.start).toEqual([{ key: 'deadline:statutory', dueAt: at('2026-12-22T09:00:00Z') }]);
   });
 
-  it('never starts a moment that has passed (and cancels a pending one that is now in the past but no longer wanted)', () => {
+  it('never starts a moment that has passed', () => {
     const plan = planTimers([], [{ key: 'task:a', dueAt: at('2026-12-01T01:59:59Z') }, { key: 'task:b', dueAt: now }], now);
-    expect(plan).toEqual({ start: [], cancel: [] });
+    expect(plan).toEqual({ start: [], fire: [], cancel: [] });
+  });
+
+  it('fires the pending timers whose moment has come (the check computing the plan covers them), cancels past ones no longer wanted', () => {
+    const plan = planTimers(
+      [
+        { key: 'stalled', dueAt: at('2026-12-01T01:00:00Z') },
+        { key: 'task:a:due', dueAt: now },
+        { key: 'task:b:due', dueAt: at('2026-12-01T01:30:00Z') },
+      ],
+      [
+        { key: 'stalled', dueAt: at('2026-12-01T01:00:00Z') },
+        { key: 'task:a:due', dueAt: now },
+      ],
+      now,
+    );
+    expect(plan).toEqual({ start: [], fire: ['stalled', 'task:a:due'], cancel: ['task:b:due'] });
   });
 
   it('keeps the earlier of two moments wanted under one key, and ignores invalid dates', () => {

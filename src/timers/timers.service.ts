@@ -84,21 +84,22 @@ export class TimersService {
 
   /**
    * Makes the subject's pending timers of `kind` exactly the wanted ones still ahead (see planTimers), in
-   * the caller's transaction: moved ones are cancelled and started again, passed ones never started.
-   * Answers how many were started and cancelled.
+   * the caller's transaction, which is a check of the subject as of now: timers whose moment has come are
+   * fired (covered by it), moved ones cancelled and started again, passed ones never started.
    */
-  async sync(kind: string, subject: string, wanted: readonly WantedTimer[], jobFor: (timerId: string) => JobItem): Promise<{ started: number; cancelled: number }> {
+  async sync(kind: string, subject: string, wanted: readonly WantedTimer[], jobFor: (timerId: string) => JobItem): Promise<{ started: number; fired: number; cancelled: number }> {
     const pending: Array<{ key: string; due_at: Date }> = await this.txHost.tx.query(
       `SELECT key, due_at FROM timer WHERE kind = $1 AND subject = $2 AND state = 'pending' FOR UPDATE`,
       [kind, subject],
     );
     const plan = planTimers(pending.map((row) => ({ key: row.key, dueAt: new Date(row.due_at) })), wanted, this.clock.now());
+    for (const key of plan.fire) await this.fire({ kind, subject, key });
     for (const key of plan.cancel) await this.cancel({ kind, subject, key });
     for (const timer of plan.start) {
       const id = randomUUID();
       await this.start({ kind, subject, key: timer.key }, timer.dueAt, jobFor(id), id);
     }
-    return { started: plan.start.length, cancelled: plan.cancel.length };
+    return { started: plan.start.length, fired: plan.fire.length, cancelled: plan.cancel.length };
   }
 
   private async settle(ref: TimerRef, state: 'fired' | 'cancelled'): Promise<boolean> {
