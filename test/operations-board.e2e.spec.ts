@@ -95,7 +95,7 @@ describe('on the PostgreSQL queue backend (embedded mode): a summary page instea
   let system: TestSystem;
   beforeAll(async () => {
     system = await startTestSystem('embedded');
-  });
+  }, 300_000);
   afterAll(async () => {
     await system?.stopAll();
   });

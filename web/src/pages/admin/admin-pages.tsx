@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CalendarPage } from './calendar-page';
 import { NotificationsPage } from './notifications-page';
+import { OperationsPage } from './operations-page';
 import { PoliciesPage } from './policies-page';
 import { WorkflowsPage } from './workflows-page';
 
@@ -10,4 +11,5 @@ export const adminPages: Record<string, ComponentType<{ params: Record<string, s
   policies: PoliciesPage,
   calendar: CalendarPage,
   notifications: NotificationsPage,
+  operations: OperationsPage,
 };
