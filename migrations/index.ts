@@ -10,6 +10,7 @@ import { DurableTimers1796533364758 } from './1796533364758-durable-timers.js';
 import { NotificationChannelsAndWebhooks1796533418915 } from './1796533418915-notification-channels-and-webhooks.js';
 import { IdentityAgentsCounter1796534962882 } from './1796534962882-identity-agents-counter.js';
 import { ServiceGuide1796540000000 } from './1796540000000-service-guide.js';
+import { BackfillTimers1796590000000 } from './1796590000000-backfill-timers.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
@@ -23,4 +24,5 @@ export const migrations: Function[] = [
   NotificationChannelsAndWebhooks1796533418915,
   IdentityAgentsCounter1796534962882,
   ServiceGuide1796540000000,
+  BackfillTimers1796590000000,
 ];

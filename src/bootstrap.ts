@@ -20,6 +20,7 @@ import { checkHistoryKeys, resealIdNumbers } from './keys/protected-data.js';
 import { secretKeys, type SecretKeys } from './keys/secret-keys.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { securityHeaders } from './http/security-headers.js';
+import { OperationsBoard } from './operations/operations-board.js';
 import { createValidationPipe } from './http/validation.js';
 import { QueueBackend } from './queue/queue-backend.js';
 import { WorkersService } from './queue/workers.service.js';
@@ -40,6 +41,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
   app.use(httpMetrics());
+  // Before the body parsers: bull-board's own API reads its bodies itself.
+  app.get(OperationsBoard).mount(app);
   useBodyParsers(app);
   app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -71,4 +71,25 @@ describe('WorkingTime', () => {
     expect(() => time.minusHours(cst('2029-01-02T12:00:00'), 1)).toThrow(RangeError);
     expect(WorkingTime.of(calendar, [2025, 2026])).toBe(time);
   });
+
+  it('plusHours: the first instant at which that many working hours have passed', () => {
+    // Friday 16:00 + 2 working hours: one on Friday, then Monday 10:00.
+    expect(time.plusHours(cst('2026-03-06T16:00:00'), 2)).toEqual(cst('2026-03-09T10:00:00'));
+    // Saturday evening + 8 hours: Monday's closing time.
+    expect(time.plusHours(cst('2026-03-07T20:00:00'), 8)).toEqual(cst('2026-03-09T17:00:00'));
+    // Over 国庆 2026: 30 September 16:00 + 1 hour is 17:00 the same day; + 2 hours is the 8th at 10:00.
+    expect(time.plusHours(cst('2026-09-30T16:00:00'), 1)).toEqual(cst('2026-09-30T17:00:00'));
+    expect(time.plusHours(cst('2026-09-30T16:00:00'), 2)).toEqual(cst('2026-10-08T10:00:00'));
+  });
+
+  it('plusHours is the earliest instant whose working time since `at` reaches the hours', () => {
+    fc.assert(
+      fc.property(instant2026, fc.integer({ min: 1, max: 40 }), (at, hours) => {
+        const end = time.plusHours(at, hours);
+        expect(time.between(at, end)).toBe(hours * HOUR);
+        expect(time.between(at, new Date(end.getTime() - 60_000))).toBeLessThan(hours * HOUR);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

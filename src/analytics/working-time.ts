@@ -89,6 +89,28 @@ export class WorkingTime {
     const midnight = chinaMidnightMs(epochDayOf(this.firstDate) + low);
     return new Date(midnight + (this.openSeconds + (target - this.before[low])) * 1000);
   }
+
+  /**
+   * The earliest instant at which `hours` working hours or more have passed since `at`: the moment a task
+   * opened at `at` has waited that long. Throws outside the span, like minusHours.
+   */
+  plusHours(at: Date, hours: number): Date {
+    const from = this.secondsAt(at);
+    if (from === null) throw new RangeError(`${at.toISOString()} lies outside the working-day calendar (${this.firstDate} – ${this.lastDate})`);
+    const target = from + hours * 3600;
+    if (target > this.before[this.workday.length]) throw new RangeError(`${hours} working hours after ${at.toISOString()} lie beyond the working-day calendar (${this.lastDate})`);
+    if (hours <= 0) return at;
+    // The first day whose closing count reaches the target is a working day whose office hours hold it.
+    let low = 0;
+    let high = this.workday.length - 1;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (this.before[mid + 1] >= target) high = mid;
+      else low = mid + 1;
+    }
+    const midnight = chinaMidnightMs(epochDayOf(this.firstDate) + low);
+    return new Date(midnight + (this.openSeconds + (target - this.before[low])) * 1000);
+  }
 }
 
 function chinaMidnightMs(epochDay: number): number {

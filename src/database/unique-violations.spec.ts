@@ -42,10 +42,29 @@ describe('toProblem of a request that raced another or lost the database', () =>
     }
   });
 
-  it('is a 503 service.unavailable for a dropped or refused connection', () => {
-    expect(toProblem({ driverError: { code: '57P01' } })).toMatchObject({ status: 503, code: 'service.unavailable' });
-    expect(toProblem(new Error('Connection terminated unexpectedly'))).toMatchObject({ status: 503, code: 'service.unavailable' });
-    expect(toProblem(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({ status: 503 });
+  it('is a retryable 503 service.busy when the connection dropped mid-transaction, however the driver wraps it', () => {
+    for (const error of [
+      { driverError: { code: '57P01', message: 'terminating connection due to administrator command' } },
+      { driverError: { code: '08006' } },
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      new Error('Connection terminated unexpectedly'),
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('commit failed', { cause: Object.assign(new Error('x'), { code: '40001' }) }),
+      new AggregateError([Object.assign(new Error('deadlock detected'), { code: '40P01' })], 'transaction failed'),
+    ]) {
+      expect(toProblem(error), JSON.stringify(error)).toMatchObject({ status: 503, code: 'service.busy', retryAfter: 1 });
+    }
+  });
+
+  it('is a 503 service.unavailable when the database cannot be reached', () => {
+    expect(toProblem(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503, code: 'service.unavailable' });
+    expect(toProblem(new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })]))).toMatchObject({ status: 503, code: 'service.unavailable' });
+    expect(toProblem({ driverError: { code: '57P03' } })).toMatchObject({ status: 503, code: 'service.unavailable' });
+    expect(toProblem(new Error('timeout exceeded when trying to connect'))).toMatchObject({ status: 503, code: 'service.unavailable' });
+  });
+
+  it('is still a 500 for anything else', () => {
     expect(toProblem(new Error('boom'))).toMatchObject({ status: 500, code: 'internal' });
+    expect(toProblem({ driverError: { code: '42P01' } })).toMatchObject({ status: 500, code: 'internal' });
   });
 });

@@ -32,32 +32,51 @@ function messageOf(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
-const OUTAGE_MESSAGES = /Connection terminated|connect ECONNREFUSED|connection error and is not queryable|timeout exceeded when trying to connect/;
+/**
+ * The database or the queue cannot be reached (refused, not accepting connections, timed out): a 503 to
+ * retry in a few seconds, not a bug.
+ */
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P03', '08000', '08001', '08004', '53300']);
+const OUTAGE_MESSAGES = /connect ECONNREFUSED|timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
 
 /**
- * SQLSTATEs of a transaction PostgreSQL undid because it raced another one: serialization failure,
- * deadlock, a lock wait cut short. Nothing was written; the same request succeeds when sent again.
+ * SQLSTATEs of a transaction PostgreSQL undid because it raced another one — serialization failure,
+ * deadlock, a lock wait cut short — and errors of a connection that dropped mid-transaction (the server
+ * terminated it, the socket was reset): either way nothing was written and the same request succeeds when
+ * sent again at once.
  */
-const RACE_CODES = new Set(['40001', '40P01', '55P03']);
+const RACE_CODES = new Set(['40001', '40P01', '55P03', '57P01', '57P02', '57014', '08003', '08006', '08007', 'ECONNRESET', 'EPIPE']);
+const DROPPED_MESSAGES = /Connection terminated unexpectedly|connection error and is not queryable|Client was closed and is not queryable|terminating connection/;
 
 const sqlStateOf = (exception: unknown): unknown => {
   const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
   return error?.driverError?.code ?? error?.code;
 };
 
-/** The database or the queue is away (refused, cut, shutting down): a 503 to retry, not a bug. */
-function isOutage(exception: unknown): boolean {
-  const code = sqlStateOf(exception);
-  if (typeof code === 'string' && OUTAGE_CODES.has(code)) return true;
-  const message = (exception as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && OUTAGE_MESSAGES.test(message);
+/** The error and what it wraps (TypeORM's `driverError`, `cause`, an AggregateError's `errors`), a few levels deep. */
+function* causes(exception: unknown, depth = 0): Generator<{ code?: unknown; message?: unknown }> {
+  if (exception === null || typeof exception !== 'object' || depth > 4) return;
+  const error = exception as { driverError?: unknown; cause?: unknown; errors?: unknown };
+  yield exception as { code?: unknown; message?: unknown };
+  yield* causes(error.driverError, depth + 1);
+  yield* causes(error.cause, depth + 1);
+  if (Array.isArray(error.errors)) for (const inner of error.errors.slice(0, 4)) yield* causes(inner, depth + 1);
 }
 
-const isLostRace = (exception: unknown): boolean => {
-  const code = sqlStateOf(exception);
-  return typeof code === 'string' && RACE_CODES.has(code);
+const matches = (exception: unknown, codes: Set<string>, messages: RegExp): boolean => {
+  for (const error of causes(exception)) {
+    if (typeof error.code === 'string' && codes.has(error.code)) return true;
+    if (typeof error.message === 'string' && messages.test(error.message)) return true;
+  }
+  return false;
 };
+
+/** The database or the queue is away: a 503 to retry in a few seconds. */
+const isOutage = (exception: unknown): boolean => matches(exception, OUTAGE_CODES, OUTAGE_MESSAGES);
+
+/** A transaction undone by a race or a dropped connection: a 503 to retry at once. */
+const isLostRace = (exception: unknown): boolean => matches(exception, RACE_CODES, DROPPED_MESSAGES);
+
 
 function problem(status: number, code: string, detail: string): ProblemBody {
   return { type: problemType(code), title: titleOf(status), status, detail, code };

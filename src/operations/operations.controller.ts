@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { PageQuery, type Page } from '../http/pagination.js';
-import { FailedJobPage, FailedJobView, QueuesView } from './operations.dto.js';
+import { BoardTicketView, FailedJobPage, FailedJobView, QueuesView } from './operations.dto.js';
+import { OperationsBoard, type BoardTicket } from './operations-board.js';
 import { OperationsService } from './operations.service.js';
 
 /** Operators' view of the queues, and the repair of failed jobs (docs/operations.md "Queues and timers"). */
@@ -15,7 +17,10 @@ import { OperationsService } from './operations.service.js';
 @ApiForbiddenResponse({ description: '`auth.forbidden`: admins only' })
 @Controller('operations')
 export class OperationsController {
-  constructor(private readonly operations: OperationsService) {}
+  constructor(
+    private readonly operations: OperationsService,
+    private readonly board: OperationsBoard,
+  ) {}
 
   @Get('queues')
   @ApiOperation({ summary: 'Per queue waiting/active/delayed/failed jobs, the outbox backlog and its oldest row, pending timers' })
@@ -41,5 +46,18 @@ export class OperationsController {
   @ApiConflictResponse({ description: '`failed_job.not_failed`: the job was retried already and has not failed again' })
   retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<FailedJobView> {
     return this.operations.retry(id);
+  }
+
+  @Post('board/session')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Opens the queue dashboard for ten minutes: sets an HttpOnly, SameSite=Strict ticket cookie scoped to /api/operations/board',
+    description:
+      'The pages then open `url` in a new tab. On Redis the board is bull-board over every queue; on the PostgreSQL queue backend ' +
+      '(embedded, single server) it is a summary page of the counts (docs/operations.md "Queue dashboard", docs/security.md).',
+  })
+  @ApiOkResponse({ type: BoardTicketView })
+  openBoard(@CurrentUser() user: { id: string }, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<BoardTicket> {
+    return this.board.openSession(user, request, response);
   }
 }

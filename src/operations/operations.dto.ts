@@ -45,3 +45,10 @@ export class FailedJobPage {
   @ApiProperty({ type: [FailedJobView] }) items: FailedJobView[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
+
+export class BoardTicketView {
+  @ApiProperty({ example: '/api/operations/board/', description: 'open it in the browser: the ticket cookie goes with it' }) url: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'when the ticket stops opening the board' }) expiresAt: string;
+  @ApiProperty({ enum: ['bull-board', 'summary'], description: 'bull-board on Redis; a summary page of the counts on the PostgreSQL queue backend' })
+  board: string;
+}

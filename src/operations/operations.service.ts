@@ -74,7 +74,7 @@ export class OperationsService {
       `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_message WHERE relayed_at IS NULL`,
     )) as Array<{ pending: number; age: number | null }>;
     const [timers] = (await this.dataSource.query(
-      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE due_at < $1::timestamptz - interval '1 minute')::int AS overdue, min(due_at) AS next
+      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE due_at < $1::timestamptz - interval '1 minute' AND kind <> 'schedule')::int AS overdue, min(due_at) AS next
          FROM timer WHERE state = 'pending'`,
       [this.clock.now()],
     )) as Array<{ pending: number; overdue: number; next: Date | null }>;

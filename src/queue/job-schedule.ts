@@ -31,13 +31,29 @@ export class JobSchedule {
     this.registering = this.register();
   }
 
-  /** Upserts the schedule when the backend does not hold it (a queue store that came back empty); true if it did. */
-  async reassert(): Promise<boolean> {
+  /** The scheduler's id in the backend, and the subject of its row in the `timer` table (kind `schedule`). */
+  get id(): string {
+    return this.schedulerId;
+  }
+
+  get jobItem(): JobItem {
+    return this.job;
+  }
+
+  /**
+   * Upserts the schedule when the backend does not hold it (a queue store that came back empty: BullMQ then
+   * runs it at once, so a run missed meanwhile is caught up) and answers when it runs next.
+   */
+  async reassert(): Promise<{ lost: boolean; next: Date | null }> {
     const queue = this.backend.queue(JOB_QUEUE[this.job.name]);
-    if (await queue.getJobScheduler(this.schedulerId)) return false;
-    await queue.upsertJobScheduler(this.schedulerId, { every: this.everyMs }, this.job);
-    this.logger.warn(`the queue backend had lost the schedule; registered it again`);
-    return true;
+    let scheduler = await queue.getJobScheduler(this.schedulerId);
+    const lost = !scheduler;
+    if (lost) {
+      await queue.upsertJobScheduler(this.schedulerId, { every: this.everyMs }, this.job);
+      this.logger.warn(`the queue backend had lost the schedule; registered it again`);
+      scheduler = await queue.getJobScheduler(this.schedulerId);
+    }
+    return { lost, next: typeof scheduler?.next === 'number' ? new Date(scheduler.next) : null };
   }
 
   async stop(): Promise<void> {

@@ -45,8 +45,11 @@ export interface JobPayloads {
   [JobName.BenefitsReevaluateSubjects]: { subjectType: 'person' | 'enterprise'; subjectIds: string[]; importId: string };
   /** A risk scan asked for by a supervisor; the job scheduler's runs carry null and record their own scan. */
   [JobName.RiskScan]: { scanId: string | null };
-  /** Re-evaluates one case's risk flags after it changed. */
-  [JobName.RiskCheckCase]: { caseId: string };
+  /**
+   * Re-evaluates one case's risk flags after it changed, or when its timer `timerId` (kind
+   * `case-risk-check`: an SLA, a deadline, a 容缺 due date coming round) fell due.
+   */
+  [JobName.RiskCheckCase]: { caseId: string; timerId?: string };
   /** Signs the case history heads that changed since the last checkpoint (the cluster-wide schedule's job). */
   [JobName.HistoryCheckpoint]: Record<string, never>;
   /** Sends the SMS held by quiet hours whose morning has come (the cluster-wide schedule's job). */

@@ -49,6 +49,7 @@ const routes: Route[] = [
   { path: '/admin/policies', page: admin('policies'), roles: ['admin'] },
   { path: '/admin/calendar', page: admin('calendar'), roles: ['admin'] },
   { path: '/admin/notifications', page: admin('notifications'), roles: ['admin'] },
+  { path: '/admin/operations', page: admin('operations'), roles: ['admin'] },
   { path: '/inbox', page: inbox, roles: ['citizen', 'clerk', 'supervisor', 'admin'] },
 ];
 

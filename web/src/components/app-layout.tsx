@@ -15,7 +15,7 @@ function navFor(session: Session | null): [NavKey, string][] {
   if (hasRole(session, 'citizen')) links.push(['myCases', '/portal/cases'], ['benefits', '/portal/benefits'], ['agents', '/portal/agents']);
   if (hasRole(session, 'clerk')) links.push(['workbench', '/workbench'], ['counter', '/workbench/counter']);
   if (hasRole(session, 'supervisor', 'admin')) links.push(['dashboard', '/dashboard']);
-  if (hasRole(session, 'admin')) links.push(['items', '/admin/items'], ['bundles', '/admin/bundles'], ['workflows', '/admin/workflows'], ['users', '/admin/users'], ['registry', '/admin/registry'], ['policies', '/admin/policies'], ['calendar', '/admin/calendar'], ['notifications', '/admin/notifications']);
+  if (hasRole(session, 'admin')) links.push(['items', '/admin/items'], ['bundles', '/admin/bundles'], ['workflows', '/admin/workflows'], ['users', '/admin/users'], ['registry', '/admin/registry'], ['policies', '/admin/policies'], ['calendar', '/admin/calendar'], ['notifications', '/admin/notifications'], ['operations', '/admin/operations']);
   links.push(['verify', '/verify']);
   return links;
 }

@@ -1034,6 +1034,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/board/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens the queue dashboard for ten minutes: sets an HttpOnly, SameSite=Strict ticket cookie scoped to /api/operations/board
+         * @description The pages then open `url` in a new tab. On Redis the board is bull-board over every queue; on the PostgreSQL queue backend (embedded, single server) it is a summary page of the counts (docs/operations.md "Queue dashboard", docs/security.md).
+         */
+        post: operations["OperationsController_openBoard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/failed-jobs": {
         parameters: {
             query?: never;
@@ -1702,6 +1722,23 @@ export interface components {
              * @example 2027-06-30
              */
             validUntil: string;
+        };
+        BoardTicketView: {
+            /**
+             * @description bull-board on Redis; a summary page of the counts on the PostgreSQL queue backend
+             * @enum {string}
+             */
+            board: "bull-board" | "summary";
+            /**
+             * Format: date-time
+             * @description when the ticket stops opening the board
+             */
+            expiresAt: string;
+            /**
+             * @description open it in the browser: the ticket cookie goes with it
+             * @example /api/operations/board/
+             */
+            url: string;
         };
         BrokenCaseView: {
             /** @description seq of the first row at fault, or of the first one missing */
@@ -7060,6 +7097,43 @@ export interface operations {
             };
             /** @description `notification.not_failed`: it is pending, held or delivered */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OperationsController_openBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardTicketView"];
+                };
+            };
+            /** @description `auth.unauthenticated`; `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: admins only */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

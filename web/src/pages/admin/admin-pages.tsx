@@ -3,6 +3,7 @@ import { BundlesPage } from './bundles-page';
 import { CalendarPage } from './calendar-page';
 import { ItemsPage } from './items-page';
 import { NotificationsPage } from './notifications-page';
+import { OperationsPage } from './operations-page';
 import { PoliciesPage } from './policies-page';
 import { RegistryPage } from './registry-page';
 import { UsersPage } from './users-page';
@@ -18,4 +19,5 @@ export const adminPages: Record<string, ComponentType<{ params: Record<string, s
   policies: PoliciesPage,
   calendar: CalendarPage,
   notifications: NotificationsPage,
+  operations: OperationsPage,
 };
