@@ -4,6 +4,7 @@ import { ApplyPage } from './apply-page';
 import { BenefitsPage } from './benefits-page';
 import { CasePage } from './case-page';
 import { CataloguePage } from './catalogue-page';
+import { EnterprisesPage } from './enterprises-page';
 import { MyCasesPage } from './my-cases-page';
 import { VerifyPage } from './verify-page';
 
@@ -16,4 +17,5 @@ export const citizenPages: Record<string, ComponentType<{ params: Record<string,
   benefits: BenefitsPage,
   verify: VerifyPage,
   agents: AgentsPage,
+  enterprises: EnterprisesPage,
 };
