@@ -308,7 +308,9 @@ describe('counter intake (窗口代录)', () => {
     const person = await citizen();
     const clerk = await system.login('clerk.market-regulation');
     const body = { serviceItemCode: FOOD, form: {}, materials: [], applicant: { idNumber: idNumberOf('M', 1960).idNumber, name: '某人' } };
-    await system.http().post('/api/counter/cases').set(auth(person.token)).send(body).expect(403);
+    const citizenAtCounter = await system.http().post('/api/counter/cases').set(auth(person.token)).send(body).expect(403);
+    expect(citizenAtCounter.headers['content-type']).toContain('application/problem+json');
+    expect(citizenAtCounter.body).toEqual(expect.objectContaining({ status: 403, code: 'auth.forbidden', detail: expect.stringContaining('clerk') }));
     const bad = { ...body, applicant: { ...body.applicant, idNumber: body.applicant.idNumber.slice(0, 17) + (body.applicant.idNumber[17] === '1' ? '2' : '1') } };
     const refused = await system.http().post('/api/counter/cases').set(auth(clerk)).send(bad).expect(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'applicant.idNumber' })]);

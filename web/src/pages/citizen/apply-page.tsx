@@ -10,7 +10,7 @@ import { useApi } from '../../lib/use-api';
 import { ProblemAlert } from '../../components/problem-alert';
 import { bundleMaterials } from './catalogue-page';
 import { MaterialUpload, without, type Uploaded } from './material-upload';
-import type { Authorisation } from './agents-page';
+import type { Authorisation } from './authorise-form';
 
 interface Subject {
   name: string;

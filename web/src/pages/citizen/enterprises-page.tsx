@@ -1,11 +1,10 @@
-import { App, Button, Card, Form, Input, Popconfirm, Select, Table, Tag, Typography, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { App, Button, Card, Form, Input, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { LoadState, ProblemAlert } from '../../components/problem-alert';
 import { useT } from '../../i18n/i18n';
 import { api, ApiError } from '../../lib/api';
-import { useCatalogue } from '../../lib/catalogue';
 import { useApi } from '../../lib/use-api';
-import type { Authorisation } from './agents-page';
+import { AuthorisationStatus, AuthoriseForm, useItemsOf, type Authorisation } from './authorise-form';
 
 interface Enterprise {
   id: string;
@@ -17,17 +16,6 @@ interface Enterprise {
   authorisation: { id: string; status: Authorisation['status']; serviceItemCodes: string[] | null; validUntil: string };
 }
 
-const STATUS_COLOURS = { active: 'green', expired: 'default', revoked: 'red' } as const;
-
-type HandlerValues = { agentUsername: string; serviceItemCodes?: string[]; validUntil: string };
-
-/** Puts the API's field errors on the form's fields; true when every error found its field. */
-function showFieldErrors(form: FormInstance, error: ApiError, names: string[]): boolean {
-  const fields = error.errors.filter((e) => names.includes(e.path));
-  form.setFields(fields.map((e) => ({ name: e.path, errors: [e.message] })));
-  return fields.length > 0 && fields.length === error.errors.length;
-}
-
 /** 我的企业: register an enterprise account (法人账户), see the enterprises one acts for, manage 经办人. */
 export function EnterprisesPage() {
   const t = useT();
@@ -37,10 +25,8 @@ export function EnterprisesPage() {
   const [managed, setManaged] = useState<Enterprise>();
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const catalogue = useCatalogue();
-  const itemName = (code: string) => catalogue?.items.find((i) => i.code === code)?.name ?? code;
-  const itemsOf = (codes: string[] | null) => (codes ? codes.map(itemName).join('、') : t.identity.allItems);
-  const status = (value: Authorisation['status']) => <Tag color={STATUS_COLOURS[value]}>{t.identity.statusOf[value]}</Tag>;
+  const itemsOf = useItemsOf();
+  const status = (value: Authorisation['status']) => <AuthorisationStatus status={value} />;
 
   const register = async (values: { uscc: string; name: string }) => {
     setBusy(true);
@@ -52,7 +38,9 @@ export function EnterprisesPage() {
       mine.reload();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (!showFieldErrors(registerForm, error, ['uscc', 'name'])) setFailure(error);
+      const fields = error.errors.filter((e) => e.path === 'uscc' || e.path === 'name');
+      registerForm.setFields(fields.map((e) => ({ name: e.path as 'uscc' | 'name', errors: [e.message] })));
+      if (fields.length === 0) setFailure(error);
     } finally {
       setBusy(false);
     }
@@ -118,36 +106,18 @@ export function EnterprisesPage() {
           ]}
         />
       </Card>
-      {managed && <Handlers key={managed.id} enterprise={managed} itemsOf={itemsOf} status={status} />}
+      {managed && <Handlers key={managed.id} enterprise={managed} />}
     </>
   );
 }
 
 /** The 经办人 of one enterprise, for its legal representative: authorise, list, revoke. */
-function Handlers({ enterprise, itemsOf, status }: { enterprise: Enterprise; itemsOf: (codes: string[] | null) => string; status: (s: Authorisation['status']) => ReactNode }) {
+function Handlers({ enterprise }: { enterprise: Enterprise }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<HandlerValues>();
-  const catalogue = useCatalogue();
+  const itemsOf = useItemsOf();
   const handlers = useApi(() => api.get<{ items: Authorisation[] }>(`/api/my/enterprises/${enterprise.id}/handlers`), [enterprise.id]);
   const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-
-  const authorise = async (values: HandlerValues) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await api.post(`/api/my/enterprises/${enterprise.id}/handlers`, { ...values, serviceItemCodes: values.serviceItemCodes?.length ? values.serviceItemCodes : undefined });
-      message.success(t.enterprise.authorised);
-      form.resetFields();
-      handlers.reload();
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      if (!showFieldErrors(form, error, ['agentUsername', 'validUntil'])) setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const revoke = async (id: string) => {
     setFailure(undefined);
@@ -160,23 +130,17 @@ function Handlers({ enterprise, itemsOf, status }: { enterprise: Enterprise; ite
     }
   };
 
-  const required = [{ required: true, message: t.login.required }];
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.enterprise.handlersTitle(enterprise.name)}</h2>} data-handlers={enterprise.id}>
-      <Form form={form} layout="inline" onFinish={authorise} requiredMark={false} style={{ rowGap: 12, marginBottom: 16 }}>
-        <Form.Item name="agentUsername" label={t.enterprise.handlerUsername} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="serviceItemCodes" label={t.identity.items} style={{ minWidth: 320 }}>
-          <Select mode="multiple" allowClear options={(catalogue?.items ?? []).map((i) => ({ value: i.code, label: i.name }))} />
-        </Form.Item>
-        <Form.Item name="validUntil" label={t.identity.validUntil} rules={required}>
-          <Input type="date" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {t.enterprise.authorise}
-        </Button>
-      </Form>
+      <div style={{ marginBottom: 16 }}>
+        <AuthoriseForm
+          usernameLabel={t.enterprise.handlerUsername}
+          submitLabel={t.enterprise.authorise}
+          doneMessage={t.enterprise.authorised}
+          post={(body) => api.post(`/api/my/enterprises/${enterprise.id}/handlers`, body)}
+          onDone={handlers.reload}
+        />
+      </div>
       <ProblemAlert error={failure} />
       <LoadState error={handlers.error} />
       <Table
@@ -190,7 +154,7 @@ function Handlers({ enterprise, itemsOf, status }: { enterprise: Enterprise; ite
           { title: t.enterprise.role, render: (_, row: Authorisation) => t.identity.kind[row.kind] ?? row.kind },
           { title: t.identity.itemsColumn, render: (_, row: Authorisation) => itemsOf(row.serviceItemCodes) },
           { title: t.identity.validUntil, render: (_, row: Authorisation) => (row.kind === 'legal_representative' ? '—' : row.validUntil) },
-          { title: t.identity.status, render: (_, row: Authorisation) => status(row.status) },
+          { title: t.identity.status, render: (_, row: Authorisation) => <AuthorisationStatus status={row.status} /> },
           {
             title: t.common.actions,
             render: (_, row: Authorisation) =>
