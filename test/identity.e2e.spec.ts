@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth, waitForTask } from './support/drive.js';
 import { IdentitySweep } from '../src/identity/identity-sweep.js';
+import { ClockService } from '../src/time/clock.service.js';
 import { database, phoneNumber, smsInbox } from './support/identity.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 import { enterpriseLine, idNumberOf, personLine, usccOf } from './registry-fixtures.js';
@@ -136,6 +137,19 @@ describe('registration', () => {
     }
     const spent = await system.http().post('/api/auth/register').send({ ...body, code }).expect(400);
     expect(spent.body.code).toBe('auth.sms_code_spent');
+  });
+
+  it("lets a code live five minutes by the system's clock", async () => {
+    const phone = phoneNumber();
+    const code = await codeFor(phone);
+    const body = { phone, code, name: '周五分', idNumber: idNumberOf('M', 1983).idNumber, password: PASSWORD };
+    const clock = vi.spyOn(system.app.get(ClockService, { strict: false }), 'now').mockImplementation(() => new Date(Date.now() + 5 * 60_000 + 1_000));
+    try {
+      expect((await system.http().post('/api/auth/register').send(body).expect(400)).body.code).toBe('auth.sms_code_expired');
+    } finally {
+      clock.mockRestore();
+    }
+    await system.http().post('/api/auth/register').send(body).expect(201);
   });
 
   it('refuses an expired code, and a code used once', async () => {
