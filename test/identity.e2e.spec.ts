@@ -356,7 +356,7 @@ describe('enterprise accounts', () => {
     expect(byBoss.body.id).not.toBe(byHandler.body.id);
   });
 
-  it("shows the legal representative every case of the enterprise, the 经办人 only their own, with the enterprise's name in clear", async () => {
+  it("shows the legal representative every case of the enterprise and lets them carry it on; the 经办人 sees only their own; the enterprise's name is in clear", async () => {
     const boss = await citizen('林法人');
     const handler = await citizen('林经办');
     const other = await citizen('林同事');
@@ -378,6 +378,10 @@ describe('enterprise accounts', () => {
     expect(asBoss).toEqual(expect.objectContaining({ channel: 'agent', applicant: { id: made.body.id, name }, agent: { id: handler.id, name: '林经办' } }));
     const asHandler = (await system.http().get(`/api/cases/${byHandler.body.id}`).set(auth(handler.token)).expect(200)).body;
     expect(asHandler.applicant).toEqual({ id: made.body.id, name });
+    // The legal representative carries on a case a 经办人 made; a stranger does not even find it.
+    await system.http().post(`/api/cases/${byOther.body.id}/withdraw`).set(auth(await citizen('路人甲').then((c) => c.token))).expect(404);
+    const withdrawn = await system.http().post(`/api/cases/${byOther.body.id}/withdraw`).set(auth(boss.token)).expect(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
   });
 
   it("lists the caller's own authorisation with each enterprise, so a revoked 经办人 sees why they may no longer apply", async () => {

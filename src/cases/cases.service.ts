@@ -135,10 +135,11 @@ export class CasesService {
     // A person's name is masked to others; an enterprise's is public, and its legal representative knows
     // the 经办人 they authorised.
     const enterprises = await this.users.enterpriseIds(parties);
-    const forApplicant = record.applicantId === caller.id || (enterprises.has(record.applicantId) && record.agentId !== caller.id && !isStaff(caller));
+    // Who else sees an enterprise's case is its legal representative (visible() let them in).
+    const legalRepresentative = enterprises.has(record.applicantId) && record.agentId !== caller.id && !isStaff(caller);
     const party = (id: string) => {
       const name = names.get(id) ?? '';
-      return { id, name: id === caller.id || isStaff(caller) || forApplicant || enterprises.has(id) ? name : maskName(name) };
+      return { id, name: id === caller.id || isStaff(caller) || legalRepresentative || enterprises.has(id) ? name : maskName(name) };
     };
     return {
       ...summary(record),
