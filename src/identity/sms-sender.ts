@@ -1,7 +1,8 @@
 import { maskPhone } from '@app/gov-ids';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { ImmediateSmsService } from '../notifications/sms/immediate-sms.service.js';
+import { ProblemException } from '../http/problem.js';
+import { ImmediateSmsService, SmsUndeliverable } from '../notifications/sms/immediate-sms.service.js';
 
 /** One text message; `params` fill the template, `text` is what a person reads. */
 export interface SmsMessage {
@@ -34,8 +35,18 @@ export class GatewaySmsSender implements SmsSender {
   ) {}
 
   async send(message: SmsMessage): Promise<void> {
-    if (this.gateway.configured) return this.gateway.send(message);
-    this.logger.warn(loggedInstead(message, this.config.env === 'production'));
+    if (!this.gateway.configured) {
+      this.logger.warn(loggedInstead(message, this.config.env === 'production'));
+      return;
+    }
+    try {
+      await this.gateway.send(message);
+    } catch (error) {
+      if (!(error instanceof SmsUndeliverable)) throw error;
+      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'auth.sms_unavailable', 'The text message could not be sent just now; ask for a code again in a minute.', undefined, {
+        retryAfter: 60,
+      });
+    }
   }
 }
 

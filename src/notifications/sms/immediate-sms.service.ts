@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { ProblemException } from '../../http/problem.js';
+import { Injectable, Logger } from '@nestjs/common';
 import { delivered } from '../signed-post.js';
 import { RetryPlanner } from '../retry-policy.js';
 import { SmsGateway } from './sms-gateway.js';
@@ -13,6 +12,9 @@ export interface ImmediateSms {
   params: Record<string, string>;
   text: string;
 }
+
+/** Every attempt failed: the message did not go out. */
+export class SmsUndeliverable extends Error {}
 
 /**
  * SMS that someone waits for on screen and that carries a secret (a registration code): sent through the
@@ -33,7 +35,7 @@ export class ImmediateSmsService {
     return this.gateway.configured;
   }
 
-  /** Resolves once the gateway accepted the message; a 503 problem (`auth.sms_unavailable`) when it never did. */
+  /** Resolves once the gateway accepted the message; rejects with SmsUndeliverable when it never did. */
   async send(message: ImmediateSms): Promise<void> {
     const id = randomUUID();
     for (let attempts = 1; ; attempts++) {
@@ -42,11 +44,7 @@ export class ImmediateSmsService {
       const delayMs = this.retries.whileWaiting(attempts);
       // The id finds the attempt in the gateway's log; the number and the text never reach ours.
       this.logger.warn(`sms ${id} (${message.template}) attempt ${attempts} failed: ${result.error}${delayMs === null ? '; giving up' : `; again in ${delayMs} ms`}`);
-      if (delayMs === null) {
-        throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'auth.sms_unavailable', 'The text message could not be sent just now; ask for a code again in a minute.', undefined, {
-          retryAfter: 60,
-        });
-      }
+      if (delayMs === null) throw new SmsUndeliverable(`sms ${id} was not accepted after ${attempts} attempts: ${result.error}`);
       await sleep(delayMs);
     }
   }
