@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth, waitForTask } from './support/drive.js';
 import { IdentitySweep } from '../src/identity/identity-sweep.js';
+import { ClockService } from '../src/time/clock.service.js';
 import { database, phoneNumber, smsInbox } from './support/identity.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
-import { idNumberOf, personLine, usccOf } from './registry-fixtures.js';
+import { enterpriseLine, idNumberOf, personLine, usccOf } from './registry-fixtures.js';
 
 /**
  * Issue #17 through the HTTP API: registration with SMS codes, sessions with refresh tokens, agents
@@ -136,6 +137,19 @@ describe('registration', () => {
     }
     const spent = await system.http().post('/api/auth/register').send({ ...body, code }).expect(400);
     expect(spent.body.code).toBe('auth.sms_code_spent');
+  });
+
+  it("lets a code live five minutes by the system's clock", async () => {
+    const phone = phoneNumber();
+    const code = await codeFor(phone);
+    const body = { phone, code, name: '周五分', idNumber: idNumberOf('M', 1983).idNumber, password: PASSWORD };
+    const clock = vi.spyOn(system.app.get(ClockService, { strict: false }), 'now').mockImplementation(() => new Date(Date.now() + 5 * 60_000 + 1_000));
+    try {
+      expect((await system.http().post('/api/auth/register').send(body).expect(400)).body.code).toBe('auth.sms_code_expired');
+    } finally {
+      clock.mockRestore();
+    }
+    await system.http().post('/api/auth/register').send(body).expect(201);
   });
 
   it('refuses an expired code, and a code used once', async () => {
@@ -308,7 +322,9 @@ describe('counter intake (窗口代录)', () => {
     const person = await citizen();
     const clerk = await system.login('clerk.market-regulation');
     const body = { serviceItemCode: FOOD, form: {}, materials: [], applicant: { idNumber: idNumberOf('M', 1960).idNumber, name: '某人' } };
-    await system.http().post('/api/counter/cases').set(auth(person.token)).send(body).expect(403);
+    const citizenAtCounter = await system.http().post('/api/counter/cases').set(auth(person.token)).send(body).expect(403);
+    expect(citizenAtCounter.headers['content-type']).toContain('application/problem+json');
+    expect(citizenAtCounter.body).toEqual(expect.objectContaining({ status: 403, code: 'auth.forbidden', detail: expect.stringContaining('clerk') }));
     const bad = { ...body, applicant: { ...body.applicant, idNumber: body.applicant.idNumber.slice(0, 17) + (body.applicant.idNumber[17] === '1' ? '2' : '1') } };
     const refused = await system.http().post('/api/counter/cases').set(auth(clerk)).send(bad).expect(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'applicant.idNumber' })]);
@@ -338,5 +354,87 @@ describe('enterprise accounts', () => {
     const view = (await system.http().get(`/api/cases/${byHandler.body.id}`).set(auth(handler.token)).expect(200)).body;
     expect(view).toEqual(expect.objectContaining({ channel: 'agent', applicant: expect.objectContaining({ id: made.body.id }) }));
     expect(byBoss.body.id).not.toBe(byHandler.body.id);
+  });
+
+  it("shows the legal representative every case of the enterprise and lets them carry it on; the 经办人 sees only their own; the enterprise's name is in clear", async () => {
+    const boss = await citizen('林法人');
+    const handler = await citizen('林经办');
+    const other = await citizen('林同事');
+    const name = '长春市南关区林氏商贸有限公司';
+    const made = await system.http().post('/api/my/enterprises').set(auth(boss.token)).send({ uscc: usccOf(), name }).expect(201);
+    for (const who of [handler, other]) {
+      await system.http().post(`/api/my/enterprises/${made.body.id}/handlers`).set(auth(boss.token)).send({ agentUsername: who.username, validUntil: tomorrow() }).expect(201);
+    }
+    const byHandler = await system.http().post('/api/cases').set(auth(handler.token)).send(await foodApplication(handler.token, { onBehalfOf: made.body.id })).expect(201);
+    const byOther = await system.http().post('/api/cases').set(auth(other.token)).send(await foodApplication(other.token, { onBehalfOf: made.body.id })).expect(201);
+
+    const listed = (token: string) => system.http().get('/api/cases').set(auth(token)).expect(200).then((r) => r.body.items.map((c: { id: string }) => c.id));
+    expect(await listed(boss.token)).toEqual(expect.arrayContaining([byHandler.body.id, byOther.body.id]));
+    expect(await listed(handler.token)).toContain(byHandler.body.id);
+    expect(await listed(handler.token)).not.toContain(byOther.body.id);
+    await system.http().get(`/api/cases/${byOther.body.id}`).set(auth(handler.token)).expect(404);
+
+    const asBoss = (await system.http().get(`/api/cases/${byHandler.body.id}`).set(auth(boss.token)).expect(200)).body;
+    expect(asBoss).toEqual(expect.objectContaining({ channel: 'agent', applicant: { id: made.body.id, name }, agent: { id: handler.id, name: '林经办' } }));
+    const asHandler = (await system.http().get(`/api/cases/${byHandler.body.id}`).set(auth(handler.token)).expect(200)).body;
+    expect(asHandler.applicant).toEqual({ id: made.body.id, name });
+    // The legal representative carries on a case a 经办人 made; a stranger does not even find it.
+    await system.http().post(`/api/cases/${byOther.body.id}/withdraw`).set(auth(await citizen('路人甲').then((c) => c.token))).expect(404);
+    const withdrawn = await system.http().post(`/api/cases/${byOther.body.id}/withdraw`).set(auth(boss.token)).expect(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+  });
+
+  it("lists the caller's own authorisation with each enterprise, so a revoked 经办人 sees why they may no longer apply", async () => {
+    const boss = await citizen('钟法人');
+    const handler = await citizen('钟经办');
+    const made = await system.http().post('/api/my/enterprises').set(auth(boss.token)).send({ uscc: usccOf(), name: '长春市南关区钟记五金有限公司' }).expect(201);
+    const granted = await system.http().post(`/api/my/enterprises/${made.body.id}/handlers`).set(auth(boss.token)).send({ agentUsername: handler.username, serviceItemCodes: [FOOD], validUntil: tomorrow() }).expect(201);
+    expect(granted.body).toEqual(expect.objectContaining({ kind: 'handler', status: 'active' }));
+
+    const mine = async (token: string) => (await system.http().get('/api/my/enterprises').set(auth(token)).expect(200)).body.items;
+    expect(await mine(handler.token)).toEqual([
+      expect.objectContaining({ id: made.body.id, role: 'handler', legalRepresentative: { id: boss.id, name: '钟法人' }, authorisation: { id: granted.body.id, status: 'active', serviceItemCodes: [FOOD], validUntil: tomorrow() } }),
+    ]);
+    expect(await mine(boss.token)).toEqual([expect.objectContaining({ role: 'legal_representative', authorisation: expect.objectContaining({ status: 'active', serviceItemCodes: null }) })]);
+
+    await system.http().delete(`/api/my/enterprises/${made.body.id}/handlers/${granted.body.id}`).set(auth(handler.token)).expect(403);
+    await system.http().delete(`/api/my/enterprises/${made.body.id}/handlers/${granted.body.id}`).set(auth(boss.token)).expect(200);
+    expect((await mine(handler.token))[0].authorisation.status).toBe('revoked');
+    const refused = await system.http().post('/api/cases').set(auth(handler.token)).send(await foodApplication(handler.token, { onBehalfOf: made.body.id })).expect(403);
+    expect(refused.body.code).toBe('agent.authorisation_revoked');
+    const handlers = (await system.http().get(`/api/my/enterprises/${made.body.id}/handlers`).set(auth(boss.token)).expect(200)).body.items;
+    expect(handlers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: granted.body.id, kind: 'handler', status: 'revoked' }),
+        expect.objectContaining({ kind: 'legal_representative', status: 'active', agent: expect.objectContaining({ id: boss.id }) }),
+      ]),
+    );
+    // The legal representative's own standing is not an authorisation to take back.
+    const own = handlers.find((a: { kind: string }) => a.kind === 'legal_representative');
+    const kept = await system.http().delete(`/api/my/enterprises/${made.body.id}/handlers/${own.id}`).set(auth(boss.token)).expect(409);
+    expect(kept.body.code).toBe('identity.legal_representative_stays');
+  });
+
+  it('checks the credit code and the name against the legal-entity registry', async () => {
+    const boss = await citizen('宋法人');
+    const line = enterpriseLine({ name: '长春市南关区宋氏食品有限公司' });
+    await system.http().post('/api/registry/enterprises/import').set(auth(admin)).set('Content-Type', 'application/x-ndjson').send(`${JSON.stringify(line)}\n`).expect(200);
+    const wrong = await system.http().post('/api/my/enterprises').set(auth(boss.token)).send({ uscc: line.uscc, name: '长春市南关区宋氏饮品有限公司' }).expect(422);
+    expect(wrong.body).toEqual(expect.objectContaining({ code: 'identity.registry_mismatch', errors: [expect.objectContaining({ path: 'name' })] }));
+    const badCheck = line.uscc.slice(0, 17) + (line.uscc[17] === '0' ? '1' : '0');
+    const invalid = await system.http().post('/api/my/enterprises').set(auth(boss.token)).send({ uscc: badCheck, name: '某公司' }).expect(400);
+    expect(invalid.body.errors).toEqual([expect.objectContaining({ path: 'uscc' })]);
+    const right = await system.http().post('/api/my/enterprises').set(auth(boss.token)).send({ uscc: line.uscc, name: line.name }).expect(201);
+    expect(right.body).toEqual(expect.objectContaining({ registryVerified: true, role: 'legal_representative' }));
+  });
+
+  it('refuses a 经办人 who is not a citizen who can sign in, and the enterprise itself', async () => {
+    const boss = await citizen('汤法人');
+    const uscc = usccOf();
+    const made = await system.http().post('/api/my/enterprises').set(auth(boss.token)).send({ uscc, name: '长春市南关区汤记商行有限公司' }).expect(201);
+    const post = (agentUsername: string) => system.http().post(`/api/my/enterprises/${made.body.id}/handlers`).set(auth(boss.token)).send({ agentUsername, validUntil: tomorrow() });
+    expect((await post(`e-${uscc.toLowerCase()}`).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'agentUsername' })]);
+    expect((await post('clerk.market-regulation').expect(400)).body.code).toBe('agent.unknown_agent');
+    expect((await system.http().get(`/api/my/enterprises/${randomUUID()}/handlers`).set(auth(boss.token)).expect(404)).body.code).toBe('identity.enterprise_not_found');
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { IsNull } from 'typeorm';
 
 import { CatalogService } from '../catalog/catalog.service.js';
 import { badRequest, forbidden, notFound } from '../http/problem.js';
@@ -101,10 +102,13 @@ export class AgentsService {
     if (reason) throw forbidden(reason, REFUSALS[reason]);
   }
 
-  /** The principals an agent represents in some way (any status): whose cases they may see. */
-  async principalsOf(agentId: string): Promise<string[]> {
-    const rows = await this.rows.find({ where: { agentId }, select: { principalId: true } });
-    return [...new Set(rows.map((row) => row.principalId))];
+  /**
+   * The enterprise accounts `userId` is the legal representative of: they see and carry on every case of
+   * the enterprise, whichever 经办人 applied.
+   */
+  async representedBy(userId: string): Promise<string[]> {
+    const rows = await this.rows.find({ where: { agentId: userId, kind: 'legal_representative', revokedAt: IsNull() }, select: { principalId: true } });
+    return rows.map((row) => row.principalId);
   }
 
   private async views(rows: AgentAuthorisation[]): Promise<AuthorisationView[]> {

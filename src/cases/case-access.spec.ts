@@ -25,6 +25,13 @@ describe('canSeeCase', () => {
     expect(canSeeCase(caller(['clerk'], 'human-resources', 'someone'), parties, [])).toBe(false);
   });
 
+  it("lets the legal representative see every case of the enterprise, and no other enterprise's", () => {
+    const byHandler = { applicantId: 'enterprise', agentId: 'handler', departmentCode: 'market-regulation' };
+    expect(canSeeCase(caller(['citizen'], null, 'boss'), byHandler, [], ['enterprise'])).toBe(true);
+    expect(canSeeCase(caller(['citizen'], null, 'boss'), byHandler, [], ['another-enterprise'])).toBe(false);
+    expect(canSeeCase(caller(['citizen'], null, 'boss'), byHandler, [])).toBe(false);
+  });
+
   it('lets a clerk see cases of their department or with a task in it', () => {
     expect(canSeeCase(caller(['clerk'], 'market-regulation'), record, [])).toBe(true);
     expect(canSeeCase(caller(['clerk'], 'fire-rescue'), record, [])).toBe(false);

@@ -1,16 +1,19 @@
 import type { Caller } from '../auth/auth.decorators.js';
 
 /**
- * Who may see a case: the applicant and the agent who applied for them, the clerk who entered it at the
- * counter, staff of a department that owns it or holds a task of it, supervisors and admins.
+ * Who may see a case: the applicant and the agent who applied for them, the legal representative of an
+ * enterprise that applied (`represented`: the enterprise accounts the caller represents), the clerk who
+ * entered it at the counter, staff of a department that owns it or holds a task of it, supervisors and admins.
  */
 export function canSeeCase(
   caller: Caller,
   record: { applicantId: string; agentId?: string | null; enteredBy?: string | null; departmentCode: string | null },
   taskDepartments: readonly string[],
+  represented: readonly string[] = [],
 ): boolean {
   if (caller.roles.includes('supervisor') || caller.roles.includes('admin')) return true;
   if (record.applicantId === caller.id || (record.agentId != null && record.agentId === caller.id)) return true;
+  if (represented.includes(record.applicantId)) return true;
   // The counter clerk who entered it follows it up for the person at the counter, whatever their department.
   if (record.enteredBy != null && record.enteredBy === caller.id) return true;
   if (caller.roles.includes('clerk') && caller.departmentCode) {

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { AgentsService } from '../agents/agents.service.js';
 import type { Caller } from '../auth/auth.decorators.js';
 import type { FileReferences } from '../files/file-references.js';
 import { FilesService } from '../files/files.service.js';
@@ -18,6 +19,7 @@ export class CaseFiles implements FileReferences, OnModuleInit {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly files: FilesService,
+    private readonly agents: AgentsService,
   ) {}
 
   onModuleInit(): void {
@@ -39,6 +41,9 @@ export class CaseFiles implements FileReferences, OnModuleInit {
         WHERE f.file_id = $1`,
       [fileId],
     );
-    return holders.some((holder) => canSeeCase(caller, holder, holder.taskDepartments));
+    if (holders.some((holder) => canSeeCase(caller, holder, holder.taskDepartments))) return true;
+    if (holders.length === 0 || !caller.roles.includes('citizen')) return false;
+    const represented = await this.agents.representedBy(caller.id);
+    return holders.some((holder) => canSeeCase(caller, holder, holder.taskDepartments, represented));
   }
 }

@@ -14,6 +14,7 @@ import { ClockService } from '../time/clock.service.js';
 import { bundleStatus, isFinal } from './bundle-status.js';
 import { maskName } from '@app/gov-ids';
 import { UsersService } from '../users/users.service.js';
+import { AgentsService } from '../agents/agents.service.js';
 import { canSeeCase, isStaff, taskDepartmentsSql } from './case-access.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseEngine } from './case-engine.service.js';
@@ -58,6 +59,7 @@ export class CasesService {
     private readonly caseFiles: CaseFiles,
     private readonly historyAudit: HistoryAuditService,
     private readonly users: UsersService,
+    private readonly agents: AgentsService,
   ) {}
 
   private get cases() {
@@ -73,15 +75,19 @@ export class CasesService {
       .where('c.id = :id', { id })
       .getRawAndEntities<{ task_departments: string[] }>();
     const [record] = entities;
-    if (!record || !canSeeCase(caller, record, raw[0].task_departments)) throw notFound('case.not_found', 'No such case.');
-    return record;
+    if (record && canSeeCase(caller, record, raw[0].task_departments)) return record;
+    // Only then the second look-up: an enterprise's case, seen by its legal representative.
+    if (record && caller.roles.includes('citizen') && canSeeCase(caller, record, [], await this.agents.representedBy(caller.id))) return record;
+    throw notFound('case.not_found', 'No such case.');
   }
 
   private async ownCase(id: string, caller: Caller): Promise<CaseRecord> {
     const record = await this.visible(id, caller);
-    // The agent who applied goes on with the case they made, even after the authorisation ended.
-    if (record.applicantId !== caller.id && record.agentId !== caller.id) throw forbidden('case.applicant_only', 'Only the applicant (or their agent) can do this.');
-    return record;
+    // The agent who applied goes on with the case they made, even after the authorisation ended; the
+    // legal representative carries on any case of the enterprise.
+    if (record.applicantId === caller.id || record.agentId === caller.id) return record;
+    if (caller.roles.includes('citizen') && (await this.agents.representedBy(caller.id)).includes(record.applicantId)) return record;
+    throw forbidden('case.applicant_only', 'Only the applicant (or their agent) can do this.');
   }
 
   /** A citizen's own cases; a clerk's department's; everything for supervisors. Newest first. */
@@ -97,7 +103,8 @@ export class CasesService {
         { department: caller.departmentCode, me: caller.id },
       );
     } else {
-      qb.where('(c.applicantId = :me OR c.agentId = :me) AND c.parentId IS NULL', { me: caller.id });
+      const represented = await this.agents.representedBy(caller.id);
+      qb.where(`(c.applicantId = :me OR c.agentId = :me${represented.length ? ' OR c.applicantId IN (:...represented)' : ''}) AND c.parentId IS NULL`, { me: caller.id, represented });
     }
     if (query.state === 'open') qb.andWhere('c.finishedAt IS NULL');
     if (query.state === 'finished') qb.andWhere('c.finishedAt IS NOT NULL');
@@ -123,10 +130,16 @@ export class CasesService {
     const rating = await this.txHost.tx.getRepository(CaseRating).findOneBy({ caseId: record.id });
     const clock = record.clock ? await this.calendars.calendar().then((calendar) => deadlines(record.clock!, calendar, this.clock.now().toISOString())) : null;
     const notice = record.engineState ? openCorrection(record.engineState) : null;
-    const names = await this.users.displayNames([record.applicantId, ...(record.agentId ? [record.agentId] : [])]);
+    const parties = [record.applicantId, ...(record.agentId ? [record.agentId] : [])];
+    const names = await this.users.displayNames(parties);
+    // A person's name is masked to others; an enterprise's is public, and its legal representative knows
+    // the 经办人 they authorised.
+    const enterprises = await this.users.enterpriseIds(parties);
+    // Who else sees an enterprise's case is its legal representative (visible() let them in).
+    const legalRepresentative = enterprises.has(record.applicantId) && record.agentId !== caller.id && !isStaff(caller);
     const party = (id: string) => {
       const name = names.get(id) ?? '';
-      return { id, name: id === caller.id || isStaff(caller) ? name : maskName(name) };
+      return { id, name: id === caller.id || isStaff(caller) || legalRepresentative || enterprises.has(id) ? name : maskName(name) };
     };
     return {
       ...summary(record),

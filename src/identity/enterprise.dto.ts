@@ -11,12 +11,28 @@ export class RegisterEnterpriseDto {
   name: string;
 }
 
+export class EnterprisePartyView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+/** The caller's own authorisation to act for the enterprise: what they may apply for, and until when. */
+export class EnterpriseAuthorisationView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) status: 'active' | 'expired' | 'revoked';
+  @ApiProperty({ type: [String], nullable: true, description: 'null: every item' }) serviceItemCodes: string[] | null;
+  @ApiProperty({ example: '2027-06-30' }) validUntil: string;
+}
+
 export class EnterpriseView {
   @ApiProperty({ description: "the enterprise's account id: apply for it with onBehalfOf" }) id: string;
   @ApiProperty() uscc: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'credit code and name found in the legal-entity registry' }) registryVerified: boolean;
   @ApiProperty({ enum: ['legal_representative', 'handler'], description: 'how you act for it' }) role: 'legal_representative' | 'handler';
+  @ApiProperty({ type: EnterprisePartyView, description: '法定代表人' }) legalRepresentative: EnterprisePartyView;
+  @ApiProperty({ type: EnterpriseAuthorisationView, description: 'your authorisation: an active one if you hold one, else your latest' })
+  authorisation: EnterpriseAuthorisationView;
 }
 
 export class EnterpriseList {

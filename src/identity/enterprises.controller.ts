@@ -50,6 +50,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: "Revoke a 经办人's authorisation (legal representative only)" })
   @ApiOkResponse({ type: AuthorisationView })
   @ApiForbiddenResponse({ description: '`identity.not_legal_representative`' })
+  @ApiConflictResponse({ description: "`identity.legal_representative_stays`: the legal representative's own standing" })
   revokeHandler(
     @CurrentUser() caller: Caller,
     @Param('id', UuidParamPipe) id: string,

@@ -12,6 +12,12 @@ import { UsersService } from '../users/users.service.js';
 import type { EnterpriseView, RegisterEnterpriseDto } from './enterprise.dto.js';
 import { EnterpriseAccount } from './enterprise-account.entity.js';
 
+/** Of one's authorisations for one enterprise (newest first): an active one, else the latest. */
+function ownAuthorisation(held: readonly AuthorisationView[]): EnterpriseView['authorisation'] | null {
+  const chosen = held.find((a) => a.status === 'active') ?? held[0];
+  return chosen ? { id: chosen.id, status: chosen.status, serviceItemCodes: chosen.serviceItemCodes, validUntil: chosen.validUntil } : null;
+}
+
 /** The legal representative acts for the enterprise for as long as it is registered here. */
 const FOREVER = new Date('9999-12-31T15:59:59.999Z');
 
@@ -65,14 +71,24 @@ export class EnterprisesService {
       },
     });
     await this.enterprises.insert({ userId: account.id, uscc: dto.uscc, name, legalRepresentativeId: caller.id, registryVerified: known !== null });
-    await this.agents.grant({ principalId: account.id, agentId: caller.id, serviceItemCodes: null, validUntil: FOREVER, kind: 'legal_representative' });
-    return { id: account.id, uscc: dto.uscc, name, registryVerified: known !== null, role: 'legal_representative' };
+    const granted = await this.agents.grant({ principalId: account.id, agentId: caller.id, serviceItemCodes: null, validUntil: FOREVER, kind: 'legal_representative' });
+    return {
+      id: account.id,
+      uscc: dto.uscc,
+      name,
+      registryVerified: known !== null,
+      role: 'legal_representative',
+      legalRepresentative: { id: caller.id, name: caller.displayName },
+      authorisation: ownAuthorisation([granted])!,
+    };
   }
 
-  /** Those the caller represents, or handles with an authorisation (of any status). */
+  /** Those the caller represents, or handles with an authorisation (of any status), each with that authorisation. */
   async mine(caller: Caller): Promise<{ items: EnterpriseView[]; nextCursor: null }> {
-    const principals = await this.agents.principalsOf(caller.id);
+    const held = (await this.agents.received(caller.id)).items;
+    const principals = [...new Set(held.map((a) => a.principal.id))];
     const rows = principals.length ? await this.enterprises.find({ where: { userId: In(principals) }, order: { name: 'ASC' } }) : [];
+    const representatives = await this.users.displayNames(rows.map((row) => row.legalRepresentativeId));
     return {
       items: rows.map((row) => ({
         id: row.userId,
@@ -80,6 +96,8 @@ export class EnterprisesService {
         name: row.name,
         registryVerified: row.registryVerified,
         role: row.legalRepresentativeId === caller.id ? 'legal_representative' : 'handler',
+        legalRepresentative: { id: row.legalRepresentativeId, name: representatives.get(row.legalRepresentativeId) ?? '' },
+        authorisation: ownAuthorisation(held.filter((a) => a.principal.id === row.userId))!,
       })),
       nextCursor: null,
     };
@@ -97,6 +115,8 @@ export class EnterprisesService {
 
   async revokeHandler(caller: Caller, enterpriseId: string, authorisationId: string): Promise<AuthorisationView> {
     await this.representedBy(caller, enterpriseId);
+    const own = (await this.agents.received(caller.id)).items.find((a) => a.id === authorisationId && a.kind === 'legal_representative');
+    if (own) throw conflict('identity.legal_representative_stays', 'The legal representative acts for the enterprise for as long as it is registered; only 经办人 are revoked.');
     return this.agents.revoke(enterpriseId, authorisationId);
   }
 

@@ -10,6 +10,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiServiceUnavailableResponse,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -44,6 +45,7 @@ export class IdentityController {
   @ApiAcceptedResponse({ description: 'the code is on its way', type: SmsCodeSentView })
   @ApiBadRequestResponse({ description: '`validation.failed`: not a mainland mobile number' })
   @ApiTooManyRequestsResponse({ description: '`auth.sms_code_too_soon` (one a minute), `auth.sms_code_phone_limit` (5 an hour per phone), `auth.sms_code_address_limit` (per address), `rate_limited`; Retry-After says when' })
+  @ApiServiceUnavailableResponse({ description: '`auth.sms_unavailable`: the SMS gateway (SMS_WEBHOOK_URL) accepted none of the attempts; ask again after Retry-After' })
   async smsCode(@Body() body: SmsCodeDto, @Req() request: Request): Promise<SmsCodeSentView> {
     await this.codes.send(body.phone, request.ip ?? 'unknown');
     return { expiresInSeconds: 300 };

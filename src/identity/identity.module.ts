@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AUTH_SESSIONS } from '../auth/auth-sessions.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -12,7 +13,7 @@ import { OidcService } from './oidc.service.js';
 import { RegistrationService } from './registration.service.js';
 import { SessionsService } from './sessions.service.js';
 import { SmsCodesService } from './sms-codes.service.js';
-import { LoggingSmsSender, SMS_SENDER } from './sms-sender.js';
+import { GatewaySmsSender, SMS_SENDER } from './sms-sender.js';
 
 /**
  * Who people are and how they get in: real-name registration with SMS codes, the province's identity
@@ -21,12 +22,12 @@ import { LoggingSmsSender, SMS_SENDER } from './sms-sender.js';
  */
 @Global()
 @Module({
-  imports: [AuthModule, UsersModule, RegistryModule, AgentsModule],
+  imports: [AuthModule, UsersModule, RegistryModule, AgentsModule, NotificationsModule],
   controllers: [IdentityController, EnterprisesController],
   providers: [
     SessionsService,
     { provide: AUTH_SESSIONS, useExisting: SessionsService },
-    { provide: SMS_SENDER, useClass: LoggingSmsSender },
+    { provide: SMS_SENDER, useClass: GatewaySmsSender },
     SmsCodesService,
     RegistrationService,
     OidcService,

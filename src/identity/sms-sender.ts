@@ -1,4 +1,8 @@
-import { Logger } from '@nestjs/common';
+import { maskPhone } from '@app/gov-ids';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ProblemException } from '../http/problem.js';
+import { ImmediateSmsService, SmsUndeliverable } from '../notifications/sms/immediate-sms.service.js';
 
 /** One text message; `params` fill the template, `text` is what a person reads. */
 export interface SmsMessage {
@@ -8,10 +12,7 @@ export interface SmsMessage {
   text: string;
 }
 
-/**
- * The SMS channel as identity needs it. The notifications module's gateway (SMS_WEBHOOK_URL) implements
- * it; until one is provided this logs that a message went out, never its number in clear nor its text.
- */
+/** The SMS channel as identity needs it. */
 export interface SmsSender {
   /** Called outside any transaction; a rejection tells the caller the message did not go out. */
   send(message: SmsMessage): Promise<void>;
@@ -19,11 +20,38 @@ export interface SmsSender {
 
 export const SMS_SENDER = Symbol('SMS_SENDER');
 
-export class LoggingSmsSender implements SmsSender {
+/**
+ * Codes go out through the notifications module's SMS gateway (SMS_WEBHOOK_URL: signed, retried under
+ * one id). Without a gateway they are only logged, the number masked; the text (with the code) is logged
+ * outside production only, so that a developer can register on a machine without a gateway.
+ */
+@Injectable()
+export class GatewaySmsSender implements SmsSender {
   private readonly logger = new Logger('SmsSender');
 
+  constructor(
+    private readonly gateway: ImmediateSmsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
   async send(message: SmsMessage): Promise<void> {
-    // The number and the code (in `params` and `text`) are personal data and a secret: neither is logged.
-    this.logger.log(`SMS ${message.template} (${message.text.length} characters) not delivered: no SMS gateway is configured`);
+    if (!this.gateway.configured) {
+      this.logger.warn(loggedInstead(message, this.config.env === 'production'));
+      return;
+    }
+    try {
+      await this.gateway.send(message);
+    } catch (error) {
+      if (!(error instanceof SmsUndeliverable)) throw error;
+      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'auth.sms_unavailable', 'The text message could not be sent just now; ask for a code again in a minute.', undefined, {
+        retryAfter: 60,
+      });
+    }
   }
+}
+
+/** The log line that stands in for a message when no gateway is configured. */
+export function loggedInstead(message: SmsMessage, production: boolean): string {
+  const head = `SMS ${message.template} to ${maskPhone(message.phone)} not delivered: no SMS gateway is configured (SMS_WEBHOOK_URL)`;
+  return production ? head : `${head}; it reads: ${message.text}`;
 }

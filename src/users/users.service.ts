@@ -172,6 +172,18 @@ export class UsersService {
     return new Map([...(await this.people(ids)).values()].map((person) => [person.id, person.displayName]));
   }
 
+  /** Those of `ids` that are enterprise accounts: their names are public, unlike a person's. */
+  async enterpriseIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.users
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .andWhere("u.facts->>'kind' = 'enterprise'")
+      .getRawMany();
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Usernames and names by account id, in one query. */
   async people(ids: string[]): Promise<Map<string, Pick<User, 'id' | 'username' | 'displayName'>>> {
     if (ids.length === 0) return new Map();

@@ -5,10 +5,13 @@ import { pdfBytes } from '../support/applicant.js';
 import { auth } from '../support/drive.js';
 import { phoneNumber, smsInbox } from '../support/identity.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
-import { idNumberOf } from '../registry-fixtures.js';
+import { idNumberOf, usccOf } from '../registry-fixtures.js';
 import { choose, field, launchBrowser, pick, screenshot, signIn, visitor, type Visitor } from './browser.js';
 
-/** Issue #17 in the pages: a new citizen registers and applies; an agent applies for a principal; a clerk enters a counter case. */
+/**
+ * Issue #17 in the pages: a new citizen registers and applies; an agent applies for a principal; a clerk
+ * enters a counter case; an enterprise is registered, its legal representative authorises a 经办人, who applies for it.
+ */
 let system: TestSystem;
 let browser: Browser;
 let inbox: ReturnType<typeof smsInbox>;
@@ -64,7 +67,8 @@ async function citizenAccount(name: string): Promise<{ username: string; id: str
 
 const tomorrow = () => new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
 
-describe('real people get in', () => {
+// Two or three people, each signing in and filling a form: slow on a busy machine.
+describe('real people get in', { timeout: 180_000 }, () => {
   it('a new citizen registers with an SMS code and applies', async () => {
     const { page, errors } = await open();
     await page.goto('/login');
@@ -122,6 +126,64 @@ describe('real people get in', () => {
     await p.page.getByRole('link', { name: '我的办件' }).click();
     await p.page.getByRole('row').filter({ hasText: ITEM.name }).first().waitFor();
     expect([...p.errors, ...a.errors]).toEqual([]);
+  });
+
+  it('a legal representative registers an enterprise and authorises a 经办人, who applies for it (为企业申请)', async () => {
+    const boss = await citizenAccount('高建业');
+    const handler = await citizenAccount('高小燕');
+    const name = `长春市南关区高记餐饮有限公司${randomUUID().slice(0, 4)}`;
+    const uscc = usccOf();
+
+    const b = await open();
+    await signIn(b.page, boss.username, PASSWORD);
+    await b.page.getByRole('link', { name: '我的企业' }).click();
+    await b.page.getByRole('heading', { name: '我的企业', level: 1 }).waitFor();
+    // A credit code with a wrong check character is refused on its field.
+    await field(b.page, '统一社会信用代码').fill(uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'));
+    await field(b.page, '企业名称').fill(name);
+    await b.page.getByRole('button', { name: '注册并绑定' }).click();
+    await b.page.locator('.ant-form-item-has-error').filter({ hasText: '统一社会信用代码' }).waitFor();
+    await field(b.page, '统一社会信用代码').fill(uscc);
+    await b.page.getByRole('button', { name: '注册并绑定' }).click();
+    const row = b.page.getByRole('row').filter({ hasText: name });
+    await row.filter({ hasText: '法定代表人' }).waitFor();
+    await row.getByRole('button', { name: '管理经办人' }).click();
+    const handlers = b.page.locator('[data-handlers]');
+    await handlers.getByRole('heading', { name: `经办人管理：${name}` }).waitFor();
+    await field(handlers, '经办人用户名').fill(handler.username);
+    await field(handlers, '有效期至').fill(tomorrow());
+    await handlers.getByRole('button', { name: '授权经办人' }).click();
+    await handlers.getByRole('row').filter({ hasText: handler.username }).filter({ hasText: '有效' }).waitFor();
+    await screenshot(b.page, 'identity-enterprise');
+
+    const h = await open();
+    await signIn(h.page, handler.username, PASSWORD);
+    await h.page.getByRole('link', { name: '我的企业' }).click();
+    await h.page.getByRole('row').filter({ hasText: name }).filter({ hasText: '经办人' }).filter({ hasText: '有效' }).waitFor();
+    await h.page.goto('/portal/apply/item/2201-SC-0001');
+    await h.page.getByRole('heading', { name: '申请：食品经营许可证核发' }).waitFor();
+    await h.page.getByRole('combobox', { name: '申请人', exact: true }).click();
+    await h.page.locator('.ant-select-dropdown:visible').getByText('为企业申请', { exact: true }).waitFor();
+    await h.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `为企业申请：${name}` }).click();
+    await field(h.page, '经营者名称').fill(name);
+    await field(h.page, '法定代表人（负责人）').fill('高建业');
+    await field(h.page, '经营场所').fill('长春市南关区东岭南街1369号');
+    await h.page.getByRole('radio', { name: '餐饮服务经营者' }).check();
+    await pick(h.page, '经营项目', '热食类食品制售');
+    await field(h.page, '经营场所面积（平方米）').fill('120');
+    await field(h.page, '食品安全管理员').fill('高小燕');
+    await field(h.page, '联系电话').fill('13904318826');
+    for (const key of ['foodBusinessApplicationForm', 'legalRepresentativeId', 'premisesProof', 'facilityLayout']) await upload(h.page, key);
+    await h.page.getByRole('button', { name: '提交申请' }).click();
+    await h.page.waitForURL('**/portal/cases/*');
+    const parties = h.page.locator('[data-case-parties]');
+    await parties.getByText(`申请人：${name}`).waitFor();
+    await parties.getByText('代办人：高小燕').waitFor();
+
+    // The legal representative sees the enterprise's case among their own.
+    await b.page.getByRole('link', { name: '我的办件' }).click();
+    await b.page.getByRole('row').filter({ hasText: '食品经营许可证核发' }).first().waitFor();
+    expect([...b.errors, ...h.errors]).toEqual([]);
   });
 
   it('a clerk enters a counter case for a walk-in applicant', async () => {

@@ -35,6 +35,7 @@ const routes: Route[] = [
   { path: '/portal/cases/:id', page: citizen('case'), roles: ['citizen'] },
   { path: '/portal/benefits', page: citizen('benefits'), roles: ['citizen'] },
   { path: '/portal/agents', page: citizen('agents'), roles: ['citizen'] },
+  { path: '/portal/enterprises', page: citizen('enterprises'), roles: ['citizen'] },
   { path: '/verify', page: citizen('verify') },
   { path: '/verify/:code', page: citizen('verify') },
   { path: '/workbench', page: clerk('queue'), roles: ['clerk'] },

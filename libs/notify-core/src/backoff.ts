@@ -21,3 +21,12 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, random: numbe
 export function mayRetry(attempt: number, policy: RetryPolicy): boolean {
   return attempt < policy.maxAttempts;
 }
+
+/**
+ * The policy for a message someone is waiting for on screen (a registration code): sent while the request
+ * waits, so a few quick attempts only — the person asks again rather than wait out a long backoff.
+ */
+export function waitingRetryPolicy(policy: RetryPolicy): RetryPolicy {
+  const baseDelayMs = Math.min(policy.baseDelayMs, 500);
+  return { maxAttempts: Math.min(policy.maxAttempts, 3), baseDelayMs, maxDelayMs: Math.max(baseDelayMs, Math.min(policy.maxDelayMs, 2_000)) };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isInternalAddress } from './addresses.js';
-import { mayRetry, retryDelayMs } from './backoff.js';
+import { mayRetry, retryDelayMs, waitingRetryPolicy } from './backoff.js';
 import { sendableAt } from './quiet-hours.js';
 import { signBody, verifySignature } from './signing.js';
 import { SMS_LIMIT, followUps, renderNotice } from './templates.js';
@@ -32,6 +32,13 @@ describe('retry backoff', () => {
   it('stops after the last attempt', () => {
     expect(mayRetry(4, policy)).toBe(true);
     expect(mayRetry(5, policy)).toBe(false);
+  });
+  it('gives a message someone waits for three quick attempts at most, never slower than the configured policy', () => {
+    expect(waitingRetryPolicy({ maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 3_600_000 })).toEqual({ maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 2_000 });
+    expect(waitingRetryPolicy({ maxAttempts: 2, baseDelayMs: 100, maxDelayMs: 400 })).toEqual({ maxAttempts: 2, baseDelayMs: 100, maxDelayMs: 400 });
+    const waiting = waitingRetryPolicy({ maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 3_600_000 });
+    const worst = [1, 2].reduce((sum, attempt) => sum + retryDelayMs(attempt, waiting, 0.999999), 0);
+    expect(worst).toBeLessThanOrEqual(2_000);
   });
 });
 

@@ -10,7 +10,7 @@ import { useApi } from '../../lib/use-api';
 import { ProblemAlert } from '../../components/problem-alert';
 import { bundleMaterials } from './catalogue-page';
 import { MaterialUpload, without, type Uploaded } from './material-upload';
-import type { Authorisation } from './agents-page';
+import type { Authorisation } from './authorise-form';
 
 interface Subject {
   name: string;
@@ -109,6 +109,9 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
           .filter((a) => a.status === 'active' && (a.serviceItemCodes === null || codes.every((code) => a.serviceItemCodes!.includes(code))))
           .filter((a, i, all) => all.findIndex((b) => b.principal.id === a.principal.id) === i);
         if (usable.length === 0) return null;
+        const forEnterprise = (a: Authorisation) => a.kind === 'handler' || a.kind === 'legal_representative';
+        const people = usable.filter((a) => !forEnterprise(a)).map((a) => ({ value: a.principal.id, label: t.identity.onBehalfOf(a.principal.name) }));
+        const enterprises = usable.filter(forEnterprise).map((a) => ({ value: a.principal.id, label: t.identity.forEnterprise(a.principal.name) }));
         return (
           <Card style={{ marginBottom: 16 }}>
             <label htmlFor="apply-on-behalf-of" style={{ marginInlineEnd: 12 }}>
@@ -119,7 +122,11 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
               style={{ minWidth: 280 }}
               value={onBehalfOf}
               onChange={setOnBehalfOf}
-              options={[{ value: '', label: t.identity.myself }, ...usable.map((a) => ({ value: a.principal.id, label: t.identity.onBehalfOf(a.principal.name) }))]}
+              options={[
+                { value: '', label: t.identity.myself },
+                ...(people.length ? [{ label: t.identity.agent, options: people }] : []),
+                ...(enterprises.length ? [{ label: t.enterprise.apply, options: enterprises }] : []),
+              ]}
             />
           </Card>
         );

@@ -5,6 +5,7 @@ import { BenefitsPage } from './benefits-page';
 import { CasePage } from './case-page';
 import { CataloguePage } from './catalogue-page';
 import { GuidePage } from './guide-page';
+import { EnterprisesPage } from './enterprises-page';
 import { MyCasesPage } from './my-cases-page';
 import { VerifyPage } from './verify-page';
 
@@ -18,4 +19,5 @@ export const citizenPages: Record<string, ComponentType<{ params: Record<string,
   benefits: BenefitsPage,
   verify: VerifyPage,
   agents: AgentsPage,
+  enterprises: EnterprisesPage,
 };
