@@ -80,6 +80,17 @@ export class TimelineEntryView {
   @ApiProperty({ type: String, nullable: true }) from: string | null;
   @ApiProperty({ type: String, nullable: true }) to: string | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the department whose task this was, else the department running the case' }) department: string | null;
+}
+
+export class JointParticipantView {
+  @ApiProperty() department: string;
+  @ApiProperty({ enum: ['deciding', 'approved', 'rejected', 'awaiting_correction'] }) status: 'deciding' | 'approved' | 'rejected' | 'awaiting_correction';
+}
+
+export class JointProgressView {
+  @ApiProperty() stepId: string;
+  @ApiProperty({ type: [JointParticipantView] }) participants: JointParticipantView[];
 }
 
 export class CaseSummaryView extends SubmittedCaseView {
@@ -118,6 +129,7 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ description: 'tolerated materials still owed: [{ key, name, dueAt, deliveredAt }]' }) materialsOwed: unknown[];
   @ApiProperty({ type: 'object', additionalProperties: true }) form: Record<string, unknown>;
   @ApiProperty({ type: [MaterialRefDto] }) materials: MaterialRefDto[];
+  @ApiProperty({ type: JointProgressView, nullable: true, description: '联办: the departments of the joint step the case is at, each with its state' }) joint: JointProgressView | null;
   @ApiProperty({ type: [TimelineEntryView] }) timeline: TimelineEntryView[];
   @ApiPropertyOptional({ nullable: true, description: '{ score, comment, createdAt } once rated' }) rating: { score: number; comment: string | null; createdAt: Date } | null;
 }

@@ -41,6 +41,22 @@ const summary = (record: CaseRecord): CaseSummaryView => ({
   finishedAt: record.finishedAt,
 });
 
+/** The departments of a 联办 step the case is at, each with where it stands. */
+function jointProgress(record: CaseRecord): CaseView['joint'] {
+  const activity = record.engineState?.activity;
+  if (activity?.kind !== 'joint') return null;
+  return { stepId: activity.stepId, participants: activity.participants.map((p) => ({ department: p.department, status: p.status })) };
+}
+
+/**
+ * The department a history row belongs to: the one whose task was decided, or (for the applicant's and the
+ * system's rows) the department running the case; a bundle's parent has none of its own.
+ */
+function departmentOf(row: CaseHistory, taskDepartments: Map<string, string>, record: CaseRecord): string | null {
+  const taskId = typeof row.data?.taskId === 'string' ? row.data.taskId : undefined;
+  return (taskId && taskDepartments.get(taskId)) || record.departmentCode;
+}
+
 /** Newest first. */
 const CASE_PAGES = new Keyset('DESC', { submittedAt: { sql: 'c.submittedAt', type: 'timestamp' }, id: { sql: 'c.id', type: 'uuid' } });
 
@@ -123,6 +139,12 @@ export class CasesService {
     const rating = await this.txHost.tx.getRepository(CaseRating).findOneBy({ caseId: record.id });
     const clock = record.clock ? await this.calendars.calendar().then((calendar) => deadlines(record.clock!, calendar, this.clock.now().toISOString())) : null;
     const notice = record.engineState ? openCorrection(record.engineState) : null;
+    // Which department decided each task: a history row names its task, not the department.
+    const taskDepartments = new Map(
+      ((await this.txHost.tx.query('SELECT id, department_code FROM case_task WHERE case_id = $1', [record.id])) as { id: string; department_code: string }[]).map(
+        (row) => [row.id, row.department_code],
+      ),
+    );
     const names = await this.users.displayNames([record.applicantId, ...(record.agentId ? [record.agentId] : [])]);
     const party = (id: string) => {
       const name = names.get(id) ?? '';
@@ -152,7 +174,16 @@ export class CasesService {
       materialsOwed: record.materialsOwed,
       form: record.form,
       materials: record.materials,
-      timeline: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, from: h.fromStatus, to: h.toStatus, comment: h.comment })),
+      joint: jointProgress(record),
+      timeline: history.map((h) => ({
+        at: h.at,
+        actor: h.actor,
+        action: h.action,
+        from: h.fromStatus,
+        to: h.toStatus,
+        comment: h.comment,
+        department: departmentOf(h, taskDepartments, record),
+      })),
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt } : null,
     };
   }

@@ -5,6 +5,8 @@ export type Role = 'citizen' | 'clerk' | 'supervisor' | 'admin';
 export interface FieldError {
   path: string;
   message: string;
+  /** Definition and rule errors carry a stable code: the page shows the catalogue's sentence for it. */
+  code?: string;
   /** Rule errors (benefit policies) also say where in the text they are. */
   start?: number;
   end?: number;
@@ -112,6 +114,8 @@ export interface TimelineEntry {
   from: string | null;
   to: string | null;
   comment: string | null;
+  /** The department whose task it was, else the one running the case (null on a bundle's parent). */
+  department?: string | null;
 }
 
 export interface CorrectionItem {
@@ -134,6 +138,8 @@ export interface CaseDetail extends CaseSummary {
   materialsOwed: { key: string; name: string; dueAt: string; deliveredAt: string | null }[];
   form: Record<string, unknown>;
   materials: { key: string; fileId: string }[];
+  /** 联办: the departments of the joint step the case is at, each with where it stands. */
+  joint?: { stepId: string; participants: { department: string; status: 'deciding' | 'approved' | 'rejected' | 'awaiting_correction' }[] } | null;
   timeline: TimelineEntry[];
   rating: { score: number; comment: string | null; createdAt: string } | null;
 }

@@ -25,8 +25,10 @@ export function VerifyPage({ params }: { params: Record<string, string> }) {
     };
   }, [params.code]);
 
-  const result = answer?.code === params.code ? answer.result : undefined;
-  const error = answer?.code === params.code ? answer.error : undefined;
+  // On /verify there is no code yet: nothing was asked, so nothing is shown (and `answer` may be unset).
+  const current = params.code !== undefined && answer?.code === params.code ? answer : undefined;
+  const result = current?.result;
+  const error = current?.error;
 
   return (
     <Card style={{ maxWidth: 720, margin: '0 auto' }}>
