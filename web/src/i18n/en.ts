@@ -293,6 +293,7 @@ export const en: Dict = {
     invalid: 'No longer valid',
     notFound: 'No licence has this number',
     holder: 'Holder',
+    holderEnterprise: 'Holder (enterprise)',
     holderId: 'ID number',
     name: 'Licence',
     item: 'Service code',
@@ -513,6 +514,7 @@ export const en: Dict = {
     isWorkday: 'A working day',
     note: 'Note',
     saved: (n: number) => `Saved; deadlines of ${n} open case${n === 1 ? '' : 's'} recomputed`,
+    unchanged: 'Nothing changed; nothing saved',
     adminOnly: 'Only administrators may change days',
   },
   inbox: {

@@ -460,6 +460,7 @@ export const zh = {
     invalid: '证照已失效',
     notFound: '未找到该编号的证照',
     holder: '持证人',
+    holderEnterprise: '持证单位',
     holderId: '证件号码',
     name: '证照名称',
     item: '事项编码',
@@ -680,6 +681,7 @@ export const zh = {
     isWorkday: '当天是工作日',
     note: '说明',
     saved: (n: number) => `已保存；${n} 件在办办件的时限已重新计算`,
+    unchanged: '未作修改，无需保存',
     adminOnly: '只有管理员可以调整日期',
   },
   inbox: {

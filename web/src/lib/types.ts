@@ -174,6 +174,8 @@ export interface CertificateVerification {
   name: string;
   serviceItemCode: string;
   holderName: string;
+  /** An enterprise (shown whole) when the applicant is one or acted for one; a person's name is masked. */
+  holderKind?: 'person' | 'enterprise';
   holderIdentifier: string | null;
   issuedAt: string;
   validUntil: string | null;

@@ -55,7 +55,7 @@ export function VerifyPage({ params }: { params: Record<string, string> }) {
               items={[
                 { key: 'code', label: t.verify.code, children: result.code },
                 { key: 'name', label: t.verify.name, children: result.name },
-                { key: 'holder', label: t.verify.holder, children: result.holderName },
+                { key: 'holder', label: result.holderKind === 'enterprise' ? t.verify.holderEnterprise : t.verify.holder, children: <span data-holder={result.holderKind ?? 'person'}>{result.holderName}</span> },
                 ...(result.holderIdentifier ? [{ key: 'id', label: t.verify.holderId, children: result.holderIdentifier }] : []),
                 { key: 'item', label: t.verify.item, children: result.serviceItemCode },
                 { key: 'issued', label: t.verify.issuedAt, children: formatDateTime(result.issuedAt, t.locale) },
