@@ -11,7 +11,7 @@ import { FilesService } from '../files/files.service.js';
 import { Keyset, type Page } from '../http/pagination.js';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../http/problem.js';
 import { ClockService } from '../time/clock.service.js';
-import { bundleStatus, isFinal } from './bundle-status.js';
+import { bundleDeadlines, bundleStatus, isFinal } from './bundle-status.js';
 import { maskName } from '@app/gov-ids';
 import { UsersService } from '../users/users.service.js';
 import { canSeeCase, isStaff, taskDepartmentsSql } from './case-access.js';
@@ -40,6 +40,14 @@ const summary = (record: CaseRecord): CaseSummaryView => ({
   submittedAt: record.submittedAt,
   finishedAt: record.finishedAt,
 });
+
+/** A bundle's parent takes its deadlines from its children (it runs no clock of its own). */
+function withBundleDeadlines(parent: CaseRecord, children: CaseRecord[]): void {
+  const due = bundleDeadlines(children);
+  parent.statutoryDeadline = due.statutory;
+  parent.promisedDeadline = due.promised;
+  parent.deadlinesProvisional = due.provisional;
+}
 
 /** The departments of a 联办 step the case is at, each with where it stands. */
 function jointProgress(record: CaseRecord): CaseView['joint'] {
@@ -126,14 +134,24 @@ export class CasesService {
   private async deriveBundleStatuses(rows: CaseRecord[]): Promise<void> {
     const parents = rows.filter((row) => row.bundleCode && !row.serviceItemCode);
     if (parents.length === 0) return;
-    const children = await this.cases.find({ where: { parentId: In(parents.map((p) => p.id)) }, select: { parentId: true, status: true } });
-    for (const parent of parents) parent.status = bundleStatus(children.filter((c) => c.parentId === parent.id).map((c) => c.status));
+    const children = await this.cases.find({
+      where: { parentId: In(parents.map((p) => p.id)) },
+      select: { parentId: true, status: true, statutoryDeadline: true, promisedDeadline: true, deadlinesProvisional: true },
+    });
+    for (const parent of parents) {
+      const own = children.filter((c) => c.parentId === parent.id);
+      parent.status = bundleStatus(own.map((c) => c.status));
+      withBundleDeadlines(parent, own);
+    }
   }
 
   async view(id: string, caller: Caller): Promise<CaseView> {
     const record = await this.visible(id, caller);
     const children = await this.cases.find({ where: { parentId: record.id }, order: { caseNo: 'ASC' } });
-    if (children.length > 0) record.status = bundleStatus(children.map((c) => c.status));
+    if (children.length > 0) {
+      record.status = bundleStatus(children.map((c) => c.status));
+      withBundleDeadlines(record, children);
+    }
     const history = await this.txHost.tx.getRepository(CaseHistory).find({ where: { caseId: record.id }, order: { seq: 'ASC' } });
     const certificates = await this.certificates.forCases([record.id, ...children.map((c) => c.id)]);
     const rating = await this.txHost.tx.getRepository(CaseRating).findOneBy({ caseId: record.id });

@@ -249,6 +249,7 @@ export const en: Dict = {
     promised: 'Promised deadline',
     provisional: 'Provisional: the holiday notice for that year is not out yet; recomputed when it is',
     notStarted: 'The clock starts on acceptance',
+    noDeadline: 'No deadline (finished before acceptance)',
     clockPaused: 'Clock paused (correction time does not count)',
     pausedDays: (n: number) => `Paused for ${n} working day${n === 1 ? '' : 's'} so far`,
     timeline: 'History',

@@ -416,6 +416,7 @@ export const zh = {
     promised: '承诺办结时限',
     provisional: '暂定：所涉年份的放假安排尚未公布，公布后自动重算',
     notStarted: '受理后开始计时',
+    noDeadline: '未进入计时（未受理即办结）',
     clockPaused: '计时暂停中（补正期间不计入办理时限）',
     pausedDays: (n: number) => `累计暂停 ${n} 个工作日`,
     timeline: '办理过程',

@@ -19,7 +19,10 @@ const REFRESH_MS = 10_000;
 function Deadlines({ detail }: { detail: CaseDetail }) {
   const t = useT();
   const { deadlines, clock } = detail;
-  if (!deadlines.statutory && !deadlines.promised) return <Typography.Text type="secondary">{t.caseDetail.notStarted}</Typography.Text>;
+  // A finished case that never started its clock (refused, withdrawn before acceptance) has no deadline to wait for.
+  if (!deadlines.statutory && !deadlines.promised) {
+    return <Typography.Text type="secondary">{FINAL_STATUSES.includes(detail.status) ? t.caseDetail.noDeadline : t.caseDetail.notStarted}</Typography.Text>;
+  }
   return (
     <Space orientation="vertical" size={2}>
       <span>
