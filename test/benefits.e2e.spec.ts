@@ -171,6 +171,7 @@ describe('grant runs', () => {
       variablesUsed: ['person.age', 'person.hukouDistrict'],
       facts: { 'person.age': 90, 'person.hukouDistrict': district },
       trigger: 'run',
+      plain: { rule: `年满 80 周岁，户籍在${district}`, facts: ['90 岁', `户籍${district}`] },
     });
   });
 

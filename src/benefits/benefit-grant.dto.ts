@@ -66,6 +66,11 @@ export class ExplanationView {
   facts: Record<string, unknown>;
   @ApiProperty({ enum: ['run', 'registry-change'], description: 'A grant run, or a registry change re-evaluated on its own' })
   trigger: 'run' | 'registry-change';
+  @ApiProperty({
+    example: { rule: '年满 80 周岁，户籍在南关区', facts: ['84 岁', '户籍南关区'] },
+    description: 'The rule and the facts in plain Chinese, from the rule\'s syntax tree and the registry fields\' labels (libs/rules explain.ts)',
+  })
+  plain: { rule: string; facts: string[] };
 }
 
 export class GrantDetailView extends GrantView {

@@ -314,6 +314,8 @@ export const en: Dict = {
     declineConfirm: 'It will not be paid for this period. Decline?',
     declined: 'Declined for this period',
     basis: 'Why',
+    generalCondition: 'Meets the conditions of the policy',
+    yourFacts: (date: string) => `Your details (registry, ${date})`,
     empty: 'Nothing granted yet',
   },
   queue: {

@@ -481,6 +481,8 @@ export const zh = {
     declineConfirm: '放弃后本期不再发放，确定放弃吗？',
     declined: '已放弃本期发放',
     basis: '发放依据',
+    generalCondition: '符合本政策规定的条件',
+    yourFacts: (date: string) => `您的情况（${date} 登记信息）`,
     empty: '暂无发放记录',
   },
   queue: {

@@ -190,7 +190,7 @@ export interface BenefitGrant {
   status: 'granted' | 'declined' | 'revoked';
   grantedAt: string;
   declinedAt: string | null;
-  explanation?: { rule: string; asOf: string; facts: Record<string, unknown> };
+  explanation?: { rule: string; asOf: string; facts: Record<string, unknown>; plain?: { rule: string; facts: string[] } };
 }
 
 export type Severity = 'yellow' | 'red';
