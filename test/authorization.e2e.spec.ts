@@ -193,6 +193,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/registry/imports/{id}':                          { who: '401 403 403 403 403 403 403 ok', on: 'import' },
   'GET /api/registry/changes':                               { who: '401 403 403 403 ok  ok  ok  ok', query: (f) => ({ idNumber: f.idNumber }) },
   'POST /api/benefit-policies':                              { who: '401 403 403 403 403 403 403 ok', body: () => ({ code: unique('authz-policy'), name: '无人符合', subjectType: 'person', rule: `person.hukouDistrict == '${unique('无此区')}'`, amount: 1, period: 'once' }) },
+  'POST /api/benefit-policies/validate':                     { who: '401 403 403 403 403 403 403 ok', body: () => ({ subjectType: 'person', rule: 'person.age >= 80' }) },
   'GET /api/benefit-policies':                               { who: '401 403 403 403 ok  ok  ok  ok' },
   'GET /api/benefit-policies/{code}':                        { who: '401 403 403 403 ok  ok  ok  ok', on: 'policy' },
   'PATCH /api/benefit-policies/{code}':                      { who: '401 403 403 403 403 403 403 ok', on: 'policy', body: () => ({ active: true }) },

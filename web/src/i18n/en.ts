@@ -471,6 +471,8 @@ export const en: Dict = {
     subjects: { person: 'Person', enterprise: 'Enterprise' },
     rule: 'Eligibility rule (CEL)',
     ruleHelp: "e.g. person.age >= 80 && person.hukouDistrict == '南关区'",
+    means: 'Means',
+    saveFirst: 'The rule changed: save it as a new version before a dry run',
     amount: 'Amount (yuan)',
     period: 'Period',
     periods: { monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly', once: 'Once' },

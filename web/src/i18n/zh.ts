@@ -638,6 +638,8 @@ export const zh = {
     subjects: { person: '个人', enterprise: '企业' } as Record<string, string>,
     rule: '资格规则（CEL 表达式）',
     ruleHelp: "例如 person.age >= 80 && person.hukouDistrict == '南关区'",
+    means: '规则含义',
+    saveFirst: '规则已修改：请先保存为新版本，再试算和发放',
     amount: '金额（元）',
     period: '发放周期',
     periods: { monthly: '每月', quarterly: '每季度', yearly: '每年', once: '一次性' } as Record<string, string>,
