@@ -13,6 +13,7 @@ export const en: Dict = {
     signedInAs: (name: string, roles: string) => `${name} (${roles})`,
     apiDocs: 'API docs',
   },
+  dates: { day: 'YYYY-MM-DD', moment: 'YYYY-MM-DD HH:mm' },
   roles: { citizen: 'Applicant', clerk: 'Clerk', supervisor: 'Supervisor', admin: 'Administrator' },
   nav: {
     catalogue: 'Services',
@@ -456,6 +457,7 @@ export const en: Dict = {
     graphOf: (key: string, version: number) => `Steps of ${key} v${version}`,
     kinds: { review: 'Review', auto: 'Rule', joint: 'Joint', timer: 'Timer', certificate: 'Licence', end: 'End' },
     ends: { approved: 'Approved', rejected: 'Rejected', refused: 'Not accepted', completed: 'Completed', withdrawn: 'Withdrawn' },
+    outcomes: { true: 'Yes', false: 'No', done: 'Done' } as Record<string, string>,
     steps: 'Steps',
     outcome: 'Outcome',
     to: 'Goes to',

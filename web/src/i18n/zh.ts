@@ -12,6 +12,8 @@ export const zh = {
     signedInAs: (name: string, roles: string) => `${name}（${roles}）`,
     apiDocs: '接口文档',
   },
+  /** Date formats of the date pickers (dayjs tokens). */
+  dates: { day: 'YYYY年MM月DD日', moment: 'YYYY年MM月DD日 HH:mm' },
   roles: { citizen: '申请人', clerk: '窗口人员', supervisor: '督查人员', admin: '管理员' } as Record<string, string>,
   nav: {
     catalogue: '办事指南',
@@ -613,7 +615,8 @@ export const zh = {
     validating: '校验中…',
     valid: '校验通过',
     problems: (n: number) => `发现 ${n} 个问题（点击定位）`,
-    unparsable: (detail: string) => `文档无法解析：${detail}`,
+    // The parser's own message is English: a Chinese page says what is wrong in general terms.
+    unparsable: (_detail: string) => '文档无法解析：请检查 JSON 或 YAML 的格式（括号、引号、缩进）',
     saveDraft: '保存为草稿',
     savedDraft: (key: string, version: number) => `已保存草稿：${key} 第 ${version} 版`,
     publish: '发布',
@@ -623,6 +626,7 @@ export const zh = {
     graphOf: (key: string, version: number) => `${key} 第 ${version} 版的流程图`,
     kinds: { review: '人工审查', auto: '秒批规则', joint: '联办', timer: '计时', certificate: '发证', end: '办结' } as Record<string, string>,
     ends: { approved: '准予', rejected: '不予许可', refused: '不予受理', completed: '办结', withdrawn: '撤回' } as Record<string, string>,
+    outcomes: { true: '符合', false: '不符合', done: '完成', approve: '同意', reject: '不同意', accept: '受理', refuse: '不予受理', correction: '补正', transfer: '转办' } as Record<string, string>,
     steps: '环节',
     outcome: '结果',
     to: '去向',

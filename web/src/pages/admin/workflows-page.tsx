@@ -77,13 +77,15 @@ export function WorkflowsPage() {
       setCheck({ state: 'checking' });
       try {
         const result = await api.post<{ valid: boolean; errors?: FieldError[] }>('/api/workflows/validate', read.value);
-        if (mine === round.current) setCheck(result.valid ? { state: 'valid' } : { state: 'invalid', errors: result.errors ?? [] });
+        // Each problem by its code in the page's language (the server's sentence is English).
+        const errors = (result.errors ?? []).map((e) => ({ ...e, message: (e.code && t.problems[e.code]) || e.message }));
+        if (mine === round.current) setCheck(result.valid ? { state: 'valid' } : { state: 'invalid', errors });
       } catch (error) {
         if (mine === round.current) setCheck({ state: 'invalid', errors: error instanceof ApiError ? (error.errors.length ? error.errors : [{ path: '$', message: error.detail }]) : [] });
       }
     }, VALIDATE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, format]);
+  }, [text, format, t]);
 
   /** Selects the text a validator path points at, and scrolls it into view. */
   const reveal = (path: string) => {

@@ -1,3 +1,4 @@
+import { DayInput } from '../../components/date-input';
 import { App, Button, Card, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadState, ProblemAlert } from '../../components/problem-alert';
@@ -81,7 +82,7 @@ export function AgentsPage() {
             <Select mode="multiple" allowClear options={(catalogue?.items ?? []).map((i) => ({ value: i.code, label: i.name }))} />
           </Form.Item>
           <Form.Item name="validUntil" label={t.identity.validUntil} rules={required}>
-            <Input type="date" />
+            <DayInput />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>
             {t.identity.authorise}
