@@ -205,6 +205,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/benefit-grants/{id}':                            { who: '401 403 403 403 ok  ok  ok  ok', on: 'grant' },
   // Issue 12: the full facts only for an admin who states a purpose.
   'POST /api/benefit-grants/{id}/reveal':                    { who: '401 403 403 403 403 403 403 ok', on: 'grant', body: () => ({ purpose: '授权测试：核对发放对象' }), reveals: ['admin'] },
+  'GET /api/my/profile':                                     { who: '401 ok  ok  ok  403 403 403 403' },
   'GET /api/my/benefits':                                    { who: '401 ok  ok  ok  ok  ok  ok  ok', rows: { of: (f) => [f.grantId], seenBy: ['citizen'] } },
   'POST /api/my/benefits/{id}/decline':                      { who: '401 ok  404 404 404 404 404 404', on: 'grant' },
   // Reviews belong to the policy's department (market-regulation).

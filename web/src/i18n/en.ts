@@ -409,6 +409,7 @@ export const en: Dict = {
     acknowledged: 'Acknowledged',
     resolved: 'Resolved',
     noFlags: 'No open flags',
+    noFlagsWith: (status: string) => `No ${status.toLowerCase()} flags`,
     total: 'Total',
     forecast: 'Forecast',
     forecastQuestion: 'What will be late by then?',

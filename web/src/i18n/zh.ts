@@ -577,6 +577,7 @@ export const zh = {
     acknowledged: '已确认知悉',
     resolved: '已标记处理完毕',
     noFlags: '没有未处理的红黄牌',
+    noFlagsWith: (status: string) => `没有${status}的红黄牌`,
     total: '合计',
     forecast: '超时预测',
     forecastQuestion: '到所选时间，哪些办件和任务会超时？',

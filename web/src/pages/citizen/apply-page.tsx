@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Form, Select, Spin, Typography, type FormInstance } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { apiFieldErrors, SchemaFields } from '../../forms/schema-fields';
 import { fieldProblem, formPayload } from '../../forms/form-rules';
-import { useT } from '../../i18n/i18n';
+import { hasChinese, useT } from '../../i18n/i18n';
 import { api, ApiError, newIdempotencyKey } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import type { Bundle, FieldError, FormSchema, ServiceItem } from '../../lib/types';
@@ -46,6 +46,37 @@ function shareAcrossItems(form: FormInstance<Record<string, unknown>>, items: Se
   }
 }
 
+export interface Profile {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  enterprise: { name: string; uscc: string | null; legalRepresentative: string | null; district: string | null } | null;
+}
+
+/**
+ * The form fields an account's own details fill (GET /api/my/profile), by the field names the service
+ * items use: a person's name, ID number and phone; an enterprise's name and legal representative.
+ */
+export function prefillFrom(profile: Profile): Record<string, string> {
+  const values: Record<string, string | null | undefined> = profile.enterprise
+    ? {
+        businessName: profile.enterprise.name,
+        unitName: profile.enterprise.name,
+        dischargerName: profile.enterprise.name,
+        legalRepresentative: profile.enterprise.legalRepresentative,
+        phone: profile.phone,
+      }
+    : {
+        applicantName: profile.name,
+        operatorName: profile.name,
+        legalRepresentative: profile.name,
+        idNumber: profile.idNumber,
+        operatorIdNumber: profile.idNumber,
+        phone: profile.phone,
+      };
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+}
+
 /** Apply for a service item or a bundle: the form(s) from the items' JSON Schemas, the materials once. */
 export function ApplyPage({ params }: { params: Record<string, string> }) {
   const t = useT();
@@ -62,6 +93,22 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
   // 代办: the people who authorised the caller for this item (or for all items) may be applied for.
   const principals = useApi(() => api.get<{ items: Authorisation[] }>('/api/my/principals').catch(() => ({ items: [] })), []);
   const [onBehalfOf, setOnBehalfOf] = useState<string>('');
+  const profile = useApi(() => api.get<Profile>('/api/my/profile').catch(() => null), []);
+
+  // Pre-fill what the account already says, once both are known; what the applicant typed is kept.
+  useEffect(() => {
+    if (!subject.data || !profile.data) return;
+    const known = prefillFrom(profile.data);
+    const fill = (schema: FormSchema, prefix: string[]) => {
+      for (const [field, value] of Object.entries(known)) {
+        const property = schema.properties[field];
+        if (!property || form.getFieldValue([...prefix, field]) !== undefined) continue;
+        if (fieldProblem(field, property, value, false) === null) form.setFieldValue([...prefix, field], value);
+      }
+    };
+    if (subject.data.bundle) for (const item of subject.data.items) fill(item.formSchema, [item.code]);
+    else fill(subject.data.items[0]!.formSchema, []);
+  }, [subject.data, profile.data, form]);
 
   if (subject.error) return <ProblemAlert error={subject.error} />;
   if (!subject.data) return <Spin aria-label={t.common.loading} />;
@@ -69,13 +116,19 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
   const materials = bundleMaterials(items);
   const schemas: Record<string, FormSchema> = bundle ? Object.fromEntries(items.map((i) => [i.code, i.formSchema])) : { '': items[0]!.formSchema };
 
-  const submit = async () => {
-    setFailure(undefined);
-    setOtherErrors([]);
+  /** The materials still missing, marked on their rows: checked with the fields, so every problem shows at once. */
+  const checkMaterials = () => {
     const missing = Object.fromEntries(
       materials.filter(({ material }) => material.required && !material.tolerant && !uploads[material.key]).map(({ material }) => [material.key, t.apply.missingMaterial(material.name)]),
     );
     setMaterialErrors(missing);
+    return missing;
+  };
+
+  const submit = async () => {
+    setFailure(undefined);
+    setOtherErrors([]);
+    const missing = checkMaterials();
     let values: Record<string, unknown>;
     try {
       values = await form.validateFields();
@@ -106,7 +159,16 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
       if (error.status >= 400 && error.status < 500) idempotencyKey.current = newIdempotencyKey();
       const { fields, rest } = apiFieldErrors(error.errors, schemas, t);
       form.setFields(fields);
-      setOtherErrors(rest);
+      // A material the server still misses goes on its row, like the page's own check.
+      const onRows: Record<string, string> = {};
+      const others = rest.filter((e) => {
+        const key = /"([^"]+)"/.exec(e.message)?.[1];
+        const material = e.path === 'materials' && key ? materials.find((m) => m.material.key === key)?.material : undefined;
+        if (material) onRows[material.key] = t.apply.missingMaterial(material.name);
+        return !material;
+      });
+      setMaterialErrors((previous) => ({ ...previous, ...onRows }));
+      setOtherErrors(others.map((e) => ({ ...e, message: hasChinese(e.message) || t.locale !== 'zh-CN' ? e.message : t.common.fieldInvalid })));
       if (rest.length === 0 && fields.length === 0) setFailure(error);
       else message.error(t.common.fixFields);
     } finally {
@@ -141,7 +203,7 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
           </Card>
         );
       })()}
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError onValuesChange={bundle ? (changed) => shareAcrossItems(form, items, changed as Record<string, Record<string, unknown>>) : undefined}>
+      <Form form={form} layout="vertical" onFinish={submit} onFinishFailed={checkMaterials} scrollToFirstError onValuesChange={bundle ? (changed) => shareAcrossItems(form, items, changed as Record<string, Record<string, unknown>>) : undefined}>
         {bundle ? (
           items.map((item) => (
             <Card key={item.code} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.apply.itemForm(item.name)}</h2>} style={{ marginBottom: 16 }}>
