@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { exampleForm, requiredMaterials, serviceItem } from '../support/applicant.js';
 import { auth, waitForTask } from '../support/drive.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+import { privateDatabase } from '../support/private-database.js';
 import { launchBrowser, screenshot, signIn, visitor, type Visitor } from './browser.js';
 
 /**
@@ -48,12 +49,16 @@ export function latinRuns(page: Page): Promise<string[]> {
   }, [...ALLOWED]);
 }
 
+let database: { url: string; drop(): Promise<void> };
 let system: TestSystem;
 let browser: Browser;
 const visitors: Visitor[] = [];
 
+// A database of its own, as a district starts with it (the seed): what other test files leave behind
+// (definitions whose steps have only ids, English test data) is not what a district shows its people.
 beforeAll(async () => {
-  system = await startTestSystem('single-server');
+  database = await privateDatabase('walk');
+  system = await startTestSystem('single-server', { DATABASE_URL: database.url });
   browser = await launchBrowser();
 });
 
@@ -61,6 +66,7 @@ afterAll(async () => {
   for (const v of visitors) await v.context.close();
   await browser?.close();
   await system?.stopAll();
+  await database?.drop();
 });
 
 /** Opens each path, lets it settle, and collects what it shows in Latin letters. */
