@@ -455,6 +455,7 @@ export const en: Dict = {
     publishConfirm: (key: string, version: number) => `New applications will run on ${key} v${version} (open cases keep theirs). Publish?`,
     published: (key: string, version: number) => `Published ${key} v${version}`,
     graph: 'Steps',
+    graphTitle: (version: number) => `steps, v${version}`,
     graphOf: (key: string, version: number) => `Steps of ${key} v${version}`,
     kinds: { review: 'Review', auto: 'Rule', joint: 'Joint', timer: 'Timer', certificate: 'Licence', end: 'End' },
     ends: { approved: 'Approved', rejected: 'Rejected', refused: 'Not accepted', completed: 'Completed', withdrawn: 'Withdrawn' },

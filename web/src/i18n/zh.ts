@@ -624,6 +624,7 @@ export const zh = {
     publishConfirm: (key: string, version: number) => `发布 ${key} 第 ${version} 版后，新申请将按此版本办理（在办办件不受影响）。确定发布吗？`,
     published: (key: string, version: number) => `已发布：${key} 第 ${version} 版`,
     graph: '流程图',
+    graphTitle: (version: number) => `第 ${version} 版的流程图`,
     graphOf: (key: string, version: number) => `${key} 第 ${version} 版的流程图`,
     kinds: { review: '人工审查', auto: '秒批规则', joint: '联办', timer: '计时', certificate: '发证', end: '办结' } as Record<string, string>,
     ends: { approved: '准予', rejected: '不予许可', refused: '不予受理', completed: '办结', withdrawn: '撤回' } as Record<string, string>,

@@ -173,7 +173,8 @@ export function WorkflowsPage() {
                 <List.Item style={{ display: 'block' }}>
                   <Typography.Text strong>{workflow.name}</Typography.Text>
                   <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {/* The key is a code (an identifier), set as one: it is not a sentence to translate. */}
+                    <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
                       {workflow.key}
                     </Typography.Text>
                   </div>
@@ -203,7 +204,7 @@ export function WorkflowsPage() {
           ) : (
             <>
               <Card
-                title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.workflows.editor}{selected && <Tag style={{ marginInlineStart: 8 }}>{selected.key} {t.workflows.versionLabel(selected.version)}</Tag>}</h2>}
+                title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.workflows.editor}{selected && <Tag style={{ marginInlineStart: 8 }}><code>{selected.key}</code> {t.workflows.versionLabel(selected.version)}</Tag>}</h2>}
                 size="small"
                 style={{ marginBottom: 16 }}
                 extra={
@@ -253,7 +254,7 @@ export function WorkflowsPage() {
                 </Space>
               </Card>
               {selected && graph && (
-                <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.workflows.graphOf(selected.key, selected.version)}</h2>} size="small">
+                <Card title={<h2 style={{ fontSize: 16, margin: 0 }}><code>{selected.key}</code> {t.workflows.graphTitle(selected.version)}</h2>} size="small">
                   <WorkflowGraph nodes={graph.nodes} edges={graph.edges} title={t.workflows.graphOf(selected.key, selected.version)} />
                 </Card>
               )}
