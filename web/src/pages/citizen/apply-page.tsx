@@ -94,6 +94,8 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
   const principals = useApi(() => api.get<{ items: Authorisation[] }>('/api/my/principals').catch(() => ({ items: [] })), []);
   const [onBehalfOf, setOnBehalfOf] = useState<string>('');
   const profile = useApi(() => api.get<Profile>('/api/my/profile').catch(() => null), []);
+  // What the account filled in: applying for someone else (代办), those values are theirs to give, not ours.
+  const prefilled = useRef<{ name: (string | number)[]; value: string }[]>([]);
 
   // Pre-fill what the account already says, once both are known; what the applicant typed is kept.
   useEffect(() => {
@@ -103,7 +105,10 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
       for (const [field, value] of Object.entries(known)) {
         const property = schema.properties[field];
         if (!property || form.getFieldValue([...prefix, field]) !== undefined) continue;
-        if (fieldProblem(field, property, value, false) === null) form.setFieldValue([...prefix, field], value);
+        if (fieldProblem(field, property, value, false) === null) {
+          form.setFieldValue([...prefix, field], value);
+          prefilled.current.push({ name: [...prefix, field], value });
+        }
       }
     };
     if (subject.data.bundle) for (const item of subject.data.items) fill(item.formSchema, [item.code]);
@@ -197,7 +202,11 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
               id="apply-on-behalf-of"
               style={{ minWidth: 280 }}
               value={onBehalfOf}
-              onChange={setOnBehalfOf}
+              onChange={(principal: string) => {
+                setOnBehalfOf(principal);
+                // For a principal, the applicant's own details go: what is still as the account filled it is cleared.
+                if (principal) for (const { name, value } of prefilled.current) if (form.getFieldValue(name) === value) form.setFieldValue(name, undefined);
+              }}
               options={[{ value: '', label: t.identity.myself }, ...usable.map((a) => ({ value: a.principal.id, label: t.identity.onBehalfOf(a.principal.name) }))]}
             />
           </Card>
