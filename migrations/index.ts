@@ -10,6 +10,7 @@ import { DurableTimers1796533364758 } from './1796533364758-durable-timers.js';
 import { NotificationChannelsAndWebhooks1796533418915 } from './1796533418915-notification-channels-and-webhooks.js';
 import { IdentityAgentsCounter1796534962882 } from './1796534962882-identity-agents-counter.js';
 import { ServiceGuide1796540000000 } from './1796540000000-service-guide.js';
+import { CertificateHolderKind1796580657281 } from './1796580657281-certificate-holder-kind.js';
 import { BackfillTimers1796590000000 } from './1796590000000-backfill-timers.js';
 
 export const migrations: Function[] = [
@@ -24,5 +25,6 @@ export const migrations: Function[] = [
   NotificationChannelsAndWebhooks1796533418915,
   IdentityAgentsCounter1796534962882,
   ServiceGuide1796540000000,
+  CertificateHolderKind1796580657281,
   BackfillTimers1796590000000,
 ];

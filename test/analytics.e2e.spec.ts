@@ -136,8 +136,8 @@ function expected(cases: Seeded[]) {
   const hours = cases.map((c) => workingSeconds(c.acceptedAt, c.finishedAt) / 3600);
   return {
     count: cases.length,
-    p50Hours: round(percentile(hours, 0.5), 2),
-    p90Hours: round(percentile(hours, 0.9), 2),
+    p50Hours: round(percentile(hours, 0.5), 4),
+    p90Hours: round(percentile(hours, 0.9), 4),
     overdueRate: round(cases.filter((c) => c.finishedAt >= c.promised).length / cases.length, 4),
     statutoryOverdueRate: round(cases.filter((c) => c.finishedAt >= c.statutory).length / cases.length, 4),
   };

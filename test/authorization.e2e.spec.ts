@@ -193,6 +193,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/registry/imports/{id}':                          { who: '401 403 403 403 403 403 403 ok', on: 'import' },
   'GET /api/registry/changes':                               { who: '401 403 403 403 ok  ok  ok  ok', query: (f) => ({ idNumber: f.idNumber }) },
   'POST /api/benefit-policies':                              { who: '401 403 403 403 403 403 403 ok', body: () => ({ code: unique('authz-policy'), name: '无人符合', subjectType: 'person', rule: `person.hukouDistrict == '${unique('无此区')}'`, amount: 1, period: 'once' }) },
+  'POST /api/benefit-policies/validate':                     { who: '401 403 403 403 403 403 403 ok', body: () => ({ subjectType: 'person', rule: 'person.age >= 80' }) },
   'GET /api/benefit-policies':                               { who: '401 403 403 403 ok  ok  ok  ok' },
   'GET /api/benefit-policies/{code}':                        { who: '401 403 403 403 ok  ok  ok  ok', on: 'policy' },
   'PATCH /api/benefit-policies/{code}':                      { who: '401 403 403 403 403 403 403 ok', on: 'policy', body: () => ({ active: true }) },
@@ -204,6 +205,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/benefit-grants/{id}':                            { who: '401 403 403 403 ok  ok  ok  ok', on: 'grant' },
   // Issue 12: the full facts only for an admin who states a purpose.
   'POST /api/benefit-grants/{id}/reveal':                    { who: '401 403 403 403 403 403 403 ok', on: 'grant', body: () => ({ purpose: '授权测试：核对发放对象' }), reveals: ['admin'] },
+  'GET /api/my/profile':                                     { who: '401 ok  ok  ok  403 403 403 403' },
   'GET /api/my/benefits':                                    { who: '401 ok  ok  ok  ok  ok  ok  ok', rows: { of: (f) => [f.grantId], seenBy: ['citizen'] } },
   'POST /api/my/benefits/{id}/decline':                      { who: '401 ok  404 404 404 404 404 404', on: 'grant' },
   // Reviews belong to the policy's department (market-regulation).

@@ -124,6 +124,15 @@ describe('benefit policies', () => {
     expect(response.body).toMatchObject({ code: 'benefit_policy.rule_not_exact_in_sql', errors: [{ path: 'rule', code: 'sql_unsupported_function' }] });
   });
 
+  it('checks a rule without saving it, as a save would, for an editor checking as the admin types', async () => {
+    const validate = (rule: string, subjectType = 'person') => system.http().post('/api/benefit-policies/validate').set(as(admin)).send({ subjectType, rule }).expect(200);
+    expect((await validate("person.age >= 80 && person.hukouDistrict == '南关区'")).body).toEqual({ valid: true, plain: '年满 80 周岁，户籍在南关区' });
+    const wrong = (await validate("person.age >= '80'")).body;
+    expect(wrong).toMatchObject({ valid: false, errors: [{ path: 'rule', code: 'no_such_overload', line: 1, column: 1 }] });
+    expect((await validate("person.name.endsWith('娜')")).body).toMatchObject({ valid: false, errors: [{ code: 'sql_unsupported_function' }] });
+    expect((await validate('enterprise.employees > 5')).body).toMatchObject({ valid: false, errors: [{ code: 'unknown_variable' }] });
+  });
+
   it('keeps versions: a new rule becomes current, the old one stays readable', async () => {
     const code = uniqueCode('versioned');
     await createPolicy({ code, name: 'v1', subjectType: 'person', rule: 'person.age >= 80', amount: 100, period: 'monthly' });
@@ -171,6 +180,7 @@ describe('grant runs', () => {
       variablesUsed: ['person.age', 'person.hukouDistrict'],
       facts: { 'person.age': 90, 'person.hukouDistrict': district },
       trigger: 'run',
+      plain: { rule: `年满 80 周岁，户籍在${district}`, facts: ['90 岁', `户籍${district}`] },
     });
   });
 

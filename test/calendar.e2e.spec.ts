@@ -310,6 +310,19 @@ describe('admin overrides', () => {
     expect(put.body).toMatchObject({ isWorkday: false, provisional: false, overridden: true });
     expect(await addWorkingDays('2027-02-26', 1)).toEqual({ date: '2027-03-02', provisional: true });
   });
+
+  it('saving a day with nothing changed records no new calendar version', async () => {
+    const before = await changes();
+    const again = await system
+      .http()
+      .put('/api/calendar/days/2027-03-01')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ isWorkday: false, note: '南关区：本地节日（测试）' })
+      .expect(200);
+    expect(again.body).toMatchObject({ isWorkday: false, overridden: true, recomputedCases: 0, version: before[0]!.version });
+    // (A real change still makes a version: the tests above and below count them.)
+    expect(await changes()).toEqual(before);
+  });
 });
 
 describe('loading the 2027 notice', () => {

@@ -75,8 +75,9 @@ export class AnalyticsService {
       key: row.key,
       label: row.label,
       count: row.count,
-      p50Hours: round(row.p50 / 3600, 2),
-      p90Hours: round(row.p90 / 3600, 2),
+      // Four decimals (a third of a second): cases decided within the hour are read in minutes.
+      p50Hours: round(row.p50 / 3600, 4),
+      p90Hours: round(row.p90 / 3600, 4),
       overdueRate: round(row.overdue ?? 0, 4),
       statutoryOverdueRate: round(row.statutory ?? 0, 4),
     }));

@@ -55,6 +55,12 @@ export class GrantView {
   @ApiProperty({ type: String, nullable: true, description: 'The registry import whose change granted it' }) importId: string | null;
 }
 
+/** The rule and the facts said in plain Chinese (libs/rules explain.ts). */
+export class PlainExplanationView {
+  @ApiProperty({ example: '年满 80 周岁，户籍在南关区' }) rule: string;
+  @ApiProperty({ type: [String], example: ['84 岁', '户籍南关区'] }) facts: string[];
+}
+
 export class ExplanationView {
   @ApiProperty({ example: "person.age >= 80 && person.hukouDistrict == '南关区'" }) rule: string;
   @ApiProperty() policyCode: string;
@@ -66,6 +72,12 @@ export class ExplanationView {
   facts: Record<string, unknown>;
   @ApiProperty({ enum: ['run', 'registry-change'], description: 'A grant run, or a registry change re-evaluated on its own' })
   trigger: 'run' | 'registry-change';
+  @ApiProperty({
+    type: PlainExplanationView,
+    example: { rule: '年满 80 周岁，户籍在南关区', facts: ['84 岁', '户籍南关区'] },
+    description: 'The rule and the facts in plain Chinese, from the rule\'s syntax tree and the registry fields\' labels (libs/rules explain.ts)',
+  })
+  plain: PlainExplanationView;
 }
 
 export class GrantDetailView extends GrantView {

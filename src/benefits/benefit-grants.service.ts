@@ -1,3 +1,4 @@
+import { enterpriseLabels, explainFacts, explainRule, personLabels } from '@app/rules';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -57,6 +58,8 @@ export type Disclosure = 'staff' | 'holder' | 'revealed';
 export function grantView(row: GrantRow, disclosure: Disclosure, idNumbers: IdNumberCipher): GrantDetailView {
   const person = row.subject_type === 'person';
   const whole = disclosure === 'revealed';
+  const shownFacts = disclosure === 'staff' ? maskedFacts(row.facts) : row.facts;
+  const labels = person ? personLabels : enterpriseLabels;
   return {
     id: row.id,
     policyCode: row.policy_code,
@@ -82,8 +85,10 @@ export function grantView(row: GrantRow, disclosure: Disclosure, idNumbers: IdNu
       asOf: row.as_of,
       period: row.period,
       variablesUsed: row.variables_used,
-      facts: disclosure === 'staff' ? maskedFacts(row.facts) : row.facts,
+      facts: shownFacts,
       trigger: row.run_id ? 'run' : 'registry-change',
+      // The same in words, for people: from the rule's syntax tree and the registry fields' labels.
+      plain: { rule: explainRule(row.rule, labels), facts: explainFacts(shownFacts, labels) },
     },
     revealed: whole,
   };

@@ -4,7 +4,7 @@ import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { PageQuery, type Page } from '../http/pagination.js';
 import { BenefitPoliciesService } from './benefit-policies.service.js';
-import { CreatePolicyDto, CreatePolicyVersionDto, PolicyDetailView, PolicyPage, PolicyView, UpdatePolicyDto } from './benefit-policy.dto.js';
+import { CreatePolicyDto, CreatePolicyVersionDto, PolicyDetailView, PolicyPage, PolicyView, RuleValidationView, UpdatePolicyDto, ValidateRuleDto } from './benefit-policy.dto.js';
 import { RunCreatedView, RunPage, StartRunDto, type RunView } from './benefit-run.dto.js';
 import { BenefitRunsService } from './benefit-runs.service.js';
 
@@ -24,6 +24,15 @@ export class BenefitPoliciesController {
   @Problems({ 400: ['benefit_policy.invalid_rule', 'benefit_policy.unknown_department'], 409: ['benefit_policy.exists'] })
   create(@Body() body: CreatePolicyDto, @CurrentUser() caller: Caller): Promise<PolicyView> {
     return this.policies.create(body, caller.id);
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: "Check a rule as a save would (type check against the registry, exact SQL), storing nothing: 200 { valid, errors[] located in the rule, plain }" })
+  @ApiOkResponse({ type: RuleValidationView })
+  validate(@Body() body: ValidateRuleDto): RuleValidationView {
+    return this.policies.validateRule(body);
   }
 
   @Get()

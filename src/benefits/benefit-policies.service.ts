@@ -1,3 +1,4 @@
+import { enterpriseLabels, explainRule, personLabels } from '@app/rules';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -6,7 +7,7 @@ import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { BenefitPolicyVersion } from './benefit-policy-version.entity.js';
 import { BenefitPolicy } from './benefit-policy.entity.js';
-import type { CreatePolicyDto, CreatePolicyVersionDto, PolicyDetailView, PolicyVersionView, PolicyView, UpdatePolicyDto } from './benefit-policy.dto.js';
+import type { CreatePolicyDto, CreatePolicyVersionDto, PolicyDetailView, PolicyVersionView, PolicyView, RuleValidationView, UpdatePolicyDto, ValidateRuleDto } from './benefit-policy.dto.js';
 import { checkPolicyRule, insertPolicy, insertVersion } from './policy-definition.js';
 
 const versionView = (version: BenefitPolicyVersion): PolicyVersionView => ({
@@ -51,6 +52,14 @@ export class BenefitPoliciesService {
     }
     const policy = await insertPolicy(this.txHost.tx, dto, variablesUsed, actorId);
     return this.get(policy.code);
+  }
+
+  /** The save's rule check without saving: 200 with the located errors, for an editor checking as the admin types. */
+  validateRule(dto: ValidateRuleDto): RuleValidationView {
+    if (dto.rule.trim() === '') return { valid: false, errors: [] };
+    const check = checkPolicyRule(dto.rule, dto.subjectType);
+    if (!check.ok) return { valid: false, errors: check.errors };
+    return { valid: true, plain: explainRule(dto.rule, dto.subjectType === 'person' ? personLabels : enterpriseLabels) };
   }
 
   /** A new version of the rule, amount or period; grants already made keep the version they were made under. */

@@ -38,6 +38,33 @@ export class CreatePolicyDto extends CreatePolicyVersionDto {
   departmentCode?: string | null;
 }
 
+/** A rule to check while the admin types it (POST /api/benefit-policies/validate): nothing is stored. */
+export class ValidateRuleDto {
+  @ApiProperty({ enum: SUBJECT_TYPES, example: 'person' })
+  @IsIn(SUBJECT_TYPES)
+  subjectType: SubjectType;
+
+  @ApiProperty({ example: "person.age >= 80 && person.hukouDistrict == '南关区'" })
+  @IsString() @MaxLength(4000)
+  rule: string;
+}
+
+export class RuleErrorView {
+  @ApiProperty({ example: 'rule' }) path: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ example: 'no_such_overload' }) code: string;
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+  @ApiProperty() line: number;
+  @ApiProperty() column: number;
+}
+
+export class RuleValidationView {
+  @ApiProperty() valid: boolean;
+  @ApiPropertyOptional({ type: [RuleErrorView] }) errors?: RuleErrorView[];
+  @ApiPropertyOptional({ example: '年满 80 周岁，户籍在南关区', description: 'the rule in plain Chinese, when valid' }) plain?: string;
+}
+
 export class UpdatePolicyDto {
   @ApiPropertyOptional({ description: 'Inactive policies are left out of runs and re-evaluations; grants made stay' })
   @IsOptional() @IsBoolean()

@@ -79,7 +79,12 @@ export class CalendarAdminService {
   @Transactional()
   async setOverride(date: string, { isWorkday, note }: SetDayDto, actorId: string): Promise<DayChangeView> {
     const previous = await this.requireCalendar();
-    orBeyondHorizon(previous.calendar.day(date));
+    const current = orBeyondHorizon(previous.calendar.day(date));
+    // Saving the day as it already is changes nothing: no new calendar version, no recomputation. (A
+    // provisional day saved as it is does change: it is settled.)
+    if (!current.provisional && current.isWorkday === isWorkday && current.note === note) {
+      return { date, isWorkday, note, provisional: current.provisional, overridden: previous.overrides.has(date), recomputedCases: 0, version: previous.version };
+    }
     const before = await this.days.findOneBy({ date, source: 'override' });
     await this.days.upsert({ date, source: 'override', isWorkday, note }, ['date', 'source']);
     return this.afterDayChange(previous, date, {

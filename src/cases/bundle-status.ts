@@ -19,3 +19,22 @@ export function bundleStatus(children: readonly CaseStatus[]): CaseStatus {
   if (children.every((s) => s === 'submitted')) return 'submitted';
   return 'in_review';
 }
+
+export interface ChildDeadlines {
+  statutoryDeadline: Date | null;
+  promisedDeadline: Date | null;
+  deadlinesProvisional: boolean;
+}
+
+/**
+ * A bundle's parent runs no clock of its own: the application as a whole is due when its last item is.
+ * Each deadline is the latest of the children's (those not yet accepted have none yet); null while no
+ * child has one. Provisional when any child's deadline it could be is.
+ */
+export function bundleDeadlines(children: readonly ChildDeadlines[]): { statutory: Date | null; promised: Date | null; provisional: boolean } {
+  const latest = (pick: (c: ChildDeadlines) => Date | null) =>
+    children.map(pick).reduce<Date | null>((max, d) => (d !== null && (max === null || d.getTime() > max.getTime()) ? d : max), null);
+  const statutory = latest((c) => c.statutoryDeadline);
+  const promised = latest((c) => c.promisedDeadline);
+  return { statutory, promised, provisional: children.some((c) => c.deadlinesProvisional && (c.statutoryDeadline !== null || c.promisedDeadline !== null)) };
+}

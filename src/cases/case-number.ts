@@ -14,10 +14,17 @@ export class CaseNumberCounter {
   last: number;
 }
 
-/** `2201-SC-0001` -> `SC0001`; a bundle `open-restaurant` -> `OPENRESTAURANT` (the region prefix carries nothing). */
-export function caseNumberScope(serviceItemCode: string | null, bundleCode: string | null): string {
+/** Every bundle (一件事) shares one short scope: its children carry their items' numbers. */
+export const BUNDLE_SCOPE = 'YJS';
+
+/**
+ * `2201-SC-0001` -> `SC0001` (the region prefix carries nothing); any bundle -> `YJS`, so that a bundle's
+ * number is as short and regular as an item's (`NG2026-YJS-000001`), whatever its code. An item's scope
+ * always ends in digits, so it never meets the bundles' one.
+ */
+export function caseNumberScope(serviceItemCode: string | null, _bundleCode: string | null): string {
   if (serviceItemCode) return serviceItemCode.replace(/^\d{4}-/, '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
-  return `B${(bundleCode ?? 'X').replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`;
+  return BUNDLE_SCOPE;
 }
 
 /** Readable, unique numbers like `NG2026-SC0001-000123` (南关, year, item, sequence). */

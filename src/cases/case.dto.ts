@@ -81,6 +81,17 @@ export class TimelineEntryView {
   @ApiProperty({ type: String, nullable: true }) from: string | null;
   @ApiProperty({ type: String, nullable: true }) to: string | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the department whose task this was, else the department running the case' }) department: string | null;
+}
+
+export class JointParticipantView {
+  @ApiProperty() department: string;
+  @ApiProperty({ enum: ['deciding', 'approved', 'rejected', 'awaiting_correction'] }) status: 'deciding' | 'approved' | 'rejected' | 'awaiting_correction';
+}
+
+export class JointProgressView {
+  @ApiProperty() stepId: string;
+  @ApiProperty({ type: [JointParticipantView] }) participants: JointParticipantView[];
 }
 
 export class CaseSummaryView extends SubmittedCaseView {
@@ -160,6 +171,7 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: [MaterialOwedView], description: 'tolerated materials (容缺) still owed' }) materialsOwed: MaterialOwedView[];
   @ApiProperty({ type: 'object', additionalProperties: true }) form: Record<string, unknown>;
   @ApiProperty({ type: [MaterialRefDto] }) materials: MaterialRefDto[];
+  @ApiProperty({ type: JointProgressView, nullable: true, description: '联办: the departments of the joint step the case is at, each with its state' }) joint: JointProgressView | null;
   @ApiProperty({ type: [TimelineEntryView] }) timeline: TimelineEntryView[];
   @ApiProperty({ type: CaseRatingSummary, nullable: true, description: 'once rated (好差评)' }) rating: CaseRatingSummary | null;
 }

@@ -11,7 +11,7 @@ import { FilesService } from '../files/files.service.js';
 import { Keyset, type Page } from '../http/pagination.js';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../http/problem.js';
 import { ClockService } from '../time/clock.service.js';
-import { bundleStatus, isFinal } from './bundle-status.js';
+import { bundleDeadlines, bundleStatus, isFinal } from './bundle-status.js';
 import { maskName } from '@app/gov-ids';
 import { UsersService } from '../users/users.service.js';
 import { AgentsService } from '../agents/agents.service.js';
@@ -41,6 +41,30 @@ const summary = (record: CaseRecord): CaseSummaryView => ({
   submittedAt: record.submittedAt,
   finishedAt: record.finishedAt,
 });
+
+/** A bundle's parent takes its deadlines from its children (it runs no clock of its own). */
+function withBundleDeadlines(parent: CaseRecord, children: CaseRecord[]): void {
+  const due = bundleDeadlines(children);
+  parent.statutoryDeadline = due.statutory;
+  parent.promisedDeadline = due.promised;
+  parent.deadlinesProvisional = due.provisional;
+}
+
+/** The departments of a 联办 step the case is at, each with where it stands. */
+function jointProgress(record: CaseRecord): CaseView['joint'] {
+  const activity = record.engineState?.activity;
+  if (activity?.kind !== 'joint') return null;
+  return { stepId: activity.stepId, participants: activity.participants.map((p) => ({ department: p.department, status: p.status })) };
+}
+
+/**
+ * The department a history row belongs to: the one whose task was decided, or (for the applicant's and the
+ * system's rows) the department running the case; a bundle's parent has none of its own.
+ */
+function departmentOf(row: CaseHistory, taskDepartments: Map<string, string>, record: CaseRecord): string | null {
+  const taskId = typeof row.data?.taskId === 'string' ? row.data.taskId : undefined;
+  return (taskId && taskDepartments.get(taskId)) || record.departmentCode;
+}
 
 /** Newest first. */
 const CASE_PAGES = new Keyset('DESC', { submittedAt: { sql: 'c.submittedAt', type: 'timestamp' }, id: { sql: 'c.id', type: 'uuid' } });
@@ -117,19 +141,35 @@ export class CasesService {
   private async deriveBundleStatuses(rows: CaseRecord[]): Promise<void> {
     const parents = rows.filter((row) => row.bundleCode && !row.serviceItemCode);
     if (parents.length === 0) return;
-    const children = await this.cases.find({ where: { parentId: In(parents.map((p) => p.id)) }, select: { parentId: true, status: true } });
-    for (const parent of parents) parent.status = bundleStatus(children.filter((c) => c.parentId === parent.id).map((c) => c.status));
+    const children = await this.cases.find({
+      where: { parentId: In(parents.map((p) => p.id)) },
+      select: { parentId: true, status: true, statutoryDeadline: true, promisedDeadline: true, deadlinesProvisional: true },
+    });
+    for (const parent of parents) {
+      const own = children.filter((c) => c.parentId === parent.id);
+      parent.status = bundleStatus(own.map((c) => c.status));
+      withBundleDeadlines(parent, own);
+    }
   }
 
   async view(id: string, caller: Caller): Promise<CaseView> {
     const record = await this.visible(id, caller);
     const children = await this.cases.find({ where: { parentId: record.id }, order: { caseNo: 'ASC' } });
-    if (children.length > 0) record.status = bundleStatus(children.map((c) => c.status));
+    if (children.length > 0) {
+      record.status = bundleStatus(children.map((c) => c.status));
+      withBundleDeadlines(record, children);
+    }
     const history = await this.txHost.tx.getRepository(CaseHistory).find({ where: { caseId: record.id }, order: { seq: 'ASC' } });
     const certificates = await this.certificates.forCases([record.id, ...children.map((c) => c.id)]);
     const rating = await this.txHost.tx.getRepository(CaseRating).findOneBy({ caseId: record.id });
     const clock = record.clock ? await this.calendars.calendar().then((calendar) => deadlines(record.clock!, calendar, this.clock.now().toISOString())) : null;
     const notice = record.engineState ? openCorrection(record.engineState) : null;
+    // Which department decided each task: a history row names its task, not the department.
+    const taskDepartments = new Map(
+      ((await this.txHost.tx.query('SELECT id, department_code FROM case_task WHERE case_id = $1', [record.id])) as { id: string; department_code: string }[]).map(
+        (row) => [row.id, row.department_code],
+      ),
+    );
     const parties = [record.applicantId, ...(record.agentId ? [record.agentId] : [])];
     const names = await this.users.displayNames(parties);
     // A person's name is masked to others; an enterprise's is public, and its legal representative knows
@@ -165,7 +205,16 @@ export class CasesService {
       materialsOwed: record.materialsOwed,
       form: record.form,
       materials: record.materials,
-      timeline: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, from: h.fromStatus, to: h.toStatus, comment: h.comment })),
+      joint: jointProgress(record),
+      timeline: history.map((h) => ({
+        at: h.at,
+        actor: h.actor,
+        action: h.action,
+        from: h.fromStatus,
+        to: h.toStatus,
+        comment: h.comment,
+        department: departmentOf(h, taskDepartments, record),
+      })),
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt } : null,
     };
   }

@@ -5,7 +5,8 @@ export class CertificateVerification {
   @ApiProperty({ example: '7K3M-Q9TX-2HVB-8RWE' }) code: string;
   @ApiProperty({ example: '食品经营许可证' }) name: string;
   @ApiProperty() serviceItemCode: string;
-  @ApiProperty({ example: '张*', description: 'masked' }) holderName: string;
+  @ApiProperty({ example: '张*', description: "a person's name masked; an enterprise's whole (it is public)" }) holderName: string;
+  @ApiProperty({ enum: ['person', 'enterprise'], description: 'enterprise when the applicant is one or acted for one' }) holderKind: 'person' | 'enterprise';
   @ApiProperty({ type: String, nullable: true, example: '220***********1231', description: 'masked' }) holderIdentifier: string | null;
   @ApiProperty() issuedAt: Date;
   @ApiProperty({ type: String, nullable: true }) validUntil: Date | null;

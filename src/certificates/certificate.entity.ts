@@ -20,6 +20,10 @@ export class Certificate {
   @Column({ type: 'text' })
   holderName: string;
 
+  /** An enterprise's name is public and shown whole; a person's is masked wherever it is shown. */
+  @Column({ type: 'text', default: 'person' })
+  holderKind: 'person' | 'enterprise';
+
   /** 居民身份证 or 统一社会信用代码 of the holder, stored masked: a public document needs no more. */
   @Column({ type: 'text', nullable: true })
   holderIdentifier: string | null;

@@ -99,7 +99,13 @@ export const OPEN_TASKS: Family = {
          FROM src s WHERE s.status = 'open' AND s.claimed_by IS NULL AND s.created_at <= ${p.add(w.unclaimedCutoff)}`,
   },
   // The case number costs a look-up per task: only for the flags being stored or shown.
-  enrich: (alias) => `${alias}.facts || jsonb_build_object('caseNo', (SELECT r.case_no FROM case_record r WHERE r.id = ${alias}.case_id))`,
+  // The step's name from the definition the case runs on, so that people read 「受理」, not 「accept」.
+  enrich: (alias) =>
+    `${alias}.facts || jsonb_build_object('caseNo', (SELECT r.case_no FROM case_record r WHERE r.id = ${alias}.case_id),
+       'stepName', (SELECT st->>'name' FROM case_record r
+                      JOIN workflow_version v ON v.key = r.workflow_key AND v.version = r.workflow_version
+                      CROSS JOIN LATERAL jsonb_array_elements(v.document->'steps') st
+                     WHERE r.id = ${alias}.case_id AND st->>'id' = ${alias}.facts->>'stepId' LIMIT 1))`,
 };
 
 /** Decided cases, looked back on: neither kind changes with time, so the scan reviews them at most hourly. */

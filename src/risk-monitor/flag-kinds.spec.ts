@@ -10,6 +10,12 @@ describe('flag kinds', () => {
     for (const kind of FLAG_KIND_CODES) expect(describeFlag(kind, {})).toMatch(/\S/);
   });
 
+  it("names a task's step by its name from the definition, by its id only when it has none", () => {
+    const facts = { caseNo: 'NG2026-SC0001-000001', stepId: 'accept', dueAt: '2026-03-16T09:00:00.000Z' };
+    expect(describeFlag('task_overdue', { ...facts, stepName: '受理' })).toBe('办件 NG2026-SC0001-000001 的「受理」环节已超期（应于 2026-03-16 17:00 前办结）');
+    expect(describeFlag('task_unclaimed', { ...facts, stepName: null, openedAt: facts.dueAt })).toContain('「accept」');
+  });
+
   it('keeps red for what is late or broken, and only conditions clear by themselves', () => {
     expect(FLAG_KIND_CODES.filter((kind) => FLAG_KINDS[kind].severity === 'red').sort()).toEqual(['case_overdue', 'job_failed', 'task_overdue']);
     expect(FLAG_KIND_CODES.filter((kind) => !FLAG_KINDS[kind].clears).sort()).toEqual(['auto_approval_sample', 'benefit_run_jump', 'decision_too_fast', 'job_failed']);

@@ -42,6 +42,7 @@ export function chinaTime(iso: unknown): string {
 export function describe(kind: FlagKind, facts: Record<string, unknown>): string {
   const f = facts as Record<string, string | number | null | undefined>;
   const caseNo = `办件 ${f.caseNo ?? ''}`;
+  const step = f.stepName ?? f.stepId;
   const deadline = DEADLINE_NAMES[String(f.deadline)] ?? String(f.deadline);
   switch (kind) {
     case 'case_deadline_approaching':
@@ -49,11 +50,11 @@ export function describe(kind: FlagKind, facts: Record<string, unknown>): string
     case 'case_overdue':
       return `${caseNo} 已超过${deadline}（${chinaTime(f.dueAt)} 届满）`;
     case 'task_deadline_approaching':
-      return `${caseNo} 的「${f.stepId}」环节将于 ${chinaTime(f.dueAt)} 到期`;
+      return `${caseNo} 的「${step}」环节将于 ${chinaTime(f.dueAt)} 到期`;
     case 'task_overdue':
-      return `${caseNo} 的「${f.stepId}」环节已超期（应于 ${chinaTime(f.dueAt)} 前办结）`;
+      return `${caseNo} 的「${step}」环节已超期（应于 ${chinaTime(f.dueAt)} 前办结）`;
     case 'task_unclaimed':
-      return `${caseNo} 的「${f.stepId}」环节自 ${chinaTime(f.openedAt)} 起无人认领`;
+      return `${caseNo} 的「${step}」环节自 ${chinaTime(f.openedAt)} 起无人认领`;
     case 'case_stalled':
       return `${caseNo} 自 ${chinaTime(f.lastEventAt)} 起无任何进展`;
     case 'repeated_corrections':

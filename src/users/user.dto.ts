@@ -60,3 +60,18 @@ export class StaffPage {
   @ApiProperty({ type: [StaffView] }) items: StaffView[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
+
+export class ProfileEnterpriseView {
+  @ApiProperty({ example: '长春市南关区福顺餐饮有限公司' }) name: string;
+  @ApiProperty({ type: String, nullable: true, example: '91220102MA17Q5C827' }) uscc: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '刘洋' }) legalRepresentative: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '南关区' }) district: string | null;
+}
+
+/** GET /api/my/profile: what the holder's own application forms are pre-filled with. */
+export class ProfileView {
+  @ApiProperty({ example: '张伟' }) name: string;
+  @ApiProperty({ type: String, nullable: true, description: "the holder's own ID number, whole; null for an enterprise account" }) idNumber: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ type: ProfileEnterpriseView, nullable: true, description: 'an enterprise account: the enterprise' }) enterprise: ProfileEnterpriseView | null;
+}

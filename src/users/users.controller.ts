@@ -5,7 +5,7 @@ import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { UserView } from '../auth/login.dto.js';
 import { PageQuery, type Page } from '../http/pagination.js';
-import { CreateUserDto, StaffPage, StaffView, UpdateUserDto } from './user.dto.js';
+import { CreateUserDto, ProfileView, StaffPage, StaffView, UpdateUserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -19,6 +19,13 @@ export class UsersController {
   @ApiOperation({ summary: 'The caller: id, username, roles, department, display name' })
   me(@CurrentUser() caller: Caller): Caller {
     return caller;
+  }
+
+  @Get('my/profile')
+  @Roles('citizen')
+  @ApiOkResponse({ type: ProfileView, description: "The holder's own details, for pre-filling application forms" })
+  profile(@CurrentUser() caller: Caller): Promise<ProfileView> {
+    return this.users.profile(caller.id);
   }
 
   @Get('users')

@@ -6,7 +6,7 @@ import { Department } from '../catalog/department.entity.js';
 import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import type { CreateUserDto, StaffView, UpdateUserDto } from './user.dto.js';
+import type { CreateUserDto, ProfileView, StaffView, UpdateUserDto } from './user.dto.js';
 import { ACCOUNT_CHANGED, UserSessions } from './user-sessions.service.js';
 import { User, type ApplicantFacts, type Role } from './user.entity.js';
 import { randomBytes } from 'node:crypto';
@@ -165,6 +165,24 @@ export class UsersService {
 
   findByUsername(username: string): Promise<PersonAccount | null> {
     return this.users.findOneBy({ username });
+  }
+
+  /**
+   * What the account holder's own forms are pre-filled with: their name, ID number (whole: it is their
+   * own, read by themselves) and phone, and for an enterprise account the enterprise's details.
+   */
+  async profile(id: string): Promise<ProfileView> {
+    const user = await this.users.findOneByOrFail({ id });
+    const facts = user.facts ?? {};
+    const enterprise = facts.kind === 'enterprise';
+    return {
+      name: user.displayName,
+      idNumber: enterprise || user.idNumberSealed === null ? null : this.idNumbers.open(user.idNumberSealed),
+      phone: facts.phone ?? null,
+      enterprise: enterprise
+        ? { name: facts.companyName ?? user.displayName, uscc: facts.uscc ?? null, legalRepresentative: facts.legalRepresentative ?? null, district: facts.registeredDistrict ?? null }
+        : null,
+    };
   }
 
   /** Display names by account id, for the people named on a case. */

@@ -17,7 +17,7 @@ afterAll(async () => {
   await system?.stopAll();
 });
 
-/** `<input type="datetime-local">` text for a moment, in China time (the browser's zone in these tests). */
+/** A moment typed into the date picker (it also reads ISO text), in China time (the browser's zone in these tests). */
 function chinaLocal(date: Date): string {
   return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 }
@@ -64,6 +64,7 @@ describe('the supervisor dashboard', () => {
     const forecast = page.getByTestId('forecast');
     await forecast.getByText(/届时将有 \d+ 项被标记/).waitFor();
     await forecast.getByLabel('预测到').fill(chinaLocal(new Date(Date.now() + 30 * 24 * 3_600_000)));
+    await forecast.getByLabel('预测到').press('Enter');
     await forecast.getByRole('button', { name: /预\s*测/ }).click();
     const row = forecast.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '环节超期' });
     await row.waitFor();

@@ -106,6 +106,7 @@ describe('real people get in', { timeout: 180_000 }, () => {
     await p.page.getByRole('heading', { name: '我的代办授权' }).waitFor();
     await field(p.page, '代办人用户名').fill(agent.username);
     await field(p.page, '有效期至').fill(tomorrow());
+    await field(p.page, '有效期至').press('Enter');
     await p.page.getByRole('button', { name: '授 权' }).or(p.page.getByRole('button', { name: '授权', exact: true })).click();
     await p.page.getByRole('row').filter({ hasText: agent.username }).filter({ hasText: '有效' }).waitFor();
     await screenshot(p.page, 'identity-agents');

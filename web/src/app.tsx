@@ -1,6 +1,8 @@
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { AppLayout } from './components/app-layout';
 import { useLanguage, useT } from './i18n/i18n';
@@ -85,6 +87,8 @@ export function App() {
   const t = useT();
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    // Month and weekday names in the pickers follow the page's language, not the browser's.
+    dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
     document.title = t.app.name;
   }, [language, t]);
   return (

@@ -8,6 +8,7 @@ export {
   personType,
 } from './declarations.js';
 export { completedYears } from './derived-facts.js';
+export { enterpriseLabels, explainFacts, explainRule, type FieldLabel, type FieldLabels, GENERAL_CONDITION, personLabels } from './explain.js';
 export { type CompiledRule, compileRule, evaluateRule } from './evaluate.js';
 export { RuleCompileError, type RuleError, RuleEvaluationError } from './rule-error.js';
 export type {

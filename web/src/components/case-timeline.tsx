@@ -1,11 +1,13 @@
 import { Timeline, Typography } from 'antd';
 import { label, useT } from '../i18n/i18n';
+import { useCatalogue } from '../lib/catalogue';
 import { formatDateTime } from '../lib/dates';
 import type { TimelineEntry } from '../lib/types';
 
 /** The case's history, oldest first: who did what, and how the status moved. */
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = useT();
+  const catalogue = useCatalogue();
   return (
     <Timeline
       items={entries.map((entry, index) => ({
@@ -22,7 +24,15 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
               </Typography.Text>
             )}
             <div>
-              <Typography.Text type="secondary">{t.caseDetail.by(entry.actor)}</Typography.Text>
+              <Typography.Text type="secondary" data-actor>
+                {t.caseDetail.by(label(t.actors, entry.actor))}
+              </Typography.Text>
+              {entry.department && (
+                <Typography.Text type="secondary" data-department={entry.department}>
+                  {' · '}
+                  {catalogue?.departmentName(entry.department) ?? ''}
+                </Typography.Text>
+              )}
             </div>
             {entry.comment && <div>{entry.comment}</div>}
           </div>

@@ -1,11 +1,13 @@
 import { Alert, Empty } from 'antd';
-import { useT } from '../i18n/i18n';
+import { hasChinese, useT } from '../i18n/i18n';
 import type { ApiError } from '../lib/api';
 
 /** An API failure for a person: the server's own sentence, and each field at fault. */
 export function ProblemAlert({ error }: { error: ApiError | undefined }) {
   const t = useT();
   if (!error) return null;
+  // A Chinese page names no English path or sentence: a field's own message when it is Chinese, else a plain one.
+  const chinese = t.locale === 'zh-CN';
   const title = error.status === 0 ? t.common.networkError : t.common.failedWith(error.detail);
   return (
     <Alert
@@ -18,7 +20,7 @@ export function ProblemAlert({ error }: { error: ApiError | undefined }) {
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {error.errors.map((e, i) => (
               <li key={i}>
-                <code>{e.path}</code> {e.message}
+                {chinese ? (hasChinese(e.message) ? e.message : t.common.fieldInvalid) : <><code>{e.path}</code> {e.message}</>}
               </li>
             ))}
           </ul>

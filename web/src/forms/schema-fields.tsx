@@ -1,5 +1,6 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
+import { DayInput } from '../components/date-input';
 import { useT } from '../i18n/i18n';
 import type { FormProperty, FormSchema } from '../lib/types';
 import { fieldOrder, fieldProblem, localizeMessage } from './form-rules';
@@ -24,7 +25,7 @@ function Control({ property, label, ...injected }: { property: FormProperty; lab
   if (property.type === 'integer' || property.type === 'number') {
     return <InputNumber {...bound} style={{ width: '100%' }} placeholder={placeholder} />;
   }
-  if (property.format === 'date') return <Input {...bound} type="date" />;
+  if (property.format === 'date') return <DayInput {...bound} aria-label={label} />;
   return <Input {...bound} placeholder={placeholder} />;
 }
 

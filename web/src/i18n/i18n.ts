@@ -28,6 +28,14 @@ export function useLanguage(): Language {
   );
 }
 
+/** The dictionary of the language in use, for code outside components (the API client's messages). */
+export function currentDictionary(): Dict {
+  return dictionaries[language];
+}
+
+/** Whether a text has Chinese in it: a Chinese page shows a catalogue message instead of a server sentence that has none. */
+export const hasChinese = (text: string): boolean => /[\u4e00-\u9fff]/.test(text);
+
 export function useT(): Dict {
   return dictionaries[useLanguage()];
 }

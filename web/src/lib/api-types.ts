@@ -344,6 +344,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/benefit-policies/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a rule as a save would (type check against the registry, exact SQL), storing nothing: 200 { valid, errors[] located in the rule, plain } */
+        post: operations["BenefitPoliciesController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/benefit-reviews": {
         parameters: {
             query?: never;
@@ -992,6 +1009,22 @@ export interface paths {
         };
         /** The authorisations you hold as an agent: whom you may apply for (`onBehalfOf`) */
         get: operations["AgentsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_profile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1997,6 +2030,8 @@ export interface components {
                 [key: string]: unknown;
             };
             id: string;
+            /** @description 联办: the departments of the joint step the case is at, each with its state */
+            joint: components["schemas"]["JointProgressView"] | null;
             materials: components["schemas"]["MaterialRefDto"][];
             /** @description tolerated materials (容缺) still owed */
             materialsOwed: components["schemas"]["MaterialOwedView"][];
@@ -2025,7 +2060,12 @@ export interface components {
              */
             holderIdentifier: string | null;
             /**
-             * @description masked
+             * @description enterprise when the applicant is one or acted for one
+             * @enum {string}
+             */
+            holderKind: "person" | "enterprise";
+            /**
+             * @description a person's name masked; an enterprise's whole (it is public)
              * @example 张*
              */
             holderName: string;
@@ -2386,13 +2426,30 @@ export interface components {
             code: string;
             name: string;
         };
+        EnterpriseAuthorisationView: {
+            id: string;
+            /** @description null: every item */
+            serviceItemCodes: string[] | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @example 2027-06-30 */
+            validUntil: string;
+        };
         EnterpriseList: {
             items: components["schemas"]["EnterpriseView"][];
             nextCursor: string | null;
         };
+        EnterprisePartyView: {
+            id: string;
+            name: string;
+        };
         EnterpriseView: {
+            /** @description your authorisation: an active one if you hold one, else your latest */
+            authorisation: components["schemas"]["EnterpriseAuthorisationView"];
             /** @description the enterprise's account id: apply for it with onBehalfOf */
             id: string;
+            /** @description 法定代表人 */
+            legalRepresentative: components["schemas"]["EnterprisePartyView"];
             name: string;
             /** @description credit code and name found in the legal-entity registry */
             registryVerified: boolean;
@@ -2419,6 +2476,17 @@ export interface components {
                 [key: string]: unknown;
             };
             period: string;
+            /**
+             * @description The rule and the facts in plain Chinese, from the rule's syntax tree and the registry fields' labels (libs/rules explain.ts)
+             * @example {
+             *       "rule": "年满 80 周岁，户籍在南关区",
+             *       "facts": [
+             *         "84 岁",
+             *         "户籍南关区"
+             *       ]
+             *     }
+             */
+            plain: components["schemas"]["PlainExplanationView"];
             policyCode: string;
             policyVersion: number;
             /** @example person.age >= 80 && person.hukouDistrict == '南关区' */
@@ -2711,6 +2779,15 @@ export interface components {
             items: components["schemas"]["InboxNoticeView"][];
             nextCursor: string | null;
         };
+        JointParticipantView: {
+            department: string;
+            /** @enum {string} */
+            status: "deciding" | "approved" | "rejected" | "awaiting_correction";
+        };
+        JointProgressView: {
+            participants: components["schemas"]["JointParticipantView"][];
+            stepId: string;
+        };
         LineProblemView: {
             /** @example id.checksum */
             code: string;
@@ -2871,6 +2948,17 @@ export interface components {
              */
             reason: "expert_review" | "hearing" | "inspection" | "testing";
         };
+        PlainExplanationView: {
+            /**
+             * @example [
+             *       "84 岁",
+             *       "户籍南关区"
+             *     ]
+             */
+            facts: string[];
+            /** @example 年满 80 周岁，户籍在南关区 */
+            rule: string;
+        };
         PolicyDetailView: {
             active: boolean;
             /** @example 100 */
@@ -2956,6 +3044,25 @@ export interface components {
             title: string;
             /** @example urn:ywtb:problem:validation.failed */
             type: string;
+        };
+        ProfileEnterpriseView: {
+            /** @example 南关区 */
+            district: string | null;
+            /** @example 刘洋 */
+            legalRepresentative: string | null;
+            /** @example 长春市南关区福顺餐饮有限公司 */
+            name: string;
+            /** @example 91220102MA17Q5C827 */
+            uscc: string | null;
+        };
+        ProfileView: {
+            /** @description an enterprise account: the enterprise */
+            enterprise: components["schemas"]["ProfileEnterpriseView"] | null;
+            /** @description the holder's own ID number, whole; null for an enterprise account */
+            idNumber: string | null;
+            /** @example 张伟 */
+            name: string;
+            phone: string | null;
         };
         ProviderView: {
             /** @description sign-in through the identity provider is configured */
@@ -3133,6 +3240,26 @@ export interface components {
             subjectName: string;
             /** @enum {string} */
             subjectType: "person" | "enterprise";
+        };
+        RuleErrorView: {
+            /** @example no_such_overload */
+            code: string;
+            column: number;
+            end: number;
+            line: number;
+            message: string;
+            /** @example rule */
+            path: string;
+            start: number;
+        };
+        RuleValidationView: {
+            errors?: components["schemas"]["RuleErrorView"][];
+            /**
+             * @description the rule in plain Chinese, when valid
+             * @example 年满 80 周岁，户籍在南关区
+             */
+            plain?: string;
+            valid: boolean;
         };
         RunCreatedView: {
             /** Format: uuid */
@@ -3442,6 +3569,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             comment: string | null;
+            /** @description the department whose task this was, else the department running the case */
+            department: string | null;
             from: string | null;
             to: string | null;
         };
@@ -3525,6 +3654,15 @@ export interface components {
             id: string;
             roles: ("citizen" | "clerk" | "supervisor" | "admin")[];
             username: string;
+        };
+        ValidateRuleDto: {
+            /** @example person.age >= 80 && person.hukouDistrict == '南关区' */
+            rule: string;
+            /**
+             * @example person
+             * @enum {string}
+             */
+            subjectType: "person" | "enterprise";
         };
         ValidationResultView: {
             errors?: components["schemas"]["DefinitionErrorView"][];
@@ -4136,6 +4274,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `auth.sms_unavailable`: the SMS gateway (SMS_WEBHOOK_URL) accepted none of the attempts; ask again after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     BenefitGrantsController_list: {
@@ -4709,6 +4854,56 @@ export interface operations {
             };
             /** @description `benefit_policy.not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BenefitPoliciesController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleValidationView"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6842,6 +7037,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `identity.legal_representative_stays`: the legal representative's own standing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InboxController_list: {
@@ -6978,6 +7182,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorisationList"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not citizen */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holder's own details, for pre-filling application forms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileView"];
                 };
             };
             /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */

@@ -1,17 +1,36 @@
+import { currentDictionary, hasChinese } from '../i18n/i18n';
 import { navigate } from './router';
 import { currentSession, renewTokens, signOut } from './session';
 import type { FieldError } from './types';
 
-/** A problem+json answer (RFC 9457) or a network failure (status 0), with the fields at fault. */
+/**
+ * A problem+json answer (RFC 9457) or a network failure (status 0), with the fields at fault.
+ * `detail` and each coded field error's `message` are what a person reads, in the page's language:
+ * looked up by `code` in the i18n catalogue (the server's sentences are English, for developers);
+ * `serverDetail` keeps the server's own sentence.
+ */
 export class ApiError extends Error {
+  readonly detail: string;
+  readonly errors: FieldError[];
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly detail: string,
-    readonly errors: FieldError[] = [],
+    readonly serverDetail: string,
+    errors: FieldError[] = [],
   ) {
-    super(detail);
+    super(serverDetail);
+    this.detail = problemText(status, code, serverDetail);
+    this.errors = errors.map((error) => (error.code && currentDictionary().problems[error.code] ? { ...error, message: currentDictionary().problems[error.code]! } : error));
   }
+}
+
+/** The catalogue's sentence for a problem code; the server's own when it is already in the page's language. */
+export function problemText(status: number, code: string, serverDetail: string): string {
+  const t = currentDictionary();
+  const known = t.problems[code];
+  if (known) return known;
+  if (t.locale !== 'zh-CN' || hasChinese(serverDetail)) return serverDetail;
+  return t.problemByStatus(status);
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>;

@@ -9,7 +9,7 @@ type Schemas = components['schemas'];
 export type Role = UserView['roles'][number];
 
 /** One field at fault in a problem; rule errors (benefit policies) also say where in the text they are. */
-export type FieldError = NonNullable<Schemas['Problem']['errors']>[number] & { start?: number; end?: number; line?: number; column?: number };
+export type FieldError = NonNullable<Schemas['Problem']['errors']>[number] & { code?: string; start?: number; end?: number; line?: number; column?: number };
 
 export interface Page<T> {
   items: T[];

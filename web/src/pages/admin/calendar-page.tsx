@@ -110,6 +110,12 @@ export function CalendarPage() {
   const save = async () => {
     if (!editing) return;
     const values = await form.validateFields();
+    // Nothing changed: nothing to record (the server agrees, and keeps the calendar's version).
+    if (values.isWorkday === editing.isWorkday && values.note.trim() === (editing.note ?? '') && !editing.provisional) {
+      message.info(t.calendar.unchanged);
+      setEditing(undefined);
+      return;
+    }
     try {
       const changed = await api.put<{ recomputedCases: number }>(`/api/calendar/days/${editing.date}`, { isWorkday: values.isWorkday, note: values.note.trim() });
       message.success(t.calendar.saved(changed.recomputedCases));

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LoadState } from '../../components/problem-alert';
 import { label, useT } from '../../i18n/i18n';
 import { api, ApiError } from '../../lib/api';
@@ -42,6 +42,43 @@ export function PoliciesPage() {
   const [dryRun, setDryRun] = useState<{ code: string; version: number; run?: BenefitRun; busy: boolean }>();
   const [realRun, setRealRun] = useState<{ run?: BenefitRun; busy: boolean }>();
   const ruleEditor = useRef<TextAreaRef>(null);
+  // The rule as typed, checked as the admin types (POST /api/benefit-policies/validate), and what it means.
+  const typedRule = Form.useWatch('rule', form);
+  const typedSubject = Form.useWatch('subjectType', form);
+  const [plain, setPlain] = useState<string>();
+  const dirty = !!editing && (typedRule ?? '') !== editing.rule;
+
+  useEffect(() => {
+    const rule = typedRule ?? '';
+    if (rule.trim() === '') {
+      setRuleErrors([]);
+      setPlain(undefined);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api.post<{ valid: boolean; errors?: FieldError[]; plain?: string }>('/api/benefit-policies/validate', { subjectType: typedSubject ?? 'person', rule }).then(
+        (check) => {
+          if (!live) return;
+          setRuleErrors((check.errors ?? []).map((e) => ({ ...e, message: (e.code && t.problems[e.code]) || e.message })));
+          setPlain(check.valid ? check.plain : undefined);
+        },
+        () => undefined,
+      );
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [typedRule, typedSubject, t]);
+
+  // A dry run counted the saved rule: once the rule is changed, its count says nothing about the new one.
+  useEffect(() => {
+    if (dirty) {
+      setDryRun(undefined);
+      setRealRun(undefined);
+    }
+  }, [dirty, typedRule]);
 
   const edit = (policy: BenefitPolicy | null) => {
     setEditing(policy);
@@ -167,7 +204,13 @@ export function PoliciesPage() {
               <Form.Item
                 name="rule"
                 label={t.policies.rule}
-                extra={t.policies.ruleHelp}
+                extra={
+                  plain && ruleErrors.length === 0 ? (
+                    <span data-testid="rule-plain">{t.common.colon(t.policies.means)}{plain}</span>
+                  ) : (
+                    t.policies.ruleHelp
+                  )
+                }
                 rules={[{ required: true, whitespace: true, message: t.validation.required }, { max: 4000 }]}
                 // The server's type errors, each at its place in the rule: click one to select that text.
                 validateStatus={ruleErrors.length > 0 ? 'error' : undefined}
@@ -186,7 +229,7 @@ export function PoliciesPage() {
                   ) : undefined
                 }
               >
-                <Input.TextArea ref={ruleEditor} className="editor" autoSize={{ minRows: 3, maxRows: 10 }} spellCheck={false} onChange={() => setRuleErrors([])} />
+                <Input.TextArea ref={ruleEditor} className="editor" autoSize={{ minRows: 3, maxRows: 10 }} spellCheck={false} />
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} md={8}>
@@ -212,7 +255,7 @@ export function PoliciesPage() {
                 </Button>
                 {editing && (
                   <>
-                    <Button onClick={startDryRun} loading={dryRun?.busy}>
+                    <Button onClick={startDryRun} loading={dryRun?.busy} disabled={dirty} title={dirty ? t.policies.saveFirst : undefined}>
                       {dryRun?.busy ? t.policies.dryRunning : t.policies.dryRun}
                     </Button>
                     <Popconfirm
@@ -230,8 +273,9 @@ export function PoliciesPage() {
                 )}
               </Space>
               <div aria-live="polite" style={{ marginTop: 12 }}>
-                {editing && !counted && !dryRun?.busy && <Typography.Text type="secondary">{t.policies.runNeedsDryRun}</Typography.Text>}
-                {dryRun?.run?.status === 'completed' && <Alert type="info" showIcon title={t.policies.dryRunResult(dryRun.run.evaluated, dryRun.run.eligible, dryRun.run.skippedExisting)} />}
+                {editing && dirty && <Typography.Text type="warning">{t.policies.saveFirst}</Typography.Text>}
+                {editing && !dirty && !counted && !dryRun?.busy && <Typography.Text type="secondary">{t.policies.runNeedsDryRun}</Typography.Text>}
+                {dryRun?.run?.status === 'completed' && <Alert data-testid="dry-run-result" type="info" showIcon title={t.policies.dryRunResult(dryRun.run.evaluated, dryRun.run.eligible, dryRun.run.skippedExisting)} />}
                 {dryRun?.run?.status === 'failed' && <Alert type="error" showIcon title={t.policies.runFailed(dryRun.run.error ?? '')} />}
                 {realRun?.run?.status === 'completed' && <Alert type="success" showIcon style={{ marginTop: 8 }} title={t.policies.runResult(realRun.run.granted, realRun.run.skippedExisting)} />}
                 {realRun?.run?.status === 'failed' && <Alert type="error" showIcon style={{ marginTop: 8 }} title={t.policies.runFailed(realRun.run.error ?? '')} />}

@@ -77,13 +77,15 @@ export function WorkflowsPage() {
       setCheck({ state: 'checking' });
       try {
         const result = await api.post<{ valid: boolean; errors?: FieldError[] }>('/api/workflows/validate', read.value);
-        if (mine === round.current) setCheck(result.valid ? { state: 'valid' } : { state: 'invalid', errors: result.errors ?? [] });
+        // Each problem by its code in the page's language (the server's sentence is English).
+        const errors = (result.errors ?? []).map((e) => ({ ...e, message: (e.code && t.problems[e.code]) || e.message }));
+        if (mine === round.current) setCheck(result.valid ? { state: 'valid' } : { state: 'invalid', errors });
       } catch (error) {
         if (mine === round.current) setCheck({ state: 'invalid', errors: error instanceof ApiError ? (error.errors.length ? error.errors : [{ path: '$', message: error.detail }]) : [] });
       }
     }, VALIDATE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, format]);
+  }, [text, format, t]);
 
   /** Selects the text a validator path points at, and scrolls it into view. */
   const reveal = (path: string) => {
@@ -171,7 +173,8 @@ export function WorkflowsPage() {
                 <List.Item style={{ display: 'block' }}>
                   <Typography.Text strong>{workflow.name}</Typography.Text>
                   <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {/* The key is a code (an identifier), set as one: it is not a sentence to translate. */}
+                    <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
                       {workflow.key}
                     </Typography.Text>
                   </div>
@@ -201,7 +204,7 @@ export function WorkflowsPage() {
           ) : (
             <>
               <Card
-                title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.workflows.editor}{selected && <Tag style={{ marginInlineStart: 8 }}>{selected.key} {t.workflows.versionLabel(selected.version)}</Tag>}</h2>}
+                title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.workflows.editor}{selected && <Tag style={{ marginInlineStart: 8 }}><code>{selected.key}</code> {t.workflows.versionLabel(selected.version)}</Tag>}</h2>}
                 size="small"
                 style={{ marginBottom: 16 }}
                 extra={
@@ -251,7 +254,7 @@ export function WorkflowsPage() {
                 </Space>
               </Card>
               {selected && graph && (
-                <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.workflows.graphOf(selected.key, selected.version)}</h2>} size="small">
+                <Card title={<h2 style={{ fontSize: 16, margin: 0 }}><code>{selected.key}</code> {t.workflows.graphTitle(selected.version)}</h2>} size="small">
                   <WorkflowGraph nodes={graph.nodes} edges={graph.edges} title={t.workflows.graphOf(selected.key, selected.version)} />
                 </Card>
               )}

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Form, Select, Spin, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { apiFieldErrors, SchemaFields } from '../../forms/schema-fields';
-import { formPayload } from '../../forms/form-rules';
-import { useT } from '../../i18n/i18n';
+import { fieldProblem, formPayload } from '../../forms/form-rules';
+import { hasChinese, useT } from '../../i18n/i18n';
 import { api, ApiError, newIdempotencyKey } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import type { BundleDetail, FieldError, FormSchema, ServiceItem } from '../../lib/types';
@@ -28,6 +28,37 @@ async function loadSubject(kind: string, code: string): Promise<Subject> {
   return { name: item.name, bundle: null, items: [item] };
 }
 
+export interface Profile {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  enterprise: { name: string; uscc: string | null; legalRepresentative: string | null; district: string | null } | null;
+}
+
+/**
+ * The form fields an account's own details fill (GET /api/my/profile), by the field names the service
+ * items use: a person's name, ID number and phone; an enterprise's name and legal representative.
+ */
+export function prefillFrom(profile: Profile): Record<string, string> {
+  const values: Record<string, string | null | undefined> = profile.enterprise
+    ? {
+        businessName: profile.enterprise.name,
+        unitName: profile.enterprise.name,
+        dischargerName: profile.enterprise.name,
+        legalRepresentative: profile.enterprise.legalRepresentative,
+        phone: profile.phone,
+      }
+    : {
+        applicantName: profile.name,
+        operatorName: profile.name,
+        legalRepresentative: profile.name,
+        idNumber: profile.idNumber,
+        operatorIdNumber: profile.idNumber,
+        phone: profile.phone,
+      };
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+}
+
 /** Apply for a service item or a bundle: the form(s) from the items' JSON Schemas, the materials once. */
 export function ApplyPage({ params }: { params: Record<string, string> }) {
   const t = useT();
@@ -44,6 +75,28 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
   // 代办: the people who authorised the caller for this item (or for all items) may be applied for.
   const principals = useApi(() => api.get<{ items: Authorisation[] }>('/api/my/principals').catch(() => ({ items: [] })), []);
   const [onBehalfOf, setOnBehalfOf] = useState<string>('');
+  const profile = useApi(() => api.get<Profile>('/api/my/profile').catch(() => null), []);
+  // What the account filled in: applying for someone else (代办), those values are theirs to give, not ours.
+  const prefilled = useRef<{ name: (string | number)[]; value: string }[]>([]);
+
+  // Pre-fill what the account already says, once both are known; what the applicant typed is kept.
+  useEffect(() => {
+    if (!subject.data || !profile.data) return;
+    const known = prefillFrom(profile.data);
+    const fill = (schema: FormSchema, prefix: string[]) => {
+      for (const [field, value] of Object.entries(known)) {
+        const property = schema.properties[field];
+        if (!property || form.getFieldValue([...prefix, field]) !== undefined) continue;
+        if (fieldProblem(field, property, value, false) === null) {
+          form.setFieldValue([...prefix, field], value);
+          prefilled.current.push({ name: [...prefix, field], value });
+        }
+      }
+    };
+    // A bundle has one merged form (一表申请): its fields carry no item prefix.
+    const schema = subject.data.bundle ? subject.data.bundle.formSchema : subject.data.items[0]!.formSchema;
+    if (schema) fill(schema, []);
+  }, [subject.data, profile.data, form]);
 
   if (subject.error) return <ProblemAlert error={subject.error} />;
   if (!subject.data) return <Spin aria-label={t.common.loading} />;
@@ -54,13 +107,19 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
   if (!schema) return <Alert type="error" showIcon title={t.guide.bundleConflict} />;
   const schemas: Record<string, FormSchema> = { '': schema };
 
-  const submit = async () => {
-    setFailure(undefined);
-    setOtherErrors([]);
+  /** The materials still missing, marked on their rows: checked with the fields, so every problem shows at once. */
+  const checkMaterials = () => {
     const missing = Object.fromEntries(
       materials.filter(({ material }) => material.required && !material.tolerant && !uploads[material.key]).map(({ material }) => [material.key, t.apply.missingMaterial(material.name)]),
     );
     setMaterialErrors(missing);
+    return missing;
+  };
+
+  const submit = async () => {
+    setFailure(undefined);
+    setOtherErrors([]);
+    const missing = checkMaterials();
     let values: Record<string, unknown>;
     try {
       values = await form.validateFields();
@@ -89,7 +148,16 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
       if (error.status >= 400 && error.status < 500) idempotencyKey.current = newIdempotencyKey();
       const { fields, rest } = apiFieldErrors(error.errors, schemas, t);
       form.setFields(fields);
-      setOtherErrors(rest);
+      // A material the server still misses goes on its row, like the page's own check.
+      const onRows: Record<string, string> = {};
+      const others = rest.filter((e) => {
+        const key = /"([^"]+)"/.exec(e.message)?.[1];
+        const material = e.path === 'materials' && key ? materials.find((m) => m.material.key === key)?.material : undefined;
+        if (material) onRows[material.key] = t.apply.missingMaterial(material.name);
+        return !material;
+      });
+      setMaterialErrors((previous) => ({ ...previous, ...onRows }));
+      setOtherErrors(others.map((e) => ({ ...e, message: hasChinese(e.message) || t.locale !== 'zh-CN' ? e.message : t.common.fieldInvalid })));
       if (rest.length === 0 && fields.length === 0) setFailure(error);
       else message.error(t.common.fixFields);
     } finally {
@@ -121,7 +189,11 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
               id="apply-on-behalf-of"
               style={{ minWidth: 280 }}
               value={onBehalfOf}
-              onChange={setOnBehalfOf}
+              onChange={(principal: string) => {
+                setOnBehalfOf(principal);
+                // For a principal, the applicant's own details go: what is still as the account filled it is cleared.
+                if (principal) for (const { name, value } of prefilled.current) if (form.getFieldValue(name) === value) form.setFieldValue(name, undefined);
+              }}
               options={[
                 { value: '', label: t.identity.myself },
                 ...(people.length ? [{ label: t.identity.agent, options: people }] : []),
@@ -131,7 +203,7 @@ export function ApplyPage({ params }: { params: Record<string, string> }) {
           </Card>
         );
       })()}
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+      <Form form={form} layout="vertical" onFinish={submit} onFinishFailed={checkMaterials} scrollToFirstError>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{bundle ? t.guide.oneForm : t.apply.form}</h2>} style={{ marginBottom: 16 }}>
           {bundle && <Typography.Paragraph type="secondary">{t.guide.oneFormHint(Object.keys(schema.properties).length, bundle.itemFieldCount)}</Typography.Paragraph>}
           <SchemaFields schema={schema} />

@@ -37,17 +37,19 @@ export function BenefitsPage() {
           pagination={false}
           expandable={{
             rowExpandable: (g) => !!g.explanation,
+            // In words, not code: the rule and the facts as the server says them from the rule's syntax tree.
             expandedRowRender: (g) => (
-              <div>
-                <Typography.Text strong>{t.common.colon(t.benefits.basis)}</Typography.Text>
-                <Typography.Text code>{g.explanation?.rule}</Typography.Text>
-                <ul>
-                  {Object.entries(g.explanation?.facts ?? {}).map(([fact, value]) => (
-                    <li key={fact}>
-                      <code>{fact}</code> = {String(value)}
-                    </li>
-                  ))}
-                </ul>
+              <div data-testid="benefit-basis">
+                <div>
+                  <Typography.Text strong>{t.common.colon(t.benefits.basis)}</Typography.Text>
+                  <Typography.Text>{g.explanation?.plain?.rule ?? t.benefits.generalCondition}</Typography.Text>
+                </div>
+                {(g.explanation?.plain?.facts.length ?? 0) > 0 && (
+                  <div>
+                    <Typography.Text strong>{t.common.colon(t.benefits.yourFacts(g.explanation!.asOf))}</Typography.Text>
+                    <Typography.Text>{t.common.join(g.explanation!.plain!.facts)}</Typography.Text>
+                  </div>
+                )}
               </div>
             ),
           }}

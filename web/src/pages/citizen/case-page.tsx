@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Popconfirm, Rate, Row, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Popconfirm, Rate, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { fieldOrder } from '../../forms/form-rules';
 import { CaseTimeline } from '../../components/case-timeline';
@@ -19,7 +19,10 @@ const REFRESH_MS = 10_000;
 function Deadlines({ detail }: { detail: CaseDetail }) {
   const t = useT();
   const { deadlines, clock } = detail;
-  if (!deadlines.statutory && !deadlines.promised) return <Typography.Text type="secondary">{t.caseDetail.notStarted}</Typography.Text>;
+  // A finished case that never started its clock (refused, withdrawn before acceptance) has no deadline to wait for.
+  if (!deadlines.statutory && !deadlines.promised) {
+    return <Typography.Text type="secondary">{FINAL_STATUSES.includes(detail.status) ? t.caseDetail.noDeadline : t.caseDetail.notStarted}</Typography.Text>;
+  }
   return (
     <Space orientation="vertical" size={2}>
       <span>
@@ -94,6 +97,34 @@ function FormAndMaterials({ detail, catalogue }: { detail: CaseDetail; catalogue
   );
 }
 
+/** 联办: each participating department and where it stands, while the joint step runs. */
+function JointProgress({ joint, catalogue }: { joint: NonNullable<CaseDetail['joint']>; catalogue: Catalogue }) {
+  const t = useT();
+  const colors: Record<string, string> = { deciding: 'processing', approved: 'success', rejected: 'error', awaiting_correction: 'warning' };
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.caseDetail.jointTitle(label(t.steps, joint.stepId))}</h2>} size="small" style={{ marginBottom: 16 }} data-testid="joint-progress">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="department"
+        dataSource={joint.participants}
+        columns={[
+          { title: t.catalogue.department, dataIndex: 'department', render: (code: string) => catalogue.departmentName(code) },
+          {
+            title: t.cases.status,
+            dataIndex: 'status',
+            render: (status: string, p) => (
+              <Tag color={colors[status]} data-joint-state={status} data-joint-department={p.department}>
+                {label(t.caseDetail.jointStates, status)}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** One case for its applicant: where it is, by when, what happened, and what they can do now. */
 export function CasePage({ params }: { params: Record<string, string> }) {
   const t = useT();
@@ -122,7 +153,10 @@ export function CasePage({ params }: { params: Record<string, string> }) {
     }
   };
 
-  const waiting = detail.currentSteps.map((step) => t.caseDetail.waitingWith(catalogue.departmentName(detail.departmentCode), label(t.steps, step)));
+  // A joint step waits on each department still deciding, not on "the departments" as one.
+  const waiting = detail.joint
+    ? detail.joint.participants.filter((p) => p.status === 'deciding').map((p) => t.caseDetail.waitingWith(catalogue.departmentName(p.department), label(t.steps, detail.joint!.stepId)))
+    : detail.currentSteps.map((step) => t.caseDetail.waitingWith(catalogue.departmentName(detail.departmentCode), label(t.steps, step)));
 
   return (
     <>
@@ -167,6 +201,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
               ]}
             />
           </Card>
+          {detail.joint && <JointProgress joint={detail.joint} catalogue={catalogue} />}
           {detail.certificates.length > 0 && (
             <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.caseDetail.certificates}</h2>} size="small" style={{ marginBottom: 16 }} data-testid="certificates">
               <Table

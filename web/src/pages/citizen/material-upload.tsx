@@ -14,7 +14,16 @@ export function without<T>(record: Record<string, T>, key: string): Record<strin
   return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }
 
-const ACCEPTED = ['application/pdf', 'image/png', 'image/jpeg'];
+/**
+ * What the server accepts (src/files/content-type.ts): it judges by content, so the page only turns away
+ * what is plainly something else. Browsers give OFD files no type (or application/octet-stream), so a
+ * file is let through by its type or by its extension.
+ */
+export const ACCEPTED_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'application/ofd'];
+export const ACCEPTED_EXTENSIONS = ['.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.ofd'];
+
+export const acceptable = (file: { name: string; type: string }): boolean =>
+  ACCEPTED_TYPES.includes(file.type) || ACCEPTED_EXTENSIONS.some((extension) => file.name.toLowerCase().endsWith(extension));
 
 /** One material: what it is, whether it must be given, and its file once uploaded (POST /api/files). */
 export function MaterialUpload({
@@ -72,10 +81,10 @@ export function MaterialUpload({
           )}
         </div>
         <Upload
-          accept={ACCEPTED.join(',')}
+          accept={[...ACCEPTED_EXTENSIONS, ...ACCEPTED_TYPES].join(',')}
           showUploadList={false}
           beforeUpload={(file) => {
-            if (!ACCEPTED.includes(file.type)) {
+            if (!acceptable(file)) {
               message.error(t.apply.wrongType);
               return Upload.LIST_IGNORE;
             }

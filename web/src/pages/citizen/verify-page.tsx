@@ -25,8 +25,10 @@ export function VerifyPage({ params }: { params: Record<string, string> }) {
     };
   }, [params.code]);
 
-  const result = answer?.code === params.code ? answer.result : undefined;
-  const error = answer?.code === params.code ? answer.error : undefined;
+  // On /verify there is no code yet: nothing was asked, so nothing is shown (and `answer` may be unset).
+  const current = params.code !== undefined && answer?.code === params.code ? answer : undefined;
+  const result = current?.result;
+  const error = current?.error;
 
   return (
     <Card style={{ maxWidth: 720, margin: '0 auto' }}>
@@ -53,7 +55,7 @@ export function VerifyPage({ params }: { params: Record<string, string> }) {
               items={[
                 { key: 'code', label: t.verify.code, children: result.code },
                 { key: 'name', label: t.verify.name, children: result.name },
-                { key: 'holder', label: t.verify.holder, children: result.holderName },
+                { key: 'holder', label: result.holderKind === 'enterprise' ? t.verify.holderEnterprise : t.verify.holder, children: <span data-holder={result.holderKind ?? 'person'}>{result.holderName}</span> },
                 ...(result.holderIdentifier ? [{ key: 'id', label: t.verify.holderId, children: result.holderIdentifier }] : []),
                 { key: 'item', label: t.verify.item, children: result.serviceItemCode },
                 { key: 'issued', label: t.verify.issuedAt, children: formatDateTime(result.issuedAt, t.locale) },

@@ -8,18 +8,24 @@ import type { RatingRow, TurnaroundRow } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
-const hours = (h: number) => h.toFixed(1);
+/** Working time for people: hours to one decimal, minutes below one hour (a same-day decision is not "0"). */
+export function workingTime(hours: number, t: { dashboard: { hours: (h: string) => string; minutes: (m: number) => string; underAMinute: string } }): string {
+  if (hours >= 1) return t.dashboard.hours(hours.toFixed(1));
+  const minutes = Math.round(hours * 60);
+  return minutes >= 1 ? t.dashboard.minutes(minutes) : t.dashboard.underAMinute;
+}
 const nameOf = (row: { key: string; label: string | null }) => row.label ?? row.key;
 
-function barOption(names: string[], series: { name: string; data: number[] }[], max?: number): ChartOption {
+function barOption(names: string[], series: { name: string; data: number[] }[], max?: number, format?: (value: number) => string): ChartOption {
+  const label = format ? { show: true, position: 'right', formatter: (p: { value: number }) => format(p.value) } : { show: true, position: 'right' };
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: format ? { trigger: 'axis', valueFormatter: (value: number) => format(value) } : { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max },
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },
     // Patterned apart by the legend's names and the table below, not by colour alone.
-    series: series.map((s, i) => ({ ...s, type: 'bar', label: { show: true, position: 'right' }, itemStyle: { color: i === 0 ? '#4096ff' : '#002c8c' } })),
+    series: series.map((s, i) => ({ ...s, type: 'bar', label, itemStyle: { color: i === 0 ? '#4096ff' : '#002c8c' } })),
   };
 }
 
@@ -46,10 +52,15 @@ function Turnaround({ groupBy, title }: { groupBy: 'serviceItem' | 'department';
           <EChart
             label={`${t.common.colon(t.dashboard.turnaround)}${title}`}
             height={Math.max(200, rows.length * 48 + 60)}
-            option={barOption(rows.map(nameOf), [
-              { name: t.dashboard.p50, data: rows.map((r) => Number(hours(r.p50Hours))) },
-              { name: t.dashboard.p90, data: rows.map((r) => Number(hours(r.p90Hours))) },
-            ])}
+            option={barOption(
+              rows.map(nameOf),
+              [
+                { name: t.dashboard.p50, data: rows.map((r) => r.p50Hours) },
+                { name: t.dashboard.p90, data: rows.map((r) => r.p90Hours) },
+              ],
+              undefined,
+              (value) => workingTime(value, t),
+            )}
           />
           <Collapse
             size="small"
@@ -66,8 +77,8 @@ function Turnaround({ groupBy, title }: { groupBy: 'serviceItem' | 'department';
                     columns={[
                       { title: title, key: 'name', render: (_: unknown, r) => nameOf(r) },
                       { title: t.dashboard.count, dataIndex: 'count', align: 'right' },
-                      { title: t.dashboard.p50, dataIndex: 'p50Hours', align: 'right', render: hours },
-                      { title: t.dashboard.p90, dataIndex: 'p90Hours', align: 'right', render: hours },
+                      { title: t.dashboard.p50, dataIndex: 'p50Hours', align: 'right', render: (h: number) => <span data-working-time>{workingTime(h, t)}</span> },
+                      { title: t.dashboard.p90, dataIndex: 'p90Hours', align: 'right', render: (h: number) => <span data-working-time>{workingTime(h, t)}</span> },
                       { title: t.dashboard.overdueRate, dataIndex: 'overdueRate', align: 'right', render: percent },
                     ]}
                   />

@@ -16,10 +16,12 @@ export function FlagsPanel() {
   const { message } = App.useApp();
   const [severity, setSeverity] = useState<string>();
   const [kind, setKind] = useState<string>();
+  // Acknowledged flags leave the open list but are not done: they stay reachable to be resolved.
+  const [status, setStatus] = useState<'open' | 'acknowledged' | 'resolved'>('open');
   const [resolving, setResolving] = useState<RiskFlag>();
   const [form] = Form.useForm<{ comment: string }>();
-  const query = { status: 'open', severity, kind, limit: 100 };
-  const flags = useApi(() => api.get<Page<RiskFlag>>('/api/risk-flags', query), [severity, kind]);
+  const query = { status, severity, kind, limit: 100 };
+  const flags = useApi(() => api.get<Page<RiskFlag>>('/api/risk-flags', query), [status, severity, kind]);
   const items = flags.data?.items ?? [];
 
   const counts = new Map<string, { severity: string; count: number }>();
@@ -41,6 +43,13 @@ export function FlagsPanel() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t.dashboard.flagStatus}
+          style={{ width: 140 }}
+          value={status}
+          onChange={setStatus}
+          options={(['open', 'acknowledged', 'resolved'] as const).map((s) => ({ label: label(t.dashboard.flagStatuses, s), value: s }))}
+        />
         <Select
           aria-label={t.dashboard.severity}
           placeholder={t.dashboard.severity}
@@ -81,21 +90,25 @@ export function FlagsPanel() {
         loading={flags.loading && !flags.data}
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={t.dashboard.noFlags} /> }}
+        locale={{ emptyText: <Empty description={t.dashboard.noFlagsWith(label(t.dashboard.flagStatuses, status))} /> }}
         columns={[
           { title: t.dashboard.severity, dataIndex: 'severity', render: (s: string) => <SeverityChip severity={s} /> },
           { title: t.dashboard.kind, dataIndex: 'kind', render: (k: string) => label(t.dashboard.kinds, k) },
           { title: t.dashboard.case, key: 'case', render: (_: unknown, f) => caseNoOf(f) },
           { title: t.dashboard.detail, dataIndex: 'detail' },
           { title: t.dashboard.detectedAt, dataIndex: 'detectedAt', render: (at: string) => formatDateTime(at, t.locale) },
+          { title: t.dashboard.flagStatus, dataIndex: 'status', render: (s: string) => <Tag data-flag-status={s}>{label(t.dashboard.flagStatuses, s)}</Tag> },
           {
             title: t.common.actions,
             key: 'act',
             render: (_: unknown, flag) => (
               <Space>
-                <Button size="small" onClick={() => act(flag, 'acknowledge')}>
-                  {t.dashboard.acknowledge}
-                </Button>
+                {flag.status === 'open' && (
+                  <Button size="small" onClick={() => act(flag, 'acknowledge')}>
+                    {t.dashboard.acknowledge}
+                  </Button>
+                )}
+                {flag.status !== 'resolved' && (
                 <Button
                   size="small"
                   onClick={() => {
@@ -105,6 +118,7 @@ export function FlagsPanel() {
                 >
                   {t.dashboard.resolve}
                 </Button>
+                )}
               </Space>
             ),
           },

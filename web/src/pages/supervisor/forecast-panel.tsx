@@ -1,4 +1,5 @@
-import { Button, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Form, Space, Table, Tag, Typography } from 'antd';
+import { MomentInput } from '../../components/date-input';
 import { useState } from 'react';
 import { LoadState } from '../../components/problem-alert';
 import { SeverityChip } from '../../components/urgency-chip';
@@ -22,7 +23,7 @@ export function ForecastPanel() {
       <Typography.Paragraph>{t.dashboard.forecastQuestion}</Typography.Paragraph>
       <Form layout="inline" onFinish={() => input && setAsOf(input)} style={{ marginBottom: 12 }}>
         <Form.Item label={t.dashboard.asOf} htmlFor="forecast-as-of">
-          <Input id="forecast-as-of" type="datetime-local" value={input} onChange={(e) => setInput(e.target.value)} required />
+          <MomentInput id="forecast-as-of" value={input} onChange={(value) => value && setInput(value)} />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={forecast.loading}>
