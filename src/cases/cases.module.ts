@@ -9,6 +9,9 @@ import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { AgentsModule } from '../agents/agents.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CaseClockService } from './case-clock.service.js';
+import { CaseTaskStore } from './case-task.store.js';
+import { CaseStore } from './case.store.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { CaseDeadlinesListener } from './case-deadlines.listener.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseFiles } from './case-files.js';
@@ -21,9 +24,9 @@ import { HistoryCheckpointsController } from './history-checkpoints.controller.j
 import { WorkflowJobs } from './workflow-jobs.js';
 
 @Module({
-  imports: [WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
+  imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
   controllers: [CasesController, HistoryCheckpointsController],
-  providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler],
-  exports: [CaseEngine, CaseClockService, CaseSubmissionService],
+  providers: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler],
+  exports: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService],
 })
 export class CasesModule {}

@@ -26,7 +26,7 @@ import { partiesOf, refuseConflictOfInterest } from './conflict-of-interest.js';
 import { formErrors } from './form-validator.js';
 import type { ChainVerificationView } from './history-audit.dto.js';
 import { HistoryAuditService } from './history-audit.service.js';
-import { ServiceItem } from '../catalog/service-item.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 
 const summary = (record: CaseRecord): CaseSummaryView => ({
   id: record.id,
@@ -58,6 +58,7 @@ export class CasesService {
     private readonly caseFiles: CaseFiles,
     private readonly historyAudit: HistoryAuditService,
     private readonly users: UsersService,
+    private readonly catalog: CatalogService,
   ) {}
 
   private get cases() {
@@ -177,7 +178,7 @@ export class CasesService {
         errors.push({ path: 'materials', message: `upload "${item.key}" again: ${item.reason}` });
       }
     }
-    const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code: record.serviceItemCode ?? '' });
+    const item = await this.catalog.itemOrNull(record.serviceItemCode ?? '');
     if (item) errors.push(...formErrors(item.formSchema, form, `${item.code}@${item.version}`));
     if (errors.length > 0) throw badRequest('case.incomplete_correction', `The answer leaves ${errors.length} item(s) open; answer everything at once.`, errors);
 

@@ -34,7 +34,7 @@ import { RegistryPerson } from '../registry/registry-person.entity.js';
 import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { RiskFlag } from '../risk-monitor/risk-flag.entity.js';
 import { RiskScan } from '../risk-monitor/risk-scan.entity.js';
-import { CaseTask } from '../tasks/case-task.entity.js';
+import { CaseTask } from '../cases/case-task.entity.js';
 import { Timer } from '../timers/timer.entity.js';
 import { User } from '../users/user.entity.js';
 import { AgentAuthorisation } from '../agents/agent-authorisation.entity.js';

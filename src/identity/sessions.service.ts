@@ -6,7 +6,7 @@ import type { AuthSessionsPort, IssuedSession } from '../auth/auth-sessions.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseNotifications } from '../database/database-notifications.js';
 import { ProblemException } from '../http/problem.js';
-import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { AuthSession, RefreshToken } from './auth-session.entity.js';
 
 /** Channel of `pg_notify(SESSION_REVOKED, sessionId)`: every API process forgets what it knew of the session. */
@@ -36,6 +36,7 @@ export class SessionsService implements AuthSessionsPort, OnApplicationBootstrap
     private readonly dataSource: DataSource,
     private readonly tokens: AccessTokens,
     private readonly notifications: DatabaseNotifications,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,7 +73,7 @@ export class SessionsService implements AuthSessionsPort, OnApplicationBootstrap
       if (token.expiresAt.getTime() <= Date.now()) return { kind: 'refused', code: 'auth.refresh_expired', detail: 'This session expired; sign in again.' };
       // Read in this transaction: the embedded database serialises transactions, so a read on another
       // connection would wait for this one to end.
-      const account = await manager.getRepository(User).findOne({ where: { id: session.userId }, select: { id: true, disabled: true, sessionVersion: true } });
+      const account = await this.users.sessionHolder(session.userId, manager);
       if (!account || account.disabled || account.sessionVersion !== session.sessionVersion) {
         await this.revokeIn(manager, session.id, 'account_changed');
         return { kind: 'refused', code: 'auth.session_ended', detail: 'This session ended when the account changed; sign in again.' };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { CaseRecord } from '../cases/case.entity.js';
+import { CaseStore } from '../cases/case.store.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { upsertFlagsStatement } from './flag-upsert.js';
@@ -25,6 +25,7 @@ export class RiskCheck {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly detection: RiskDetection,
+    private readonly cases: CaseStore,
   ) {}
 
   @JobHandler(JobName.RiskCheckCase)
@@ -33,7 +34,7 @@ export class RiskCheck {
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [SCAN_LOCK]);
     // Two checks of one case in parallel could each resolve what the other just found.
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ywtb.risk-case:${caseId}`]);
-    if (!(await this.txHost.tx.getRepository(CaseRecord).existsBy({ id: caseId }))) return 'skipped';
+    if (!(await this.cases.exists(caseId))) return 'skipped';
     const window = await this.detection.window();
     let flagged = 0;
     let resolved = 0;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { CasesModule } from '../cases/cases.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RiskCheck } from './risk-check.service.js';
 import { RiskDetection } from './risk-detection.service.js';
@@ -12,7 +13,7 @@ import { RiskScheduler } from './risk-scheduler.js';
 
 /** 电子监察: red and yellow flags from a cluster-wide scheduled scan and from checks after each case change. */
 @Module({
-  imports: [CalendarModule, NotificationsModule],
+  imports: [CalendarModule, NotificationsModule, CasesModule],
   controllers: [RiskMonitorController, RiskFlagsController],
   providers: [RiskDetection, RiskScanService, RiskCheck, RiskEscalation, RiskFlagsService, RiskScheduler],
 })

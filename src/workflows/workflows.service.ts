@@ -3,8 +3,7 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { JsonSchema } from '@app/rules';
 import { definitionGraph, parseDefinition, validateDefinition, type DefinitionError, type ParseResult, type WorkflowDefinition } from '@app/workflow-engine';
-import { Department } from '../catalog/department.entity.js';
-import { ServiceItem } from '../catalog/service-item.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import type { ValidationResultView, WorkflowGraphView, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
 import { workflowRuleChecker } from './workflow-rules.js';
@@ -13,7 +12,10 @@ import { WorkflowVersion } from './workflow-version.entity.js';
 /** Workflow definitions as versioned data: validate, save drafts, publish, read. */
 @Injectable()
 export class WorkflowsService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly catalog: CatalogService,
+  ) {}
 
   private get versions() {
     return this.txHost.tx.getRepository(WorkflowVersion);
@@ -30,11 +32,11 @@ export class WorkflowsService {
       throw badRequest('workflow.unsafe_yaml', 'The YAML is more than plain data (tags, or aliases that expand too far).', [...parsed.errors]);
     }
     if (!parsed.ok) return parsed;
-    const departments = (await this.txHost.tx.getRepository(Department).find({ select: { code: true } })).map((d) => d.code);
+    const departments = await this.catalog.departmentCodes();
     let formSchema: JsonSchema | null = null;
     const itemErrors: DefinitionError[] = [];
     if (parsed.definition.serviceItem !== undefined) {
-      const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code: parsed.definition.serviceItem });
+      const item = await this.catalog.itemOrNull(parsed.definition.serviceItem);
       if (item) formSchema = item.formSchema as JsonSchema;
       else itemErrors.push({ path: '$.serviceItem', message: `unknown service item "${parsed.definition.serviceItem}"`, code: 'definition.unknown_service_item' });
     }
