@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { RatingsQuery, RatingsReport, TurnaroundQuery, TurnaroundReport, type RatingRow, type TurnaroundRow } from './analytics.dto.js';
 import { AnalyticsService } from './analytics.service.js';
-import { CsvExport } from './csv-export.js';
+import { CsvExport } from '../reporting/csv-export.js';
 
 @ApiTags('analytics')
 @ApiBearerAuth()

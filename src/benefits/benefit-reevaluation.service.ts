@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -6,7 +7,6 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
-import { chinaDate } from '../registry/china-date.js';
 import { ClockService } from '../time/clock.service.js';
 import { periodKey, type BenefitPeriod } from './benefit-period.js';
 import { selectSubject, shownFacts, subjectFacts, type SubjectFacts } from './subject-facts.js';

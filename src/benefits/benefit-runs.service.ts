@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -12,7 +13,6 @@ import { JobHandler } from '../queue/job-handler.decorator.js';
 import { OutboxRelay } from '../queue/outbox/outbox-relay.service.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
-import { chinaDate } from '../registry/china-date.js';
 import type { SubjectType } from '../registry/registry-records.js';
 import { ClockService } from '../time/clock.service.js';
 import { BenefitPoliciesService } from './benefit-policies.service.js';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { officialDaysFromChineseDays, type CalendarDayRow } from '@app/business-calendar';
+import { officialDaysFromChineseDays, yearOf, type CalendarDayRow } from '@app/business-calendar';
 import { ClsService } from 'nestjs-cls';
 import { Between } from 'typeorm';
 import { Keyset, PageQuery, type Page } from '../http/pagination.js';
@@ -16,7 +16,6 @@ import type { CalendarChangeView, DayChangeView, LoadYearView } from './calendar
 import type { LoadYearDto, SetDayDto } from './calendar-write.dto.js';
 import { CalendarYear } from './calendar-year.entity.js';
 import { PENDING_CALENDAR } from './calendar.service.js';
-import { yearOf } from './dates.js';
 import { noticeDays, noticeErrors } from './notice-days.js';
 
 interface ChangeRecord {

@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { deadlines } from '@app/business-calendar';
 import { currentSteps, openCorrection } from '@app/workflow-engine';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import type { Caller } from '../auth/auth.decorators.js';
+import { isStaff, type Caller } from '../auth/auth.decorators.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
 import { FilesService } from '../files/files.service.js';
@@ -14,7 +14,7 @@ import { ClockService } from '../time/clock.service.js';
 import { bundleStatus, isFinal } from './bundle-status.js';
 import { maskName } from '@app/gov-ids';
 import { UsersService } from '../users/users.service.js';
-import { canSeeCase, isStaff, taskDepartmentsSql } from './case-access.js';
+import { canSeeCase, taskDepartmentsSql } from './case-access.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseFiles } from './case-files.js';

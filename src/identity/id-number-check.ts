@@ -1,6 +1,6 @@
+import { chinaDate } from '@app/business-calendar';
 import { checkResidentId } from '@app/gov-ids';
 import { badRequest } from '../http/problem.js';
-import { chinaDate } from '../registry/china-date.js';
 
 /** A 居民身份证 number checked (region, birth date, check character), or a 400 naming `path`. */
 export function checkedIdNumber(idNumber: string, path: string, now = new Date()): { gender: 'M' | 'F'; birthDate: string } {

@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -5,7 +6,6 @@ import { scrubIdentifiers } from '../http/logging.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
-import { chinaDate } from './china-date.js';
 import { HeaderError, isSourceFault, readRecords, type RegistryCharset, type RegistryFormat, type SourceItem } from './import/record-reader.js';
 import { writeBatch, type BatchResult, type PendingRecord } from './registry-batch-writer.js';
 import { RegistryKeys } from './registry-keys.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
-import { CsvExport } from '../analytics/csv-export.js';
+import { CsvExport } from '../reporting/csv-export.js';
 import { AcknowledgeFlagDto, FlagPage, FlagQuery, FlagView, ResolveFlagDto } from './risk-monitor.dto.js';
 import { RiskFlagsService } from './risk-flags.service.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { MoreThan } from 'typeorm';
-import { reportSession } from '../analytics/report-session.js';
+import { reportSession } from '../reporting/report-session.js';
 import type { Caller } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound } from '../http/problem.js';
