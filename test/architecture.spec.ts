@@ -155,3 +155,29 @@ describe('architecture', () => {
     expect(foreignTableAccess(made)).toHaveLength(1);
   });
 });
+
+describe('lint rules of the boundaries and the clock (eslint.config.js)', async () => {
+  const { Linter } = await import('eslint');
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  const { local } = (await import('../eslint.config.js')) as unknown as { local: { rules: Record<string, unknown> } };
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat' })
+      .verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { local } as never, rules: { 'local/module-boundaries': 'error', 'local/no-wall-clock': 'error' } }], join(SRC, file))
+      .map((message) => `${message.ruleId}: ${message.message.split(':')[0]}`);
+
+  it("refuses another folder's internal file and accepts its public surface", () => {
+    expect(lint('tasks/x.ts', "import { slaEnd } from '../cases/case-engine-internals.js';")).toEqual([
+      "local/module-boundaries: 'cases/case-engine-internals' is internal to cases/",
+    ]);
+    expect(lint('tasks/x.ts', "import { CaseTaskStore } from '../cases/case-task.store.js';\nimport { CasesModule } from '../cases/cases.module.js';\nimport type { CaseTask } from '../cases/case-task.entity.js';")).toEqual([]);
+    expect(lint('tasks/x.ts', "import { problem } from '../http/problem.js';\nimport { partiesOf } from '../cases/conflict-of-interest.js';")).toEqual([]);
+    expect(lint('database/entities.ts', "import { nextCaseNo } from '../cases/case-number.js';")).toEqual([]);
+  });
+
+  it('refuses the wall clock for "now"', () => {
+    expect(lint('tasks/x.ts', 'const a = Date.now();\nconst b = new Date();\nconst c = new Date(0);\nconst d = performance.now();')).toEqual([
+      'local/no-wall-clock: Read the time from ClockService.now(), not Date.now(). A duration measured with performance.now() is fine.',
+      'local/no-wall-clock: Read the time from ClockService.now(), not new Date(). A duration measured with performance.now() is fine.',
+    ]);
+  });
+});

@@ -259,10 +259,10 @@ export class HistoryAuditService {
 
   /** A checkpoint now, waiting for one another process is taking. */
   async checkpoint(): Promise<CheckpointTakenView> {
-    const deadline = Date.now() + LOCK_PATIENCE_MS;
+    const deadline = performance.now() + LOCK_PATIENCE_MS;
     for (;;) {
       const taken = await this.tryCheckpoint();
-      if (taken || Date.now() > deadline) {
+      if (taken || performance.now() > deadline) {
         if (!taken) throw new Error('another history checkpoint kept the lock for a minute');
         return taken;
       }

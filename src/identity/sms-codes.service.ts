@@ -8,6 +8,7 @@ import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { checkCode, newSmsCode, sendRefusal, SMS_CODE_POLICY } from './sms-code-policy.js';
 import { SmsCode } from './sms-code.entity.js';
 import { SMS_SENDER, type SmsSender } from './sms-sender.js';
+import { ClockService } from '../time/clock.service.js';
 
 /**
  * Registration codes: sent by SMS, kept only as keyed hashes (the phone, the address and the code), used
@@ -21,6 +22,7 @@ export class SmsCodesService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly keys: IdNumberCipher,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    private readonly clock: ClockService,
   ) {}
 
   private phoneHash = (phone: string) => this.keys.lookupHash(`sms-phone:${phone}`);
@@ -42,7 +44,7 @@ export class SmsCodesService {
       const refusal = sendRefusal(await ago('phone_hash', phoneHash), await ago('address_hash', addressHash));
       if (refusal) throw tooManyRequests(refusal.code, 'Too many codes asked for; wait before asking again.', refusal.retryAfterSeconds);
       const row = manager.getRepository(SmsCode).create({ phoneHash, addressHash, codeHash: Buffer.alloc(0), attempts: 0, usedAt: null });
-      row.expiresAt = new Date(Date.now() + SMS_CODE_POLICY.ttlSeconds * 1000);
+      row.expiresAt = new Date(this.clock.now().getTime() + SMS_CODE_POLICY.ttlSeconds * 1000);
       const saved = await manager.getRepository(SmsCode).save(row);
       await manager.getRepository(SmsCode).update({ id: saved.id }, { codeHash: this.codeHash(saved.id, code) });
       return saved.id;
@@ -71,7 +73,7 @@ export class SmsCodesService {
       });
       const usable = latest && latest.usedAt === null ? latest : null;
       const matches = usable ? equal(usable.codeHash, this.codeHash(usable.id, code)) : false;
-      const check = checkCode(usable && { matches, attempts: usable.attempts, expiresAt: usable.expiresAt }, new Date());
+      const check = checkCode(usable && { matches, attempts: usable.attempts, expiresAt: usable.expiresAt }, this.clock.now());
       if (check === 'wrong') await manager.getRepository(SmsCode).increment({ id: usable!.id }, 'attempts', 1);
       return { check, id: usable?.id ?? null, left: usable ? SMS_CODE_POLICY.maxAttempts - usable.attempts - 1 : 0 };
     });

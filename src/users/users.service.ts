@@ -12,6 +12,7 @@ import { User, type ApplicantFacts, type Role } from './user.entity.js';
 import { randomBytes } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { IdNumberCipher } from '../keys/id-number-cipher.js';
+import { ClockService } from '../time/clock.service.js';
 
 /** A person's account as identity, agents and the counter need it. */
 export type PersonAccount = Pick<User, 'id' | 'username' | 'displayName' | 'roles' | 'disabled' | 'reservedAt' | 'realNameVerified' | 'facts' | 'sessionVersion'>;
@@ -52,6 +53,7 @@ export class UsersService {
     private readonly sessions: UserSessions,
     private readonly idNumbers: IdNumberCipher,
     private readonly catalog: CatalogService,
+    private readonly clock: ClockService,
   ) {}
 
   private get users() {
@@ -211,7 +213,7 @@ export class UsersService {
         idNumberHash: sealed?.hash ?? null,
         facts: account.facts,
         realNameVerified: account.realNameVerified,
-        reservedAt: account.reserved ? new Date() : null,
+        reservedAt: account.reserved ? this.clock.now() : null,
       }),
     );
   }

@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../http/problem.js';
 import type { ValidationResultView, WorkflowGraphView, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
 import { workflowRuleChecker } from './workflow-rules.js';
 import { WorkflowVersion } from './workflow-version.entity.js';
+import { ClockService } from '../time/clock.service.js';
 
 /** Workflow definitions as versioned data: validate, save drafts, publish, read. */
 @Injectable()
@@ -15,6 +16,7 @@ export class WorkflowsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly catalog: CatalogService,
+    private readonly clock: ClockService,
   ) {}
 
   private get versions() {
@@ -79,7 +81,7 @@ export class WorkflowsService {
       throw conflict('workflow.superseded', `Version ${version} of "${key}" was superseded; save it again as a new draft to publish it.`);
     }
     this.orThrow(await this.check(target.document));
-    const now = new Date();
+    const now = this.clock.now();
     await this.versions.update({ key, status: 'published' }, { status: 'superseded', supersededAt: now });
     await this.versions.update({ key, version }, { status: 'published', publishedAt: now, publishedBy: actorId });
     return { key, version, status: 'published' };
