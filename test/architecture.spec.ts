@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -159,7 +159,7 @@ describe('architecture', () => {
 describe('lint rules of the boundaries and the clock (eslint.config.js)', async () => {
   const { Linter } = await import('eslint');
   const tsParser = (await import('@typescript-eslint/parser')).default;
-  const { local } = (await import('../eslint.config.js')) as unknown as { local: { rules: Record<string, unknown> } };
+  const { local } = (await import(pathToFileURL(join(ROOT, 'eslint.config.js')).href)) as { local: { rules: Record<string, unknown> } };
   const lint = (file: string, code: string) =>
     new Linter({ configType: 'flat' })
       .verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { local } as never, rules: { 'local/module-boundaries': 'error', 'local/no-wall-clock': 'error' } }], join(SRC, file))
