@@ -8,7 +8,7 @@ const SRC = path.join(import.meta.dirname, 'src');
  * Shared plumbing (docs/architecture.md "Boundaries"): every domain may import any of its files. The
  * composition root (`src/*.ts`, `database/`, `cli/`) wires the modules together and may import anything.
  */
-const PLUMBING = new Set(['config', 'database', 'cli', 'queue', 'http', 'health', 'time', 'keys', 'observability', 'auth', 'rate-limit', 'web', 'reporting']);
+const PLUMBING = new Set(['config', 'database', 'cli', 'queue', 'http', 'health', 'time', 'keys', 'observability', 'auth', 'rate-limit', 'web', 'reporting', 'discovery']);
 const COMPOSITION_ROOT = new Set(['', 'database', 'cli']);
 
 /** A domain's public surface by role: its module, its services and stores, its DTOs, its entities (for relations), its decorators, guards, pipes and interceptors. */

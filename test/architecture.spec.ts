@@ -12,7 +12,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
 
 /** Shared plumbing every domain may use; it never imports a domain's internals. */
-const PLUMBING = new Set(['config', 'database', 'cli', 'queue', 'http', 'health', 'time', 'keys', 'observability', 'auth', 'rate-limit', 'web', 'reporting']);
+const PLUMBING = new Set(['config', 'database', 'cli', 'queue', 'http', 'health', 'time', 'keys', 'observability', 'auth', 'rate-limit', 'web', 'reporting', 'discovery']);
 /** The composition root wires every module together (entities, seed orchestration, the CLI): it may name every table. */
 const COMPOSITION_ROOT = new Set(['', 'database', 'cli']);
 
@@ -142,6 +142,14 @@ describe('architecture', () => {
 
   it('reads and writes no other module’s table through a repository or query builder', () => {
     expect(foreignTableAccess(files)).toEqual([]);
+  });
+
+  it('keeps job handlers in <module>/<name>.jobs.ts and the outbox relay to the queue module', () => {
+    const handlersElsewhere = files.filter((file) => /@JobHandler\(/.test(file.text) && !file.path.endsWith('.jobs.ts') && !file.path.startsWith('queue/'));
+    expect(handlersElsewhere.map((file) => file.path)).toEqual([]);
+    const relayUsers = files.filter((file) => file.folder !== 'queue' && /outbox-relay\.service\.js'/.test(file.text));
+    expect(relayUsers.map((file) => file.path)).toEqual([]);
+    expect(files.filter((file) => file.path.endsWith('.jobs.ts')).length).toBeGreaterThanOrEqual(6);
   });
 
   it('the cycle and table checks can fail (self-test on made-up sources)', () => {

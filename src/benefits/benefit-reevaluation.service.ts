@@ -5,7 +5,6 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { compileRule, RuleEvaluationError, type CompiledRule } from '@app/rules';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
 import { periodKey, type BenefitPeriod } from './benefit-period.js';
@@ -59,7 +58,6 @@ export class BenefitReevaluationService {
     private readonly clock: ClockService,
   ) {}
 
-  @JobHandler(JobName.BenefitsReevaluateSubjects)
   @Transactional()
   async reevaluate({ subjectType, subjectIds, importId }: JobPayloads[JobName.BenefitsReevaluateSubjects]): Promise<ReevaluationResult> {
     const policies = await this.txHost.tx.query<ActivePolicy[]>(

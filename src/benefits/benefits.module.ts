@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { BenefitsJobs } from './benefits.jobs.js';
 import { BenefitGrantsController } from './benefit-grants.controller.js';
 import { BenefitGrantsService } from './benefit-grants.service.js';
 import { BenefitPoliciesController } from './benefit-policies.controller.js';
@@ -18,7 +19,7 @@ import { BenefitRunsService } from './benefit-runs.service.js';
 @Module({
   imports: [NotificationsModule, WebhooksModule, AuditModule, CatalogModule, UsersModule],
   controllers: [BenefitPoliciesController, BenefitRunsController, BenefitGrantsController, BenefitReviewsController],
-  providers: [BenefitPoliciesService, BenefitRunsService, BenefitGrantsService, BenefitReevaluationService, BenefitReviewsService],
+  providers: [BenefitsJobs, BenefitPoliciesService, BenefitRunsService, BenefitGrantsService, BenefitReevaluationService, BenefitReviewsService],
   exports: [BenefitRunsService],
 })
 export class BenefitsModule {}

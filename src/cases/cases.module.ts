@@ -19,14 +19,15 @@ import { CaseSubmissionService } from './case-submission.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { HistoryAuditService } from './history-audit.service.js';
+import { HistoryCheckpointJobs } from './history-checkpoint.jobs.js';
 import { HistoryCheckpointScheduler } from './history-checkpoint.scheduler.js';
 import { HistoryCheckpointsController } from './history-checkpoints.controller.js';
-import { WorkflowJobs } from './workflow-jobs.js';
+import { WorkflowJobs } from './workflow.jobs.js';
 
 @Module({
   imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
   controllers: [CasesController, HistoryCheckpointsController],
-  providers: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler],
+  providers: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler, HistoryCheckpointJobs],
   exports: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService],
 })
 export class CasesModule {}

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { CaseStore } from '../cases/case.store.js';
-import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { upsertFlagsStatement } from './flag-upsert.js';
 import { FAMILIES } from './detectors.js';
@@ -28,7 +27,6 @@ export class RiskCheck {
     private readonly cases: CaseStore,
   ) {}
 
-  @JobHandler(JobName.RiskCheckCase)
   @Transactional()
   async checkCase({ caseId }: JobPayloads[JobName.RiskCheckCase]): Promise<{ flagged: number; resolved: number } | 'skipped'> {
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [SCAN_LOCK]);

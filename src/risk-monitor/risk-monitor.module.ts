@@ -9,12 +9,13 @@ import { RiskFlagsController } from './risk-flags.controller.js';
 import { RiskFlagsService } from './risk-flags.service.js';
 import { RiskMonitorController } from './risk-monitor.controller.js';
 import { RiskScanService } from './risk-scan.service.js';
+import { RiskMonitorJobs } from './risk-monitor.jobs.js';
 import { RiskScheduler } from './risk-scheduler.js';
 
 /** 电子监察: red and yellow flags from a cluster-wide scheduled scan and from checks after each case change. */
 @Module({
   imports: [CalendarModule, NotificationsModule, CasesModule],
   controllers: [RiskMonitorController, RiskFlagsController],
-  providers: [RiskDetection, RiskScanService, RiskCheck, RiskEscalation, RiskFlagsService, RiskScheduler],
+  providers: [RiskMonitorJobs, RiskDetection, RiskScanService, RiskCheck, RiskEscalation, RiskFlagsService, RiskScheduler],
 })
 export class RiskMonitorModule {}
