@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlParams } from '../src/reporting/sql-params.js';
 import { CalendarService } from '../src/calendar/calendar.service.js';
-import { insertCase, insertHistory } from './risk-monitor-fixtures.js';
+import { insertCase, insertHistory } from './support/risk-monitor-fixtures.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 let system: TestSystem;

@@ -7,7 +7,7 @@ import { BenefitRunsService } from '../src/benefits/benefit-runs.service.js';
 import { outboxJobId } from '../src/queue/outbox/outbox-relay.service.js';
 import { QueueBackend } from '../src/queue/queue-backend.js';
 import { QueueName } from '../src/queue/queue-names.js';
-import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, personLine } from './registry-fixtures.js';
+import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, personLine } from './support/registry-fixtures.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 /**

@@ -5,7 +5,7 @@ import { auth, waitForTask } from './support/drive.js';
 import { IdentitySweep } from '../src/identity/identity-sweep.js';
 import { database, phoneNumber, smsInbox } from './support/identity.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
-import { idNumberOf, personLine, usccOf } from './registry-fixtures.js';
+import { idNumberOf, personLine, usccOf } from './support/registry-fixtures.js';
 
 /**
  * Issue #17 through the HTTP API: registration with SMS codes, sessions with refresh tokens, agents

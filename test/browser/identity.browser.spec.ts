@@ -5,7 +5,7 @@ import { pdfBytes } from '../support/applicant.js';
 import { auth } from '../support/drive.js';
 import { phoneNumber, smsInbox } from '../support/identity.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
-import { idNumberOf } from '../registry-fixtures.js';
+import { idNumberOf } from '../support/registry-fixtures.js';
 import { choose, field, launchBrowser, pick, screenshot, signIn, visitor, type Visitor } from './browser.js';
 
 /** Issue #17 in the pages: a new citizen registers and applies; an agent applies for a principal; a clerk enters a counter case. */
