@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import 'reflect-metadata';
 import { createReadStream, createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -20,7 +21,6 @@ import { createDataSource } from '../src/schema.js';
 import { OutboxRelay } from '../src/queue/outbox/outbox-relay.service.js';
 import { seedDatabase } from '../src/cli/seed.js';
 import { BENCH_KEYS } from './bench-keys.js';
-import { chinaDate } from '../src/registry/china-date.js';
 import { registryCsv, syntheticPersons } from '../src/registry/synthetic-registry.js';
 
 /**
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     const app = system.app;
     const dataSource = app.get(DataSource);
     const cls = app.get(ClsService);
-    const today = chinaDate();
+    const today = chinaDate(new Date());
 
     if (!reused) await importRegistry(system, dataSource, database, today);
 

@@ -18,7 +18,6 @@ import { queueEntities } from './queue/entities.js';
 import { rateLimitEntities } from './rate-limit/entities.js';
 import { registryEntities } from './registry/entities.js';
 import { riskMonitorEntities } from './risk-monitor/entities.js';
-import { tasksEntities } from './tasks/entities.js';
 import { timersEntities } from './timers/entities.js';
 import { usersEntities } from './users/entities.js';
 import { webhooksEntities } from './webhooks/entities.js';
@@ -41,7 +40,6 @@ export const entities: Function[] = [
   ...notificationsEntities,
   ...webhooksEntities,
   ...casesEntities,
-  ...tasksEntities,
   ...certificatesEntities,
   ...registryEntities,
   ...benefitsEntities,

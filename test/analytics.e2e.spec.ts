@@ -1,11 +1,10 @@
+import { WorkingTime, WorkingTimeSql } from '@app/business-calendar';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlParams } from '../src/analytics/sql-params.js';
-import { WorkingTimeSql } from '../src/analytics/working-time-sql.js';
-import { WorkingTime } from '../src/analytics/working-time.js';
+import { SqlParams } from '../src/reporting/sql-params.js';
 import { CalendarService } from '../src/calendar/calendar.service.js';
-import { insertCase, insertHistory } from './risk-monitor-fixtures.js';
+import { insertCase, insertHistory } from './support/risk-monitor-fixtures.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 import { GUIDE } from './support/guide.js';
 

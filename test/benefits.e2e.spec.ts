@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import { randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
@@ -6,8 +7,7 @@ import { BenefitRunsService } from '../src/benefits/benefit-runs.service.js';
 import { outboxJobId } from '../src/queue/outbox/outbox-relay.service.js';
 import { QueueBackend } from '../src/queue/queue-backend.js';
 import { QueueName } from '../src/queue/queue-names.js';
-import { chinaDate } from '../src/registry/china-date.js';
-import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, personLine } from './registry-fixtures.js';
+import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, personLine } from './support/registry-fixtures.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 /**
@@ -18,7 +18,7 @@ import { startTestSystem, type TestSystem } from './support/system.js';
 let system: TestSystem;
 let admin: string;
 let dataSource: DataSource;
-const year = Number(chinaDate().slice(0, 4));
+const year = Number(chinaDate(new Date()).slice(0, 4));
 
 beforeAll(async () => {
   system = await startTestSystem('production');
@@ -170,13 +170,13 @@ describe('grant runs', () => {
     expect(granted).toHaveLength(3);
     const [oldest] = await grants({ policyCode: code, idNumber: people[1].idNumber });
     const { body: detail } = await system.http().get(`/api/benefit-grants/${oldest.id}`).set(as(admin)).expect(200);
-    expect(detail).toMatchObject({ policyCode: code, policyVersion: 1, period: chinaDate().slice(0, 7), amount: 100, status: 'granted', subjectName: '测*人' });
+    expect(detail).toMatchObject({ policyCode: code, policyVersion: 1, period: chinaDate(new Date()).slice(0, 7), amount: 100, status: 'granted', subjectName: '测*人' });
     expect(detail.explanation).toEqual({
       rule,
       policyCode: code,
       policyVersion: 1,
-      asOf: chinaDate(),
-      period: chinaDate().slice(0, 7),
+      asOf: chinaDate(new Date()),
+      period: chinaDate(new Date()).slice(0, 7),
       variablesUsed: ['person.age', 'person.hukouDistrict'],
       facts: { 'person.age': 90, 'person.hukouDistrict': district },
       trigger: 'run',
@@ -248,7 +248,7 @@ describe('citizens and registry changes', () => {
     }, "李娜's grants");
     const elderly = mine.find((g: { policyCode: string }) => g.policyCode === 'elderly-allowance');
     expect(elderly).toMatchObject({ status: 'granted', amount: 100, subjectKey: '220***********1022' });
-    expect(elderly.explanation).toMatchObject({ facts: { 'person.age': year - 1942 - (chinaDate().slice(5) < '09-08' ? 1 : 0), 'person.hukouDistrict': '南关区' } });
+    expect(elderly.explanation).toMatchObject({ facts: { 'person.age': year - 1942 - (chinaDate(new Date()).slice(5) < '09-08' ? 1 : 0), 'person.hukouDistrict': '南关区' } });
 
     const notifications = (await system.http().get('/api/my/notifications').set(as(citizen2)).expect(200)).body.items;
     expect(notifications).toContainEqual(expect.objectContaining({ template: 'benefit.granted', data: expect.objectContaining({ grantId: elderly.id, policyCode: 'elderly-allowance' }) }));

@@ -7,7 +7,7 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../src/config/app-config.js';
 import { FilesService } from '../src/files/files.service.js';
-import { PNG_1X1, minimalOfd, minimalPdf, zipArchive } from './files-fixtures.js';
+import { PNG_1X1, minimalOfd, minimalPdf, zipArchive } from './support/files-fixtures.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 let system: TestSystem;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auth } from './support/drive.js';
 import { phoneNumber, smsInbox } from './support/identity.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
-import { idNumberOf } from './registry-fixtures.js';
+import { idNumberOf } from './support/registry-fixtures.js';
 
 /**
  * Registration and sessions on the embedded database (the default mode), where PGlite serialises

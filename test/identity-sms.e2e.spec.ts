@@ -4,7 +4,7 @@ import { auth } from './support/drive.js';
 import { HttpSink } from './support/http-sink.js';
 import { phoneNumber } from './support/identity.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
-import { idNumberOf } from './registry-fixtures.js';
+import { idNumberOf } from './support/registry-fixtures.js';
 
 /**
  * Registration codes through the notifications module's SMS gateway (SMS_WEBHOOK_URL): a real local

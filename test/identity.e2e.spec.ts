@@ -6,7 +6,7 @@ import { IdentitySweep } from '../src/identity/identity-sweep.js';
 import { ClockService } from '../src/time/clock.service.js';
 import { database, phoneNumber, smsInbox } from './support/identity.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
-import { enterpriseLine, idNumberOf, personLine, usccOf } from './registry-fixtures.js';
+import { enterpriseLine, idNumberOf, personLine, usccOf } from './support/registry-fixtures.js';
 
 /**
  * Issue #17 through the HTTP API: registration with SMS codes, sessions with refresh tokens, agents

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zipArchive } from './files-fixtures.js';
-import { csv, jsonl, personLine } from './registry-fixtures.js';
+import { zipArchive } from './support/files-fixtures.js';
+import { csv, jsonl, personLine } from './support/registry-fixtures.js';
 import { auth } from './support/drive.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth } from './support/drive.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
-import { idNumberOf } from './registry-fixtures.js';
+import { idNumberOf } from './support/registry-fixtures.js';
 
 /**
  * 统一身份认证: sign-in through a real OpenID provider (`oidc-provider`, started here on a loopback port,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberOf, jsonl, personLine } from './registry-fixtures.js';
+import { idNumberOf, jsonl, personLine } from './support/registry-fixtures.js';
 import { bundleExampleForm, bundleOf, exampleForm, requiredMaterials, serviceItem, upload } from './support/applicant.js';
 import { auth, waitForTask } from './support/drive.js';
 import { startTestSystem, type TestSystem } from './support/system.js';

@@ -11,7 +11,7 @@ import { runMigrations } from '../src/database/data-source.js';
 import { createDataSource } from '../src/schema.js';
 import { migrationKeysOf } from '../src/keys/migration-keys.js';
 import { secretKeys } from '../src/keys/secret-keys.js';
-import { idNumberOf } from './registry-fixtures.js';
+import { idNumberOf } from './support/registry-fixtures.js';
 import { privateDatabase, type PrivateDatabase } from './support/private-database.js';
 import { startTestSystem, TEST_KEYS, testIdNumbers, type TestSystem } from './support/system.js';
 

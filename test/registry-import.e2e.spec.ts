@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { maskResidentId } from '@app/gov-ids';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, PERSON_COLUMNS, personLine as person, usccOf } from './registry-fixtures.js';
+import { csv, ENTERPRISE_COLUMNS, enterpriseLine, idNumberOf, jsonl, PERSON_COLUMNS, personLine as person, usccOf } from './support/registry-fixtures.js';
 import { startTestSystem, testIdNumbers, type TestSystem } from './support/system.js';
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RiskCheck } from '../src/risk-monitor/risk-check.service.js';
 import { SCAN_SCHEDULER_ID } from '../src/risk-monitor/risk-scheduler.js';
 import { ClockService } from '../src/time/clock.service.js';
-import { engineState, insertCase, insertHistory, insertTask } from './risk-monitor-fixtures.js';
+import { engineState, insertCase, insertHistory, insertTask } from './support/risk-monitor-fixtures.js';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 

@@ -9,6 +9,11 @@ describe('agent authorisations', () => {
     expect(authorisationStatus({ revokedAt: null, validUntil: until('2026-12-06') }, now)).toBe('active');
     expect(authorisationStatus({ revokedAt: null, validUntil: until('2026-12-05') }, now)).toBe('expired');
     expect(authorisationStatus({ revokedAt: now, validUntil: until('2027-01-01') }, now)).toBe('revoked');
+    expect(until('2026-12-06').toISOString()).toBe('2026-12-06T15:59:59.999Z');
+  });
+
+  it('end no day that does not exist (2027-02-30 is not 2 March)', () => {
+    expect(Number.isNaN(until('2027-02-30').getTime())).toBe(true);
   });
 
   it('cover every item, or the items listed', () => {

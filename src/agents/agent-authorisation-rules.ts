@@ -1,7 +1,7 @@
-/** The end of a China date: an authorisation "until 2027-06-30" holds through that whole day. */
-export const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
+import { chinaMidnight, isLocalDate } from '@app/business-calendar';
 
-export const chinaDateOf = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The end of a China date: an authorisation "until 2027-06-30" holds through that whole day. Invalid for a date that does not exist. */
+export const endOfChinaDay = (date: string) => (isLocalDate(date) ? new Date(chinaMidnight(date, true).getTime() - 1) : new Date(NaN));
 
 export type AuthorisationStatus = 'active' | 'expired' | 'revoked';
 

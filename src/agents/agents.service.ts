@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -8,7 +9,7 @@ import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ClockService } from '../time/clock.service.js';
 import { UsersService } from '../users/users.service.js';
-import { authorisationStatus, chinaDateOf, endOfChinaDay, refusal, type Refusal } from './agent-authorisation-rules.js';
+import { authorisationStatus, endOfChinaDay, refusal, type Refusal } from './agent-authorisation-rules.js';
 import { AgentAuthorisation } from './agent-authorisation.entity.js';
 import type { AuthorisationView, AuthoriseAgentDto } from './agent.dto.js';
 
@@ -46,7 +47,7 @@ export class AgentsService {
       ]);
     }
     if (agent.id === principalId) throw badRequest('agent.self', 'You cannot authorise yourself.', [{ path: 'agentUsername', message: 'is you' }]);
-    const today = chinaDateOf(this.clock.now());
+    const today = chinaDate(this.clock.now());
     if (Number.isNaN(endOfChinaDay(dto.validUntil).getTime()) || dto.validUntil < today) {
       throw badRequest('agent.valid_until_past', 'validUntil must be a real date, today or later.', [{ path: 'validUntil', message: `must be ${today} or later` }]);
     }
@@ -120,7 +121,7 @@ export class AgentsService {
       principal: party(row.principalId),
       agent: party(row.agentId),
       serviceItemCodes: row.serviceItemCodes,
-      validUntil: chinaDateOf(row.validUntil),
+      validUntil: chinaDate(row.validUntil),
       kind: row.kind,
       status: authorisationStatus(row, now),
       createdAt: row.createdAt,

@@ -4,7 +4,7 @@ import { Problems } from '../http/problems.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { RatingsQuery, RatingsReport, TurnaroundQuery, TurnaroundReport, type RatingRow, type TurnaroundRow } from './analytics.dto.js';
 import { AnalyticsService } from './analytics.service.js';
-import { CsvExport } from './csv-export.js';
+import { CsvExport } from '../reporting/csv-export.js';
 
 @ApiTags('analytics')
 @ApiBearerAuth()

@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ExportQuery } from './csv-export.js';
-
-/** 'YYYY-MM-DD' (a China date: `from` its start, `to` its end) or an ISO-8601 instant with an offset. */
-export const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
-export const DATE_OR_INSTANT_MESSAGE = '$property must be a date YYYY-MM-DD or an ISO-8601 date-time with offset';
+import { ExportQuery } from '../reporting/csv-export.js';
+import { DATE_OR_INSTANT, DATE_OR_INSTANT_MESSAGE } from '../reporting/report-range.js';
 
 export const TURNAROUND_GROUPS = ['serviceItem', 'department', 'clerk'] as const;
 export type TurnaroundGroup = (typeof TURNAROUND_GROUPS)[number];

@@ -1,3 +1,4 @@
+import { WorkingTime, WorkingTimeSql } from '@app/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -5,11 +6,9 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { DECIDED_STATUSES } from '../cases/staff-decisions.js';
 import { ClockService } from '../time/clock.service.js';
 import type { RatingGroup, RatingRow, RatingsQuery, RatingsReport, TurnaroundGroup, TurnaroundQuery, TurnaroundReport, TurnaroundRow } from './analytics.dto.js';
-import { reportRange } from './report-range.js';
-import { reportSession } from './report-session.js';
-import { SqlParams } from './sql-params.js';
-import { WorkingTimeSql } from './working-time-sql.js';
-import { WorkingTime } from './working-time.js';
+import { reportRange } from '../reporting/report-range.js';
+import { reportSession } from '../reporting/report-session.js';
+import { SqlParams } from '../reporting/sql-params.js';
 
 export const SYSTEM_CLERK = '(system)';
 

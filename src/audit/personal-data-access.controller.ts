@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
-import { CsvExport } from '../analytics/csv-export.js';
+import { CsvExport } from '../reporting/csv-export.js';
 import type { Page } from '../http/pagination.js';
 import { AccessLogQuery, AccessPage, AccessView } from './personal-data-access.dto.js';
 import { PersonalDataAccessLog } from './personal-data-access.service.js';

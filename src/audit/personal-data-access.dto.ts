@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { DATE_OR_INSTANT, DATE_OR_INSTANT_MESSAGE } from '../analytics/analytics.dto.js';
-import { ExportQuery } from '../analytics/csv-export.js';
+import { DATE_OR_INSTANT, DATE_OR_INSTANT_MESSAGE } from '../reporting/report-range.js';
+import { ExportQuery } from '../reporting/csv-export.js';
 import { PageQuery } from '../http/pagination.js';
 import { SUBJECT_KINDS, type SubjectKind } from './personal-data-access.entity.js';
 

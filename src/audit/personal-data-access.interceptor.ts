@@ -2,8 +2,7 @@ import { Injectable, SetMetadata, UseInterceptors, applyDecorators, type CallHan
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { concatMap, type Observable } from 'rxjs';
-import type { Caller } from '../auth/auth.decorators.js';
-import { isStaff } from '../cases/case-access.js';
+import { isStaff, type Caller } from '../auth/auth.decorators.js';
 import { PersonalDataAccessLog, type PersonalDataSubject } from './personal-data-access.service.js';
 
 const PERSONAL_DATA_READ = Symbol('PERSONAL_DATA_READ');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { rangeBoundary } from '../analytics/report-range.js';
+import { rangeBoundary } from '../reporting/report-range.js';
 import type { Caller } from '../auth/auth.decorators.js';
 import { Keyset, type Page } from '../http/pagination.js';
 import { PersonalDataAccess, type SubjectKind } from './personal-data-access.entity.js';

@@ -24,6 +24,9 @@ export interface Caller {
 }
 
 /** What the AuthGuard leaves on the request: the caller, or the mark of the metrics scraper. */
+/** Staff of the office (clerks, supervisors, admins), as opposed to applicants and agents. */
+export const isStaff = (caller: Caller | undefined): boolean => caller?.roles.some((role) => role === 'clerk' || role === 'supervisor' || role === 'admin') ?? false;
+
 export interface AuthenticatedRequest {
   user?: Caller;
   metricsScraper?: true;

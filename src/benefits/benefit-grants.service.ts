@@ -7,7 +7,7 @@ import { Keyset, type Page, type PositionOf } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
 import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import type { SubjectType } from '../registry/registry-records.js';
-import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import type { BenefitGrantStatus } from './benefit-grant.entity.js';
 import type { GrantDetailView, GrantQuery } from './benefit-grant.dto.js';
 import { maskedFacts, shownSubjectKey } from './subject-facts.js';
@@ -120,6 +120,7 @@ export class BenefitGrantsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly idNumbers: IdNumberCipher,
+    private readonly users: UsersService,
   ) {}
 
   /** Grants for staff, newest first: by policy, run, status, or all grants of one person or enterprise. */
@@ -162,7 +163,7 @@ export class BenefitGrantsService {
   }
 
   private async ownedBy(userId: string): Promise<Where | null> {
-    const user = await this.txHost.tx.getRepository(User).findOneBy({ id: userId });
+    const user = await this.users.account(userId);
     if (user?.facts.kind === 'enterprise') {
       return user.facts.uscc ? new Where().add((p) => `g.subject_type = 'enterprise' AND re.uscc = ${p}`, user.facts.uscc) : null;
     }

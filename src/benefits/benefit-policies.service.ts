@@ -2,7 +2,7 @@ import { enterpriseLabels, explainRule, personLabels } from '@app/rules';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Department } from '../catalog/department.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { BenefitPolicyVersion } from './benefit-policy-version.entity.js';
@@ -40,7 +40,10 @@ const POLICY_PAGES = new Keyset('ASC', { code: { sql: 'p.code', type: 'text' } }
 /** Benefit policies: created and versioned by admins, each rule checked to run exactly in SQL and in JS. */
 @Injectable()
 export class BenefitPoliciesService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly catalog: CatalogService,
+  ) {}
 
   @Transactional()
   async create(dto: CreatePolicyDto, actorId: string): Promise<PolicyView> {
@@ -139,7 +142,7 @@ export class BenefitPoliciesService {
   }
 
   private async checkDepartment(code: string | null): Promise<void> {
-    if (code !== null && !(await this.txHost.tx.getRepository(Department).existsBy({ code }))) {
+    if (code !== null && !(await this.catalog.departmentExists(code))) {
       throw badRequest('benefit_policy.unknown_department', `There is no department "${code}".`, [{ path: 'departmentCode', message: 'unknown department' }]);
     }
   }

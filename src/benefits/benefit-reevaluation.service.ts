@@ -1,12 +1,11 @@
+import { chinaDate } from '@app/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { compileRule, RuleEvaluationError, type CompiledRule } from '@app/rules';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
-import { chinaDate } from '../registry/china-date.js';
 import { ClockService } from '../time/clock.service.js';
 import { periodKey, type BenefitPeriod } from './benefit-period.js';
 import { selectSubject, shownFacts, subjectFacts, type SubjectFacts } from './subject-facts.js';
@@ -59,7 +58,6 @@ export class BenefitReevaluationService {
     private readonly clock: ClockService,
   ) {}
 
-  @JobHandler(JobName.BenefitsReevaluateSubjects)
   @Transactional()
   async reevaluate({ subjectType, subjectIds, importId }: JobPayloads[JobName.BenefitsReevaluateSubjects]): Promise<ReevaluationResult> {
     const policies = await this.txHost.tx.query<ActivePolicy[]>(

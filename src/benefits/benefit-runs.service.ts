@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -8,11 +9,8 @@ import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import { JobHandler } from '../queue/job-handler.decorator.js';
-import { OutboxRelay } from '../queue/outbox/outbox-relay.service.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
-import { chinaDate } from '../registry/china-date.js';
 import type { SubjectType } from '../registry/registry-records.js';
 import { ClockService } from '../time/clock.service.js';
 import { BenefitPoliciesService } from './benefit-policies.service.js';
@@ -92,7 +90,6 @@ export class BenefitRunsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly notifications: NotificationsService,
     private readonly webhooks: WebhooksService,
     private readonly policies: BenefitPoliciesService,
@@ -144,7 +141,6 @@ export class BenefitRunsService {
       await this.outbox.enqueue(...lanes.map((chunk) => ({ name: JobName.BenefitsRunChunk, data: { runId: run.id, chunk } }) as const));
       return run.id;
     });
-    this.relay.nudge();
     return { runId };
   }
 
@@ -172,12 +168,9 @@ export class BenefitRunsService {
     return RUN_PAGES.page(rows, limit, (row) => runView(row, policy, row.version), (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
   }
 
-  @JobHandler(JobName.BenefitsRunChunk)
   async onRunChunk(payload: JobPayloads[JobName.BenefitsRunChunk], job: Job): Promise<ChunkOutcome> {
     try {
       const outcome = await this.processChunk(payload);
-      // The next chunk's job was committed with this one: let the relay move it now rather than at its next poll.
-      if (outcome === 'continued') this.relay.nudge();
       return outcome;
     } catch (error) {
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.fail(payload.runId, error as Error);

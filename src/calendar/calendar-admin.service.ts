@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { officialDaysFromChineseDays, type CalendarDayRow } from '@app/business-calendar';
+import { officialDaysFromChineseDays, yearOf, type CalendarDayRow } from '@app/business-calendar';
 import { ClsService } from 'nestjs-cls';
 import { Between } from 'typeorm';
 import { Keyset, PageQuery, type Page } from '../http/pagination.js';
@@ -16,8 +16,8 @@ import type { CalendarChangeView, DayChangeView, LoadYearView } from './calendar
 import type { LoadYearDto, SetDayDto } from './calendar-write.dto.js';
 import { CalendarYear } from './calendar-year.entity.js';
 import { PENDING_CALENDAR } from './calendar.service.js';
-import { yearOf } from './dates.js';
 import { noticeDays, noticeErrors } from './notice-days.js';
+import { ClockService } from '../time/clock.service.js';
 
 interface ChangeRecord {
   kind: ChangeKind;
@@ -45,6 +45,7 @@ export class CalendarAdminService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
     private readonly listeners: CalendarListeners,
+    private readonly clock: ClockService,
   ) {}
 
   /** PUT /calendar/years/:year. Overrides of dates in that year stay and keep winning over the notice. */
@@ -163,7 +164,7 @@ export class CalendarAdminService {
     const oldYear = await this.txHost.tx.getRepository(CalendarYear).findOneBy({ year });
     await this.days.delete({ source: 'official', date: Between(from, to) });
     await this.days.insert(rows.map(({ date, isWorkday, note }) => ({ date, source: 'official' as const, isWorkday, note })));
-    await this.txHost.tx.getRepository(CalendarYear).save({ year, source, loadedAt: new Date(), loadedBy: actorId });
+    await this.txHost.tx.getRepository(CalendarYear).save({ year, source, loadedAt: this.clock.now(), loadedBy: actorId });
     const storedDays = (source: string, days: CalendarDayRecord[] | CalendarDayRow[]): StoredDays => ({
       source,
       days: days.map(({ date, isWorkday, note }) => ({ date, isWorkday, note })),

@@ -1,6 +1,7 @@
 import { Injectable, Logger, SetMetadata, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { BusinessCalendar } from '@app/business-calendar';
+import { decoratedMethods } from '../discovery/decorated-methods.js';
 
 /** What changed in the calendar, handed to every listener inside the transaction that changes it. */
 export interface CalendarChangeEvent {
@@ -43,17 +44,7 @@ export class CalendarListeners implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.listeners = [];
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (!instance || typeof instance !== 'object') continue;
-      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = prototype[method];
-        if (typeof fn !== 'function' || !this.reflector.get<boolean | undefined>(CALENDAR_CHANGE_LISTENER, fn as () => unknown)) continue;
-        this.listeners.push({ name: `${instance.constructor.name}.${method}`, listener: (fn as CalendarChangeListener).bind(instance) });
-      }
-    }
+    this.listeners = decoratedMethods<true, CalendarChangeListener>({ discovery: this.discovery, scanner: this.scanner, reflector: this.reflector }, CALENDAR_CHANGE_LISTENER).map(({ owner, method }) => ({ name: owner, listener: method }));
     this.logger.log(`${this.listeners.length} calendar change listener(s): ${this.listeners.map((l) => l.name).join(', ') || 'none'}`);
   }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
-import { IsLocalDate } from './dates.js';
+import { IsLocalDate } from './local-date.validator.js';
 
 /**
  * A whole number in [min, max] from a query string or path: only plain decimal digits count, so '',

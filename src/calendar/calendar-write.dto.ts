@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsLocalDate } from './dates.js';
+import { IsLocalDate } from './local-date.validator.js';
 
 /** A year's State Council notice (国务院办公厅关于部分节假日安排的通知). */
 export class LoadYearDto {

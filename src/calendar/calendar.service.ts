@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { PROVISIONAL_YEARS, deadlines, type BusinessCalendar, type Clock, type Deadlines, type Instant } from '@app/business-calendar';
+import { PROVISIONAL_YEARS, deadlines, epochDayOrNaN, type BusinessCalendar, type Clock, type Deadlines, type Instant } from '@app/business-calendar';
 import { ClsService } from 'nestjs-cls';
 import { badRequest } from '../http/problem.js';
 import { beyondHorizon, orBeyondHorizon } from './calendar-problems.js';
 import { readCalendar, readCalendarVersion, type CalendarSnapshot } from './calendar-store.js';
 import type { CalendarDaysView, CalendarYearsView, WorkingDayView } from './calendar-views.dto.js';
 import { CalendarYear } from './calendar-year.entity.js';
-import { epochDayOf } from './dates.js';
 
 /** GET /calendar/days answers at most three years at once (any three consecutive years have ≤ 1096 days). */
 export const MAX_RANGE_DAYS = 1096;
@@ -67,7 +66,7 @@ export class CalendarService {
   }
 
   async days(from: string, to: string): Promise<CalendarDaysView> {
-    const span = epochDayOf(to) - epochDayOf(from) + 1;
+    const span = epochDayOrNaN(to) - epochDayOrNaN(from) + 1;
     if (span < 1) throw badRequest('calendar.invalid_range', `to (${to}) is before from (${from}).`, [{ path: 'to', message: 'must not be before from' }]);
     if (span > MAX_RANGE_DAYS) {
       throw badRequest('calendar.invalid_range', `The range has ${span} days; ask for at most ${MAX_RANGE_DAYS} (three years) at once.`, [

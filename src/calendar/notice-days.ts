@@ -1,6 +1,8 @@
 import { MAKE_UP_WORKDAY_NOTE, statutoryDaysOff, type CalendarDayRow } from '@app/business-calendar';
 import type { FieldError } from '../http/problem.js';
-import { dateOfEpochDay, epochDayOf, isWeekend, yearOf } from './dates.js';
+import { epochDayOrNaN, fromEpochDay, isWeekend as isWeekendDay, yearOf } from '@app/business-calendar';
+
+const isWeekend = (date: string) => isWeekendDay(epochDayOrNaN(date));
 
 /** A year's State Council notice as an admin enters it: the days off and the make-up workdays (调休). */
 export interface Notice {
@@ -35,7 +37,7 @@ export function noticeDays(year: number, notice: Notice): CalendarDayRow[] {
   const holidays = [...new Set(notice.holidays)].sort();
   const offDays = new Set(holidays);
   const isOff = (epochDay: number) => {
-    const date = dateOfEpochDay(epochDay);
+    const date = fromEpochDay(epochDay);
     return offDays.has(date) || (isWeekend(date) && !workdays.has(date));
   };
   const statutory = statutoryNames(year);
@@ -64,6 +66,6 @@ function statutoryNames(year: number): Map<string, string[]> {
 }
 
 function allOffBetween(from: string, to: string, isOff: (epochDay: number) => boolean): boolean {
-  for (let day = epochDayOf(from) + 1; day < epochDayOf(to); day++) if (!isOff(day)) return false;
+  for (let day = epochDayOrNaN(from) + 1; day < epochDayOrNaN(to); day++) if (!isOff(day)) return false;
   return true;
 }

@@ -22,8 +22,6 @@ export function canSeeCase(
   return false;
 }
 
-export const isStaff = (caller: Caller) => caller.roles.some((role) => role === 'clerk' || role === 'supervisor' || role === 'admin');
-
 /**
  * SQL for the departments that hold a task of the case `caseId` (a column or a placeholder) or of one of
  * its children, a bundle's items: the `taskDepartments` of canSeeCase, as a text[].

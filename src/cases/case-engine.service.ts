@@ -12,7 +12,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
-import { CaseTask } from '../tasks/case-task.entity.js';
+import { CaseTaskStore } from './case-task.store.js';
 import { ClockService } from '../time/clock.service.js';
 import { TimersService, type TimerRef } from '../timers/timers.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -75,6 +75,7 @@ export class CaseEngine {
     private readonly historyKeys: HistoryKeys,
     private readonly timers: TimersService,
     private readonly webhooks: WebhooksService,
+    private readonly tasks: CaseTaskStore,
   ) {}
 
   /** Published versions never change, so each is read from the database once per process. */
@@ -159,7 +160,6 @@ export class CaseEngine {
   }
 
   private async carryOut(record: CaseRecord, effect: Effect, definition: WorkflowDefinition, calendar: BusinessCalendar, now: Date): Promise<void> {
-    const tasks = this.txHost.tx.getRepository(CaseTask);
     switch (effect.type) {
       case 'open_task':
         await this.openTasks(record, [effect], calendar, now);
@@ -169,24 +169,10 @@ export class CaseEngine {
         await this.outbox.enqueue({ name: JobName.JointFanOut, data: { caseId: record.id, stepId: effect.stepId } });
         return;
       case 'complete_task':
-        await tasks.update({ id: effect.taskId }, { status: 'completed', outcome: effect.action, closedAt: now, leaseUntil: null });
+        await this.tasks.complete(effect.taskId, effect.action, now);
         return;
       case 'cancel_task':
-        // A joint participant whose decision is recorded but not yet applied did its work: the task is
-        // completed with its own decision (the vote is kept), not cancelled, whatever order the worker
-        // applies the votes in.
-        await tasks
-          .createQueryBuilder()
-          .update()
-          .set({
-            status: () => `CASE WHEN status = 'decided' THEN 'completed' ELSE 'cancelled' END`,
-            outcome: () => `CASE WHEN status = 'decided' THEN decision->>'action' ELSE :reason END`,
-            closedAt: () => `CASE WHEN status = 'decided' THEN closed_at ELSE :now END`,
-            leaseUntil: null,
-          })
-          .where('id = :id', { id: effect.taskId })
-          .setParameters({ reason: effect.reason, now })
-          .execute();
+        await this.tasks.cancel(effect.taskId, effect.reason, now);
         return;
       case 'evaluate_rule':
         record.pendingEvaluation = { evaluationId: effect.evaluationId, stepId: effect.stepId, expression: effect.expression };
@@ -243,19 +229,17 @@ export class CaseEngine {
 
   /** Opens tasks; a task that exists already (a repeated fan-out) is left as it is. */
   async openTasks(record: CaseRecord, openings: readonly TaskOpening[], calendar: BusinessCalendar, now: Date): Promise<number> {
-    const rows = openings.map((opening) => ({
-      id: opening.task.id,
-      caseId: record.id,
-      stepId: opening.task.stepId,
-      departmentCode: opening.task.department,
-      role: opening.task.role,
-      status: 'open' as const,
-      allowedActions: [...opening.allowedActions],
-      dueAt: opening.sla ? slaEnd(opening.sla.workingDays, calendar, now) : record.promisedDeadline,
-    }));
-    if (rows.length === 0) return 0;
-    const result = await this.txHost.tx.createQueryBuilder().insert().into(CaseTask).values(rows).orIgnore().returning(['id']).execute();
-    return (result.raw as unknown[]).length;
+    return this.tasks.open(
+      openings.map((opening) => ({
+        id: opening.task.id,
+        caseId: record.id,
+        stepId: opening.task.stepId,
+        departmentCode: opening.task.department,
+        role: opening.task.role,
+        allowedActions: [...opening.allowedActions],
+        dueAt: opening.sla ? slaEnd(opening.sla.workingDays, calendar, now) : record.promisedDeadline,
+      })),
+    );
   }
 
   /** Deadlines are stored (indexed) so SQL can find late cases; while paused they are given as of now. */

@@ -4,14 +4,13 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Caller } from '../auth/auth.decorators.js';
-import { Bundle } from '../catalog/bundle.entity.js';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { ServiceItem } from '../catalog/service-item.entity.js';
+import type { ServiceItem } from '../catalog/service-item.entity.js';
 import { FilesService } from '../files/files.service.js';
 import { badRequest, unprocessable, type FieldError } from '../http/problem.js';
 import { IdNumberCipher } from '../keys/id-number-cipher.js';
 import { ClockService } from '../time/clock.service.js';
-import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 import { applicantSnapshot } from './applicant-snapshot.js';
 import { caseNumberScope, nextCaseNo } from './case-number.js';
@@ -60,6 +59,7 @@ export class CaseSubmissionService {
     private readonly agents: AgentsService,
     private readonly notifications: NotificationsService,
     private readonly catalog: CatalogService,
+    private readonly users: UsersService,
   ) {}
 
   /** The caller applies for themself, or with `onBehalfOf` for a principal who authorised them (403 otherwise). */
@@ -69,7 +69,7 @@ export class CaseSubmissionService {
     if (dto.onBehalfOf === undefined || dto.onBehalfOf === caller.id) {
       return this.submitFor(caller, { applicantId: caller.id, agentId: null, enteredBy: null, channel: 'online' }, dto, idempotencyKey);
     }
-    const bundle = dto.bundleCode === undefined ? null : await this.txHost.tx.getRepository(Bundle).findOneBy({ code: dto.bundleCode });
+    const bundle = dto.bundleCode === undefined ? null : await this.catalog.bundleOrNull(dto.bundleCode);
     await this.agents.requireAuthorised(caller.id, dto.onBehalfOf, dto.serviceItemCode !== undefined ? [dto.serviceItemCode] : (bundle?.serviceItemCodes ?? [dto.bundleCode!]));
     return this.submitFor(caller, { applicantId: dto.onBehalfOf, agentId: caller.id, enteredBy: null, channel: 'agent' }, dto, idempotencyKey);
   }
@@ -94,7 +94,8 @@ export class CaseSubmissionService {
       }
     }
 
-    const user = await this.txHost.tx.getRepository(User).findOneByOrFail({ id: parties.applicantId });
+    const user = await this.users.account(parties.applicantId);
+    if (!user) throw new Error(`The applicant ${parties.applicantId} has no account.`);
     const now = this.clock.now();
     const idNumber = user.idNumberSealed === null ? null : this.idNumbers.open(user.idNumberSealed);
     const applicant = applicantSnapshot({ displayName: user.displayName, idNumber, facts: user.facts }, now);
@@ -128,7 +129,7 @@ export class CaseSubmissionService {
     itemPath: string,
     parent?: CaseRecord,
   ): Promise<CaseRecord> {
-    const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code });
+    const item = await this.catalog.itemOrNull(code);
     if (!item) throw badRequest('case.unknown_item', `There is no service item "${code}".`, [{ path: itemPath, message: 'unknown service item' }]);
     const errors: FieldError[] = [
       ...formErrors(item.formSchema, form, `${item.code}@${item.version}`, formPath),

@@ -9,6 +9,9 @@ import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { AgentsModule } from '../agents/agents.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CaseClockService } from './case-clock.service.js';
+import { CaseTaskStore } from './case-task.store.js';
+import { CaseStore } from './case.store.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { CaseDeadlinesListener } from './case-deadlines.listener.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseFiles } from './case-files.js';
@@ -16,15 +19,15 @@ import { CaseSubmissionService } from './case-submission.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { HistoryAuditService } from './history-audit.service.js';
+import { HistoryCheckpointJobs } from './history-checkpoint.jobs.js';
 import { HistoryCheckpointScheduler } from './history-checkpoint.scheduler.js';
 import { HistoryCheckpointsController } from './history-checkpoints.controller.js';
-import { WorkflowJobs } from './workflow-jobs.js';
-import { CatalogModule } from '../catalog/catalog.module.js';
+import { WorkflowJobs } from './workflow.jobs.js';
 
 @Module({
   imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
   controllers: [CasesController, HistoryCheckpointsController],
-  providers: [CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler],
-  exports: [CaseEngine, CaseClockService, CaseSubmissionService],
+  providers: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler, HistoryCheckpointJobs],
+  exports: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService],
 })
 export class CasesModule {}

@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { deadlines } from '@app/business-calendar';
 import { currentSteps, openCorrection } from '@app/workflow-engine';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import type { Caller } from '../auth/auth.decorators.js';
+import { isStaff, type Caller } from '../auth/auth.decorators.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
 import { FilesService } from '../files/files.service.js';
@@ -15,7 +15,7 @@ import { bundleDeadlines, bundleStatus, isFinal } from './bundle-status.js';
 import { maskName } from '@app/gov-ids';
 import { UsersService } from '../users/users.service.js';
 import { AgentsService } from '../agents/agents.service.js';
-import { canSeeCase, isStaff, taskDepartmentsSql } from './case-access.js';
+import { canSeeCase, taskDepartmentsSql } from './case-access.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseFiles } from './case-files.js';
@@ -27,7 +27,7 @@ import { partiesOf, refuseConflictOfInterest } from './conflict-of-interest.js';
 import { formErrors } from './form-validator.js';
 import type { ChainVerificationView } from './history-audit.dto.js';
 import { HistoryAuditService } from './history-audit.service.js';
-import { ServiceItem } from '../catalog/service-item.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 
 const summary = (record: CaseRecord): CaseSummaryView => ({
   id: record.id,
@@ -84,6 +84,7 @@ export class CasesService {
     private readonly historyAudit: HistoryAuditService,
     private readonly users: UsersService,
     private readonly agents: AgentsService,
+    private readonly catalog: CatalogService,
   ) {}
 
   private get cases() {
@@ -239,7 +240,7 @@ export class CasesService {
         errors.push({ path: 'materials', message: `upload "${item.key}" again: ${item.reason}` });
       }
     }
-    const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code: record.serviceItemCode ?? '' });
+    const item = await this.catalog.itemOrNull(record.serviceItemCode ?? '');
     if (item) errors.push(...formErrors(item.formSchema, form, `${item.code}@${item.version}`));
     if (errors.length > 0) throw badRequest('case.incomplete_correction', `The answer leaves ${errors.length} item(s) open; answer everything at once.`, errors);
 

@@ -5,8 +5,6 @@ import { signText, verifyText } from '@app/field-crypto';
 import { keysetPages } from '../database/keyset-pages.js';
 import { notFound } from '../http/problem.js';
 import { HistoryKeys } from '../keys/history-keys.js';
-import { JobHandler } from '../queue/job-handler.decorator.js';
-import { JobName } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
 import { checkpointText, HeadsDigest, type SignedHead } from './checkpoint-statement.js';
 import type { BrokenCaseView, ChainVerificationView, CheckpointStatusView, CheckpointTakenView, HistoryAuditView } from './history-audit.dto.js';
@@ -252,17 +250,16 @@ export class HistoryAuditService {
   }
 
   /** The scheduled checkpoint: skipped when another process is taking one right now. */
-  @JobHandler(JobName.HistoryCheckpoint)
   async onSchedule(): Promise<CheckpointTakenView | 'skipped'> {
     return (await this.tryCheckpoint()) ?? 'skipped';
   }
 
   /** A checkpoint now, waiting for one another process is taking. */
   async checkpoint(): Promise<CheckpointTakenView> {
-    const deadline = Date.now() + LOCK_PATIENCE_MS;
+    const deadline = performance.now() + LOCK_PATIENCE_MS;
     for (;;) {
       const taken = await this.tryCheckpoint();
-      if (taken || Date.now() > deadline) {
+      if (taken || performance.now() > deadline) {
         if (!taken) throw new Error('another history checkpoint kept the lock for a minute');
         return taken;
       }

@@ -75,6 +75,23 @@ export class CatalogService {
     return itemView(await this.findItem(code));
   }
 
+  /** For the modules that work with the catalogue (cases, workflows, tasks): its rows, read in the caller's transaction. */
+  departmentExists(code: string): Promise<boolean> {
+    return this.repository(Department).existsBy({ code });
+  }
+
+  async departmentCodes(): Promise<string[]> {
+    return (await this.repository(Department).find({ select: { code: true }, order: { code: 'ASC' } })).map((d) => d.code);
+  }
+
+  itemOrNull(code: string): Promise<ServiceItem | null> {
+    return this.repository(ServiceItem).findOneBy({ code });
+  }
+
+  bundleOrNull(code: string): Promise<Bundle | null> {
+    return this.repository(Bundle).findOneBy({ code });
+  }
+
   async findItem(code: string): Promise<ServiceItem> {
     const item = await this.repository(ServiceItem).findOneBy({ code });
     if (!item) throw notFound('catalog.item_not_found', `There is no service item "${code}".`);

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { maskName } from '@app/gov-ids';
-import type { CaseRecord } from '../cases/case.entity.js';
 import { notFound } from '../http/problem.js';
+import { ClockService } from '../time/clock.service.js';
 import { Certificate } from './certificate.entity.js';
 import type { CertificateVerification } from './certificate.dto.js';
 
@@ -24,12 +24,22 @@ export function verificationCode(bytes: Buffer = randomBytes(10)): string {
 }
 
 
+/** What a licence takes from the case it is issued for. */
+export interface CertifiedCase {
+  id: string;
+  serviceItemCode: string | null;
+  applicant: { name: string; identifierMasked: string | null; isEnterprise: boolean };
+}
+
 @Injectable()
 export class CertificatesService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly clock: ClockService,
+  ) {}
 
   /** Issues the licence of a case's certificate step, in the case's transaction. */
-  async issue(record: CaseRecord, options: { name: string; validYears?: number; at: Date }): Promise<Certificate> {
+  async issue(record: CertifiedCase, options: { name: string; validYears?: number; at: Date }): Promise<Certificate> {
     const validUntil = options.validYears ? new Date(options.at.getTime()) : null;
     validUntil?.setUTCFullYear(validUntil.getUTCFullYear() + options.validYears!);
     const certificate = this.txHost.tx.getRepository(Certificate).create({
@@ -61,7 +71,7 @@ export class CertificatesService {
   async verify(code: string): Promise<CertificateVerification> {
     const certificate = await this.txHost.tx.getRepository(Certificate).findOneBy({ code: code.trim().toUpperCase() });
     if (!certificate) throw notFound('certificate.not_found', 'No licence has this verification code.');
-    const expired = certificate.validUntil !== null && certificate.validUntil.getTime() < Date.now();
+    const expired = certificate.validUntil !== null && certificate.validUntil.getTime() < this.clock.now().getTime();
     return {
       valid: certificate.revokedAt === null && !expired,
       code: certificate.code,

@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -10,7 +11,6 @@ import { runMigrations } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { migrationKeysOf } from '../keys/migration-keys.js';
 import { secretKeys } from '../keys/secret-keys.js';
-import { chinaDate } from '../registry/china-date.js';
 import { RegistryImportService, type ImportSummary } from '../registry/registry-import.service.js';
 import type { SubjectType } from '../registry/registry-records.js';
 import { registryCsv, syntheticEnterprises, syntheticPersons } from '../registry/synthetic-registry.js';
@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${options}\n${usage}`);
     return 2;
   }
-  const today = chinaDate();
+  const today = chinaDate(new Date());
   const kinds = (['person', 'enterprise'] as const).filter((kind) => (kind === 'person' ? options.persons : options.enterprises) > 0);
   if (options.out !== null) {
     for (const kind of kinds) {

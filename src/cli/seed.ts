@@ -16,7 +16,7 @@ export async function seedDatabase(dataSource: DataSource, password: string, idN
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (manager) => {
     const { departments } = await seedCatalog(manager);
-    await seedWorkflowVersions(manager);
+    await seedWorkflowVersions(manager, new Date());
     const usersCreated = await seedUserAccounts(manager, passwordHash, idNumbers);
     await seedBenefits(manager);
     return { departments, usersCreated };

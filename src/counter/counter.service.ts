@@ -8,6 +8,7 @@ import { personFacts } from '../identity/person-facts.js';
 import { RegistryLookups } from '../registry/registry-lookups.js';
 import { UsersService } from '../users/users.service.js';
 import type { CounterCaseDto, CounterCaseView } from './counter.dto.js';
+import { ClockService } from '../time/clock.service.js';
 
 /**
  * 窗口代录: a clerk enters an application for someone at the counter. The person is identified by ID
@@ -20,13 +21,14 @@ export class CounterService {
     private readonly users: UsersService,
     private readonly registry: RegistryLookups,
     private readonly submissions: CaseSubmissionService,
+    private readonly clock: ClockService,
   ) {}
 
   @Transactional()
   async enter(clerk: Caller, dto: CounterCaseDto, idempotencyKey: string | undefined): Promise<CounterCaseView> {
     const { idNumber, phone } = dto.applicant;
     const name = dto.applicant.name.trim();
-    const parsed = checkedIdNumber(idNumber, 'applicant.idNumber');
+    const parsed = checkedIdNumber(idNumber, 'applicant.idNumber', this.clock.now());
     await this.users.lockIdNumber(idNumber);
     const person = await this.registry.person(idNumber);
     if (person && person.name !== name) {

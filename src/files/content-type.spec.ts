@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JPEG_HEAD, PNG_1X1, TIFF_HEAD, minimalPdf } from '../../test/files-fixtures.js';
+import { JPEG_HEAD, PNG_1X1, TIFF_HEAD, minimalPdf } from '../../test/support/files-fixtures.js';
 import { SNIFF_BYTES, classifyZip, sniff } from './content-type.js';
 
 const text = (value: string) => Buffer.from(value, 'utf8');

@@ -27,6 +27,8 @@ export class LocalFileStorage implements FileStorage, OnModuleInit {
 
   /** Removes partial writes left by crashed processes; recent ones may still be in progress in another process. */
   async onModuleInit(): Promise<void> {
+    // Compared with the files' modification times, which the file system stamps from the wall clock.
+    // eslint-disable-next-line local/no-wall-clock
     await removeOlderThan(this.partial, Date.now() - ABANDONED_AFTER_MS);
   }
 

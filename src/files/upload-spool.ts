@@ -105,6 +105,8 @@ export class UploadSpool implements StorageEngine, OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await mkdir(this.folder, { recursive: true });
+    // Compared with the files' modification times, which the file system stamps from the wall clock.
+    // eslint-disable-next-line local/no-wall-clock
     await removeOlderThan(this.folder, Date.now() - ABANDONED_AFTER_MS);
   }
 

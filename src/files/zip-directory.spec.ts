@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minimalOfd, zipArchive } from '../../test/files-fixtures.js';
+import { minimalOfd, zipArchive } from '../../test/support/files-fixtures.js';
 import { archiveProblem, zipEntries, type ReadAt } from './zip-directory.js';
 
 const reader =

@@ -12,6 +12,7 @@ import { IdentityLink, OidcLogin } from './oidc.entity.js';
 import { personFacts } from './person-facts.js';
 import { SessionsService } from './sessions.service.js';
 import { HttpStatus } from '@nestjs/common';
+import { ClockService } from '../time/clock.service.js';
 
 /** A sign-in at the provider must come back within this time. */
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -35,6 +36,7 @@ export class OidcService {
     private readonly users: UsersService,
     private readonly registry: RegistryLookups,
     private readonly sessions: SessionsService,
+    private readonly clock: ClockService,
   ) {}
 
   get enabled(): boolean {
@@ -70,7 +72,7 @@ export class OidcService {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    await this.txHost.tx.getRepository(OidcLogin).insert({ state, codeVerifier, nonce, redirectUri, expiresAt: new Date(Date.now() + LOGIN_TTL_MS) });
+    await this.txHost.tx.getRepository(OidcLogin).insert({ state, codeVerifier, nonce, redirectUri, expiresAt: new Date(this.clock.now().getTime() + LOGIN_TTL_MS) });
     await this.txHost.tx.query('DELETE FROM oidc_login WHERE expires_at < now()');
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: redirectUri,
@@ -92,7 +94,7 @@ export class OidcService {
     }
     if (!state) throw badRequest('identity.oidc_state_unknown', 'The sign-in carries no state; start again.', [{ path: 'state', message: 'missing' }]);
     const login = await this.txHost.tx.getRepository(OidcLogin).findOneBy({ state });
-    if (!login || login.expiresAt.getTime() < Date.now()) {
+    if (!login || login.expiresAt.getTime() < this.clock.now().getTime()) {
       throw badRequest('identity.oidc_state_unknown', 'This sign-in is unknown or took too long; start again.', [{ path: 'state', message: 'unknown or expired' }]);
     }
     // Each state is used once, whatever happens next.
@@ -139,7 +141,7 @@ export class OidcService {
       const account = await this.users.findPerson(linked.userId);
       if (account) return account;
     }
-    const parsed = checkedIdNumber(idNumber, settingsPath(this.config));
+    const parsed = checkedIdNumber(idNumber, settingsPath(this.config), this.clock.now());
     await this.users.lockIdNumber(idNumber);
     const existing = await this.users.findByIdNumber(idNumber);
     const person = await this.registry.person(idNumber);

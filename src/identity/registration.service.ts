@@ -8,6 +8,7 @@ import type { RegisterDto, RegisteredView } from './identity.dto.js';
 import { personFacts } from './person-facts.js';
 import { SessionsService } from './sessions.service.js';
 import { SmsCodesService } from './sms-codes.service.js';
+import { ClockService } from '../time/clock.service.js';
 
 /**
  * Real-name registration (实名注册): a phone proven by an SMS code, a checked ID number, one account per
@@ -21,10 +22,11 @@ export class RegistrationService {
     private readonly registry: RegistryLookups,
     private readonly codes: SmsCodesService,
     private readonly sessions: SessionsService,
+    private readonly clock: ClockService,
   ) {}
 
   async register(dto: RegisterDto): Promise<RegisteredView> {
-    const parsed = checkedIdNumber(dto.idNumber, 'idNumber');
+    const parsed = checkedIdNumber(dto.idNumber, 'idNumber', this.clock.now());
     const codeId = await this.codes.verify(dto.phone, dto.code);
     const account = await this.create(dto, parsed, codeId);
     const session = await this.sessions.start(account, 'registration');

@@ -6,8 +6,9 @@ import type { AuthSessionsPort, IssuedSession } from '../auth/auth-sessions.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseNotifications } from '../database/database-notifications.js';
 import { ProblemException } from '../http/problem.js';
-import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { AuthSession, RefreshToken } from './auth-session.entity.js';
+import { ClockService } from '../time/clock.service.js';
 
 /** Channel of `pg_notify(SESSION_REVOKED, sessionId)`: every API process forgets what it knew of the session. */
 export const SESSION_REVOKED = 'ywtb_session_revoked';
@@ -36,7 +37,9 @@ export class SessionsService implements AuthSessionsPort, OnApplicationBootstrap
     private readonly dataSource: DataSource,
     private readonly tokens: AccessTokens,
     private readonly notifications: DatabaseNotifications,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClockService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,15 +72,15 @@ export class SessionsService implements AuthSessionsPort, OnApplicationBootstrap
         await this.revokeIn(manager, session.id, 'reuse');
         return { kind: 'refused', code: 'auth.refresh_reused', detail: 'This refresh token was used before: the session is revoked for safety; sign in again.' };
       }
-      if (token.expiresAt.getTime() <= Date.now()) return { kind: 'refused', code: 'auth.refresh_expired', detail: 'This session expired; sign in again.' };
+      if (token.expiresAt.getTime() <= this.clock.now().getTime()) return { kind: 'refused', code: 'auth.refresh_expired', detail: 'This session expired; sign in again.' };
       // Read in this transaction: the embedded database serialises transactions, so a read on another
       // connection would wait for this one to end.
-      const account = await manager.getRepository(User).findOne({ where: { id: session.userId }, select: { id: true, disabled: true, sessionVersion: true } });
+      const account = await this.users.sessionHolder(session.userId, manager);
       if (!account || account.disabled || account.sessionVersion !== session.sessionVersion) {
         await this.revokeIn(manager, session.id, 'account_changed');
         return { kind: 'refused', code: 'auth.session_ended', detail: 'This session ended when the account changed; sign in again.' };
       }
-      token.usedAt = new Date();
+      token.usedAt = this.clock.now();
       await manager.getRepository(RefreshToken).save(token);
       return { kind: 'rotated', session: await this.issue(manager, account, session.id) };
     });
@@ -99,13 +102,13 @@ export class SessionsService implements AuthSessionsPort, OnApplicationBootstrap
 
   async isRevoked(sessionId: string): Promise<boolean> {
     const cached = this.revokedCache.get(sessionId);
-    if (cached && cached.until > Date.now()) return cached.revoked;
+    if (cached && cached.until > performance.now()) return cached.revoked;
     const generation = this.generation;
     const session = await this.dataSource.getRepository(AuthSession).findOne({ where: { id: sessionId }, select: { id: true, revokedAt: true } });
     const revoked = !session || session.revokedAt !== null;
     if (generation === this.generation) {
       if (this.revokedCache.size >= MAX_CACHED) this.revokedCache.clear();
-      this.revokedCache.set(sessionId, { revoked, until: Date.now() + REVOCATION_CACHE_MS });
+      this.revokedCache.set(sessionId, { revoked, until: performance.now() + REVOCATION_CACHE_MS });
     }
     return revoked;
   }
@@ -125,7 +128,7 @@ export class SessionsService implements AuthSessionsPort, OnApplicationBootstrap
     await manager.getRepository(RefreshToken).insert({
       tokenHash: hashOf(refreshToken),
       sessionId,
-      expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+      expiresAt: new Date(this.clock.now().getTime() + this.config.auth.refreshTtlSeconds * 1000),
       usedAt: null,
     });
     return { accessToken: await this.tokens.issue(account, sessionId), refreshToken, expiresIn: this.config.auth.jwtTtlSeconds, sessionId };

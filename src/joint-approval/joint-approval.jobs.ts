@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import { JOINT_ACTIONS, findStep, openTasks, participantsFor, type TaskOpening } from '@app/workflow-engine';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { bundleStatus, isFinal } from '../cases/bundle-status.js';
 import { CaseEngine, SYSTEM, type EngineInput } from '../cases/case-engine.service.js';
-import { CaseRecord } from '../cases/case.entity.js';
-import { Bundle } from '../catalog/bundle.entity.js';
-import { Certificate } from '../certificates/certificate.entity.js';
+import { CaseTaskStore } from '../cases/case-task.store.js';
+import { CaseStore } from '../cases/case.store.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { CertificatesService } from '../certificates/certificates.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
-import { CaseTask } from '../tasks/case-task.entity.js';
 import { ClockService } from '../time/clock.service.js';
 
 /**
@@ -22,7 +21,10 @@ import { ClockService } from '../time/clock.service.js';
 @Injectable()
 export class JointApprovalJobs {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cases: CaseStore,
+    private readonly tasks: CaseTaskStore,
+    private readonly catalog: CatalogService,
+    private readonly certificates: CertificatesService,
     private readonly engine: CaseEngine,
     private readonly calendars: CalendarService,
     private readonly notifications: NotificationsService,
@@ -33,7 +35,7 @@ export class JointApprovalJobs {
   @JobHandler(JobName.JointFanOut)
   @Transactional()
   async fanOut({ caseId, stepId }: JobPayloads[JobName.JointFanOut]): Promise<number | 'skipped'> {
-    const record = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ id: caseId });
+    const record = await this.cases.get(caseId);
     const activity = record?.engineState?.activity;
     if (!record || activity?.kind !== 'joint' || activity.stepId !== stepId) return 'skipped';
     const step = findStep(await this.engine.definitionOf(record), stepId);
@@ -55,12 +57,12 @@ export class JointApprovalJobs {
   @JobHandler(JobName.JointApplyDecision)
   @Transactional()
   async applyDecision({ taskId }: JobPayloads[JobName.JointApplyDecision]): Promise<'applied' | 'skipped'> {
-    const task = await this.txHost.tx.getRepository(CaseTask).findOneBy({ id: taskId });
+    const task = await this.tasks.get(taskId);
     if (!task || task.status !== 'decided' || !task.decision) return 'skipped';
-    const record = await this.txHost.tx.getRepository(CaseRecord).findOneByOrFail({ id: task.caseId });
+    const record = await this.cases.getOrFail(task.caseId);
     if (!record.engineState || !openTasks(record.engineState).some((open) => open.id === taskId)) {
       // The join was decided without this vote: keep the vote, close the task as the clerk decided it.
-      await this.txHost.tx.getRepository(CaseTask).update({ id: taskId }, { status: 'completed', outcome: task.decision.action });
+      await this.tasks.complete(taskId, task.decision.action);
       return 'skipped';
     }
     const { decision } = task;
@@ -77,17 +79,16 @@ export class JointApprovalJobs {
   @JobHandler(JobName.BundleProgress)
   @Transactional()
   async bundleProgress({ parentId }: JobPayloads[JobName.BundleProgress]): Promise<'finished' | 'progressed' | 'skipped'> {
-    const cases = this.txHost.tx.getRepository(CaseRecord);
-    const parent = await cases.findOne({ where: { id: parentId }, lock: { mode: 'pessimistic_write' } });
+    const parent = await this.cases.locked(parentId);
     if (!parent || parent.finishedAt) return 'skipped';
-    const bundle = await this.txHost.tx.getRepository(Bundle).findOneBy({ code: parent.bundleCode ?? '' });
-    let children = await cases.find({ where: { parentId }, order: { caseNo: 'ASC' } });
+    const bundle = await this.catalog.bundleOrNull(parent.bundleCode ?? '');
+    let children = await this.cases.children(parentId);
     const failed = children.some((child) => child.status === 'rejected' || child.status === 'refused');
     if (bundle?.failurePolicy === 'fail-bundle' && failed) {
       for (const child of children.filter((c) => !isFinal(c.status))) {
         await this.engine.apply(child, { type: 'withdraw' }, SYSTEM, { comment: '一件事中有事项未获批准，按一件事规则终止其余事项' });
       }
-      children = await cases.find({ where: { parentId }, order: { caseNo: 'ASC' } });
+      children = await this.cases.children(parentId);
     }
     const before = parent.status;
     parent.status = bundleStatus(children.map((child) => child.status));
@@ -97,7 +98,7 @@ export class JointApprovalJobs {
     }
     const now = this.clock.now();
     parent.finishedAt = now;
-    const certificates = await this.txHost.tx.getRepository(Certificate).find({ where: children.map((c) => ({ caseId: c.id })), order: { issuedAt: 'ASC' } });
+    const certificates = await this.certificates.forCases(children.map((c) => c.id));
     await this.engine.record(parent, SYSTEM, 'bundle_finished', { data: { items: children.map((c) => ({ caseNo: c.caseNo, status: c.status })) } }, now, before);
     await this.notifications.notify({
       recipientId: parent.applicantId,

@@ -3,7 +3,6 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { renderNotice, sendableAt } from '@app/notify-core';
 import { DataSource } from 'typeorm';
-import { JobHandler } from '../queue/job-handler.decorator.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
@@ -49,7 +48,6 @@ export class NotificationDelivery {
     private readonly retries: RetryPlanner,
   ) {}
 
-  @JobHandler(JobName.DeliverNotification)
   async deliver(payload: JobPayloads[JobName.DeliverNotification]): Promise<Outcome> {
     if (await this.deliverToInbox(payload.notificationId)) return 'delivered';
     const row = await this.claim(payload.notificationId);
@@ -99,7 +97,6 @@ export class NotificationDelivery {
    * messages whose sender died mid-send (a lease that ran out, never released). Runs on a cluster-wide
    * schedule; a test calls it after moving the clock.
    */
-  @JobHandler(JobName.ReleaseHeldNotifications)
   async releaseHeld(): Promise<number> {
     await this.requeueStranded();
     return this.txHost.withTransaction(async () => {

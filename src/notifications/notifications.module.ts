@@ -1,3 +1,4 @@
+import { NotificationDeliveryJobs } from './notification-delivery.jobs.js';
 import { Module } from '@nestjs/common';
 import { MailSender } from './email/mail-sender.js';
 import { HeldNotificationsScheduler } from './held-notifications.scheduler.js';
@@ -13,7 +14,7 @@ import { SmsGateway } from './sms/sms-gateway.js';
 /** Notices to people: the inbox, SMS (signed HTTP gateway) and e-mail (SMTP), all through the outbox. */
 @Module({
   controllers: [InboxController, NotificationsAdminController],
-  providers: [NotificationsService, NotificationDelivery, InboxService, SmsGateway, ImmediateSmsService, MailSender, RetryPlanner, HeldNotificationsScheduler],
+  providers: [NotificationsService, NotificationDelivery, NotificationDeliveryJobs, InboxService, SmsGateway, ImmediateSmsService, MailSender, RetryPlanner, HeldNotificationsScheduler],
   exports: [NotificationsService, ImmediateSmsService, RetryPlanner],
 })
 export class NotificationsModule {}

@@ -47,7 +47,7 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
  * result, and no redirect is followed (a 3xx is a failed attempt). Error texts name no body content.
  */
 export function signedPost(post: SignedPost): Promise<PostResult> {
-  const started = Date.now();
+  const started = performance.now();
   const body = JSON.stringify(post.body);
   const url = new URL(post.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -56,7 +56,7 @@ export function signedPost(post: SignedPost): Promise<PostResult> {
     const finish = (statusCode: number | null, error: string | null) => {
       if (settled) return;
       settled = true;
-      resolve({ statusCode, error, durationMs: Date.now() - started });
+      resolve({ statusCode, error, durationMs: Math.round(performance.now() - started) });
     };
     const request = send(
       url,

@@ -32,8 +32,8 @@ export function setMetricsSource(read: (() => Promise<MetricsSnapshot>) | null):
 
 function snapshot(): Promise<MetricsSnapshot | null> {
   if (!source) return Promise.resolve(null);
-  if (!cached || Date.now() - cached.at > SNAPSHOT_TTL_MS) {
-    cached = { at: Date.now(), snapshot: source().catch(() => null) };
+  if (!cached || performance.now() - cached.at > SNAPSHOT_TTL_MS) {
+    cached = { at: performance.now(), snapshot: source().catch(() => null) };
   }
   return cached.snapshot;
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
+import { decoratedMethods } from '../discovery/decorated-methods.js';
 import { runObserved } from '../observability/job-observer.js';
 import { JOB_HANDLER } from './job-handler.decorator.js';
 import { JobName, type JobItem } from './queue-names.js';
@@ -37,18 +38,9 @@ export class JobRegistry implements OnModuleInit {
 
   onModuleInit(): void {
     const owners = new Map<string, string[]>();
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (!instance || typeof instance !== 'object') continue;
-      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = prototype[method];
-        if (typeof fn !== 'function') continue;
-        const name = this.reflector.get<string | undefined>(JOB_HANDLER, fn as () => unknown);
-        if (!name) continue;
-        owners.set(name, [...(owners.get(name) ?? []), `${instance.constructor.name}.${method}`]);
-        this.handlers.set(name, (fn as Handler).bind(instance));
-      }
+    for (const { owner, metadata: name, method } of decoratedMethods<string, Handler>({ discovery: this.discovery, scanner: this.scanner, reflector: this.reflector }, JOB_HANDLER)) {
+      owners.set(name, [...(owners.get(name) ?? []), owner]);
+      this.handlers.set(name, method);
     }
     const problems = handlerProblems(Object.values(JobName), owners);
     if (problems.length > 0) throw new Error(`Job handlers are inconsistent:\n  - ${problems.join('\n  - ')}`);

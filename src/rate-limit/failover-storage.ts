@@ -11,7 +11,7 @@ const WARN_EVERY_MS = 60_000;
 export class FailoverStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');
   private readonly local = new ThrottlerStorageService();
-  private lastWarning = 0;
+  private lastWarning = -Infinity;
 
   constructor(private readonly shared: ThrottlerStorage & OnApplicationShutdown) {}
 
@@ -19,8 +19,8 @@ export class FailoverStorage implements ThrottlerStorage, OnApplicationShutdown 
     try {
       return await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
     } catch (error) {
-      if (Date.now() - this.lastWarning > WARN_EVERY_MS) {
-        this.lastWarning = Date.now();
+      if (performance.now() - this.lastWarning > WARN_EVERY_MS) {
+        this.lastWarning = performance.now();
         this.logger.warn(`shared rate-limit counters unavailable (${(error as Error).message}); counting in this process meanwhile`);
       }
       return this.local.increment(key, ttl, limit, blockDuration, throttlerName);

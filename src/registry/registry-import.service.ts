@@ -1,3 +1,4 @@
+import { chinaDate } from '@app/business-calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -5,7 +6,6 @@ import { scrubIdentifiers } from '../http/logging.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
-import { chinaDate } from './china-date.js';
 import { HeaderError, isSourceFault, readRecords, type RegistryCharset, type RegistryFormat, type SourceItem } from './import/record-reader.js';
 import { writeBatch, type BatchResult, type PendingRecord } from './registry-batch-writer.js';
 import { RegistryKeys } from './registry-keys.js';
@@ -92,14 +92,14 @@ export class RegistryImportService {
     } catch (error) {
       // Kept and logged without ID numbers: a database error may quote the record it failed on.
       const message = scrubIdentifiers(error instanceof HeaderError ? `header: ${error.message}` : String((error as Error).message ?? error));
-      await imports.update(row.id, { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date(), rejected: rejections.kept, rejectedCount: rejections.count });
+      await imports.update(row.id, { status: 'failed', error: message.slice(0, 2000), finishedAt: this.clock.now(), rejected: rejections.kept, rejectedCount: rejections.count });
       if (error instanceof HeaderError) throw new ImportHeaderError(row.id, error.problems);
       this.logger.warn(`import ${row.id} of ${request.subjectType} records stopped after ${summary.lines} lines: ${message}`);
       throw error;
     }
     summary.rejected = rejections.kept;
     summary.rejectedCount = rejections.count;
-    await imports.update(row.id, { status: 'completed', finishedAt: new Date(), rejected: rejections.kept, rejectedCount: rejections.count });
+    await imports.update(row.id, { status: 'completed', finishedAt: this.clock.now(), rejected: rejections.kept, rejectedCount: rejections.count });
     return summary;
   }
 

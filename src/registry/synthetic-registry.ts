@@ -1,3 +1,4 @@
+import { fromEpochDay, toEpochDay } from '@app/business-calendar';
 import { organizationCodeCheckCharacter, residentIdCheckCharacter, usccCheckCharacter } from '@app/gov-ids';
 import { ENTERPRISE_FIELDS, PERSON_FIELDS, type EnterpriseRecord, type PersonRecord } from './registry-records.js';
 
@@ -41,9 +42,6 @@ const AGE_GROUPS = [
   { min: 80, max: 100, share: 0.06 },
 ] as const;
 
-const MS_PER_DAY = 86_400_000;
-const toEpochDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
-const fromEpochDay = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
 function birthDate(rnd: Random, today: string): string {
   let roll = rnd();

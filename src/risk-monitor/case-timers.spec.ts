@@ -1,6 +1,6 @@
 import { BusinessCalendar, officialDaysFromChineseDays } from '@app/business-calendar';
 import { describe, expect, it } from 'vitest';
-import { WorkingTime } from '../analytics/working-time.js';
+import { WorkingTime } from '@app/business-calendar';
 import { caseTimerMoments, type CaseTimerFacts } from './case-timers.js';
 
 const calendar = BusinessCalendar.fromDays([...officialDaysFromChineseDays(2025), ...officialDaysFromChineseDays(2026)], { officialYears: [2025, 2026] });

@@ -1,5 +1,5 @@
+import { WorkingTime } from '@app/business-calendar';
 import type { BusinessCalendar } from '@app/business-calendar';
-import { WorkingTime } from '../analytics/working-time.js';
 import { orBeyondHorizon } from '../calendar/calendar-problems.js';
 import type { RiskThresholds } from '../config/app-config.js';
 

@@ -1,6 +1,6 @@
+import { WorkingTimeSql } from '@app/business-calendar';
 import { DECIDED_STATUSES } from '../cases/staff-decisions.js';
-import type { SqlParams } from '../analytics/sql-params.js';
-import { WorkingTimeSql } from '../analytics/working-time-sql.js';
+import type { SqlParams } from '../reporting/sql-params.js';
 import { FAST_PERCENTILE, type DetectionWindow } from './detection-window.js';
 import type { FlagKind } from './flag-kinds.js';
 

@@ -1,5 +1,6 @@
+import { formatChinaMinute } from '@app/business-calendar';
 import { describe, expect, it } from 'vitest';
-import { FLAG_KIND_CODES, FLAG_KINDS, chinaTime, describe as describeFlag } from './flag-kinds.js';
+import { FLAG_KIND_CODES, FLAG_KINDS, describe as describeFlag } from './flag-kinds.js';
 
 describe('flag kinds', () => {
   it('describes every kind in a sentence, with China times', () => {
@@ -19,6 +20,6 @@ describe('flag kinds', () => {
   it('keeps red for what is late or broken, and only conditions clear by themselves', () => {
     expect(FLAG_KIND_CODES.filter((kind) => FLAG_KINDS[kind].severity === 'red').sort()).toEqual(['case_overdue', 'job_failed', 'task_overdue']);
     expect(FLAG_KIND_CODES.filter((kind) => !FLAG_KINDS[kind].clears).sort()).toEqual(['auto_approval_sample', 'benefit_run_jump', 'decision_too_fast', 'job_failed']);
-    expect(chinaTime('not a time')).toBe('not a time');
+    expect(formatChinaMinute('not a time')).toBe('not a time');
   });
 });

@@ -1,3 +1,5 @@
+import { formatChinaMinute } from '@app/business-calendar';
+
 /**
  * The kinds of risk flag (红黄牌). Codes are stored and appear in the API: never rename one.
  *
@@ -31,12 +33,6 @@ export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
 const DEADLINE_NAMES: Record<string, string> = { statutory: '法定时限', promised: '承诺时限' };
 
-/** A China-time 'YYYY-MM-DD HH:mm' for people; facts keep the ISO instant. */
-export function chinaTime(iso: unknown): string {
-  const ms = Date.parse(String(iso));
-  if (Number.isNaN(ms)) return String(iso);
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /** The sentence a supervisor reads, from the facts the detector stored with the flag. */
 export function describe(kind: FlagKind, facts: Record<string, unknown>): string {
@@ -46,21 +42,21 @@ export function describe(kind: FlagKind, facts: Record<string, unknown>): string
   const deadline = DEADLINE_NAMES[String(f.deadline)] ?? String(f.deadline);
   switch (kind) {
     case 'case_deadline_approaching':
-      return `${caseNo} 的${deadline}将于 ${chinaTime(f.dueAt)} 届满`;
+      return `${caseNo} 的${deadline}将于 ${formatChinaMinute(f.dueAt)} 届满`;
     case 'case_overdue':
-      return `${caseNo} 已超过${deadline}（${chinaTime(f.dueAt)} 届满）`;
+      return `${caseNo} 已超过${deadline}（${formatChinaMinute(f.dueAt)} 届满）`;
     case 'task_deadline_approaching':
-      return `${caseNo} 的「${step}」环节将于 ${chinaTime(f.dueAt)} 到期`;
+      return `${caseNo} 的「${step}」环节将于 ${formatChinaMinute(f.dueAt)} 到期`;
     case 'task_overdue':
-      return `${caseNo} 的「${step}」环节已超期（应于 ${chinaTime(f.dueAt)} 前办结）`;
+      return `${caseNo} 的「${step}」环节已超期（应于 ${formatChinaMinute(f.dueAt)} 前办结）`;
     case 'task_unclaimed':
-      return `${caseNo} 的「${step}」环节自 ${chinaTime(f.openedAt)} 起无人认领`;
+      return `${caseNo} 的「${step}」环节自 ${formatChinaMinute(f.openedAt)} 起无人认领`;
     case 'case_stalled':
-      return `${caseNo} 自 ${chinaTime(f.lastEventAt)} 起无任何进展`;
+      return `${caseNo} 自 ${formatChinaMinute(f.lastEventAt)} 起无任何进展`;
     case 'repeated_corrections':
       return `${caseNo} 已要求补正 ${f.rounds} 次`;
     case 'tolerated_material_overdue':
-      return `${caseNo} 容缺受理的「${f.materialName}」应于 ${chinaTime(f.dueAt)} 前补交，至今未交`;
+      return `${caseNo} 容缺受理的「${f.materialName}」应于 ${formatChinaMinute(f.dueAt)} 前补交，至今未交`;
     case 'decision_too_fast':
       return `${caseNo} 从受理到办结仅用 ${f.workedHours} 个工作小时，低于该事项第 5 百分位（${f.p5Hours} 小时，样本 ${f.sample} 件）`;
     case 'auto_approval_sample':

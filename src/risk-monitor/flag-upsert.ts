@@ -1,4 +1,4 @@
-import { SqlParams } from '../analytics/sql-params.js';
+import { SqlParams } from '../reporting/sql-params.js';
 import type { DetectionWindow } from './detection-window.js';
 import { candidatesCte, type Family } from './detectors.js';
 import { FLAG_KINDS, type FlagKind } from './flag-kinds.js';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { CaseRecord, type MaterialOwed } from '../cases/case.entity.js';
+import type { MaterialOwed } from '../cases/case.entity.js';
+import { CaseStore } from '../cases/case.store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { upsertFlagsStatement } from './flag-upsert.js';
 import { FAMILIES } from './detectors.js';
@@ -31,9 +31,9 @@ export class RiskCheck {
     private readonly detection: RiskDetection,
     private readonly timers: TimersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CaseStore,
   ) {}
 
-  @JobHandler(JobName.RiskCheckCase)
   @Transactional()
   async checkCase({ caseId, timerId }: JobPayloads[JobName.RiskCheckCase]): Promise<{ flagged: number; resolved: number } | 'skipped'> {
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [SCAN_LOCK]);
@@ -42,7 +42,7 @@ export class RiskCheck {
     // Fired in the transaction of the check it causes; a second run, or the job of a timer cancelled because
     // its moment moved, finds it settled and does nothing.
     if (timerId && !(await this.timers.fireById(timerId))) return 'skipped';
-    if (!(await this.txHost.tx.getRepository(CaseRecord).existsBy({ id: caseId }))) return 'skipped';
+    if (!(await this.cases.exists(caseId))) return 'skipped';
     const window = await this.detection.window();
     let flagged = 0;
     let resolved = 0;

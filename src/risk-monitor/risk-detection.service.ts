@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { reportSession } from '../analytics/report-session.js';
-import { SqlParams } from '../analytics/sql-params.js';
+import { reportSession } from '../reporting/report-session.js';
+import { SqlParams } from '../reporting/sql-params.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badRequest } from '../http/problem.js';

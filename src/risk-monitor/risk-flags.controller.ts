@@ -3,7 +3,7 @@ import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
-import { CsvExport } from '../analytics/csv-export.js';
+import { CsvExport } from '../reporting/csv-export.js';
 import { AcknowledgeFlagDto, FlagPage, FlagQuery, FlagView, ResolveFlagDto } from './risk-monitor.dto.js';
 import { RiskFlagsService } from './risk-flags.service.js';
 

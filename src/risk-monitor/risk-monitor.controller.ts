@@ -1,10 +1,10 @@
+import { formatChinaMinute } from '@app/business-calendar';
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { UuidParamPipe } from '../http/path-params.js';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Problems } from '../http/problems.decorator.js';
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
-import { CsvExport } from '../analytics/csv-export.js';
-import { chinaTime } from './flag-kinds.js';
+import { CsvExport } from '../reporting/csv-export.js';
 import { RiskDetection } from './risk-detection.service.js';
 import { ForecastItem, ForecastQuery, ForecastView, ScanCreatedView, ScanView } from './risk-monitor.dto.js';
 import { RiskScanService } from './risk-scan.service.js';
@@ -28,7 +28,7 @@ export class RiskMonitorController {
       { header: '级别', value: (i) => (i.severity === 'red' ? '红牌' : '黄牌') },
       { header: '部门', value: (i) => i.departmentCode },
       { header: '办件编号', value: (i) => (i.facts.caseNo as string | undefined) ?? null },
-      { header: '期限', value: (i) => (i.facts.dueAt ? chinaTime(i.facts.dueAt) : null) },
+      { header: '期限', value: (i) => (i.facts.dueAt ? formatChinaMinute(i.facts.dueAt) : null) },
       { header: '说明', value: (i) => i.detail },
       { header: 'caseId', value: (i) => i.caseId },
       { header: 'taskId', value: (i) => i.taskId },

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ExportQuery } from '../analytics/csv-export.js';
+import { ExportQuery } from '../reporting/csv-export.js';
 import { PageQuery } from '../http/pagination.js';
 import { FLAG_KIND_CODES, FLAG_STATUSES, SEVERITIES, type FlagKind, type FlagStatus, type Severity } from './flag-kinds.js';
 

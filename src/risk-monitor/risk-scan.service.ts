@@ -2,12 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { MoreThan } from 'typeorm';
-import { reportSession } from '../analytics/report-session.js';
+import { reportSession } from '../reporting/report-session.js';
 import type { Caller } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound } from '../http/problem.js';
-import { JobHandler } from '../queue/job-handler.decorator.js';
-import { OutboxRelay } from '../queue/outbox/outbox-relay.service.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { ClockService } from '../time/clock.service.js';
@@ -55,7 +53,6 @@ export class RiskScanService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly detection: RiskDetection,
     private readonly escalation: RiskEscalation,
     private readonly clock: ClockService,
@@ -80,7 +77,6 @@ export class RiskScanService {
       await this.outbox.enqueue({ name: JobName.RiskScan, data: { scanId: scan.id } });
       return scan.id;
     });
-    this.relay.nudge();
     return { scanId };
   }
 
@@ -91,7 +87,6 @@ export class RiskScanService {
   }
 
   /** A scheduled job carries no scan id: it records its own scan. A finished scan is never run again. */
-  @JobHandler(JobName.RiskScan)
   async onScan({ scanId }: JobPayloads[JobName.RiskScan]): Promise<ScanCounts | 'skipped'> {
     const id = scanId ?? (await this.scans.save(this.scans.create({ trigger: 'schedule' }))).id;
     const [started] = await this.txHost.tx.query<[RiskScan[], number]>(

@@ -45,12 +45,12 @@ export class UserSessions implements OnApplicationBootstrap {
 
   async account(userId: string): Promise<SessionAccount | null> {
     const cached = this.cache.get(userId);
-    if (cached && cached.until > Date.now()) return cached.account;
+    if (cached && cached.until > performance.now()) return cached.account;
     const generation = this.generation;
     const account: SessionAccount | null = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: SESSION_COLUMNS });
     if (generation === this.generation) {
       if (this.cache.size >= MAX_CACHED_ACCOUNTS) this.cache.clear();
-      this.cache.set(userId, { account, until: Date.now() + ACCOUNT_CACHE_MS });
+      this.cache.set(userId, { account, until: performance.now() + ACCOUNT_CACHE_MS });
     }
     return account;
   }

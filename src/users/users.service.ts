@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { hashPassword } from '../auth/password.js';
-import { Department } from '../catalog/department.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -10,8 +10,9 @@ import type { CreateUserDto, ProfileView, StaffView, UpdateUserDto } from './use
 import { ACCOUNT_CHANGED, UserSessions } from './user-sessions.service.js';
 import { User, type ApplicantFacts, type Role } from './user.entity.js';
 import { randomBytes } from 'node:crypto';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { IdNumberCipher } from '../keys/id-number-cipher.js';
+import { ClockService } from '../time/clock.service.js';
 
 /** A person's account as identity, agents and the counter need it. */
 export type PersonAccount = Pick<User, 'id' | 'username' | 'displayName' | 'roles' | 'disabled' | 'reservedAt' | 'realNameVerified' | 'facts' | 'sessionVersion'>;
@@ -51,6 +52,8 @@ export class UsersService {
     private readonly notifications: NotificationsService,
     private readonly sessions: UserSessions,
     private readonly idNumbers: IdNumberCipher,
+    private readonly catalog: CatalogService,
+    private readonly clock: ClockService,
   ) {}
 
   private get users() {
@@ -61,6 +64,19 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('user.not_found', `No user with id ${id}.`);
     return view(user);
+  }
+
+  /** The whole account (facts, sealed ID number) for the modules acting for its holder; null when there is none. */
+  account(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /**
+   * What a session needs to know of its account, read through the session's own transaction: the
+   * embedded database serialises transactions, so a read on another connection would wait for it.
+   */
+  sessionHolder(id: string, manager: EntityManager): Promise<Pick<User, 'id' | 'disabled' | 'sessionVersion'> | null> {
+    return manager.getRepository(User).findOne({ where: { id }, select: { id: true, disabled: true, sessionVersion: true } });
   }
 
   /** The account signing in as `username`, with its password hash; null when there is none. */
@@ -133,7 +149,7 @@ export class UsersService {
     if (roles.includes('clerk') && !departmentCode) {
       throw badRequest('user.department_required', 'A clerk needs a department.', [{ path: 'departmentCode', message: 'required for clerks' }]);
     }
-    if (departmentCode && !(await this.txHost.tx.getRepository(Department).existsBy({ code: departmentCode }))) {
+    if (departmentCode && !(await this.catalog.departmentExists(departmentCode))) {
       throw badRequest('user.unknown_department', `There is no department "${departmentCode}".`, [
         { path: 'departmentCode', message: 'unknown department' },
       ]);
@@ -227,7 +243,7 @@ export class UsersService {
         idNumberHash: sealed?.hash ?? null,
         facts: account.facts,
         realNameVerified: account.realNameVerified,
-        reservedAt: account.reserved ? new Date() : null,
+        reservedAt: account.reserved ? this.clock.now() : null,
       }),
     );
   }

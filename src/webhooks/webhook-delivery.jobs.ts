@@ -10,6 +10,7 @@ import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import type { DeliveryAttempt } from './webhook-delivery.entity.js';
 import { ORDER_LOCK_SQL } from './webhooks.service.js';
+import { ClockService } from '../time/clock.service.js';
 
 const CLAIM_SECONDS = 90;
 
@@ -42,6 +43,7 @@ export class WebhookDeliveryJobs {
     private readonly outbox: OutboxService,
     private readonly retries: RetryPlanner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClockService,
   ) {}
 
   @JobHandler(JobName.DeliverWebhook)
@@ -60,9 +62,9 @@ export class WebhookDeliveryJobs {
       `SELECT url, secret, active FROM webhook_subscription WHERE id = $1`,
       [row.subscription_id],
     );
-    if (!subscription?.active) return this.settle(row, 'failed', { at: new Date().toISOString(), statusCode: null, error: 'the webhook was deactivated', durationMs: 0 });
+    if (!subscription?.active) return this.settle(row, 'failed', { at: this.clock.now().toISOString(), statusCode: null, error: 'the webhook was deactivated', durationMs: 0 });
 
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     const result = await signedPost({
       url: subscription.url,
       secret: subscription.secret,

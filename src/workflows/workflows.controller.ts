@@ -2,11 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IntParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Problems } from '../http/problems.decorator.js';
-import { CurrentUser, Public, Roles, type Caller } from '../auth/auth.decorators.js';
+import { CurrentUser, Public, Roles, isStaff, type Caller } from '../auth/auth.decorators.js';
 import { ValidationResultView, WorkflowGraphView, WorkflowList, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
 import { WorkflowsService } from './workflows.service.js';
 
-const isStaff = (caller: Caller | undefined) => caller?.roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'clerk') ?? false;
 
 const DEFINITION_BODY = {
   description: 'A workflow definition: JSON, or YAML text with Content-Type application/yaml',

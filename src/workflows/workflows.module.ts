@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { WorkflowsController } from './workflows.controller.js';
 import { WorkflowsService } from './workflows.service.js';
 
-@Module({ controllers: [WorkflowsController], providers: [WorkflowsService], exports: [WorkflowsService] })
+@Module({ imports: [CatalogModule], controllers: [WorkflowsController], providers: [WorkflowsService], exports: [WorkflowsService] })
 export class WorkflowsModule {}

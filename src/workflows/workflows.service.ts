@@ -3,17 +3,21 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { JsonSchema } from '@app/rules';
 import { definitionGraph, parseDefinition, validateDefinition, type DefinitionError, type ParseResult, type WorkflowDefinition } from '@app/workflow-engine';
-import { Department } from '../catalog/department.entity.js';
-import { ServiceItem } from '../catalog/service-item.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import type { ValidationResultView, WorkflowGraphView, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
 import { workflowRuleChecker } from './workflow-rules.js';
 import { WorkflowVersion } from './workflow-version.entity.js';
+import { ClockService } from '../time/clock.service.js';
 
 /** Workflow definitions as versioned data: validate, save drafts, publish, read. */
 @Injectable()
 export class WorkflowsService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly catalog: CatalogService,
+    private readonly clock: ClockService,
+  ) {}
 
   private get versions() {
     return this.txHost.tx.getRepository(WorkflowVersion);
@@ -30,11 +34,11 @@ export class WorkflowsService {
       throw badRequest('workflow.unsafe_yaml', 'The YAML is more than plain data (tags, or aliases that expand too far).', [...parsed.errors]);
     }
     if (!parsed.ok) return parsed;
-    const departments = (await this.txHost.tx.getRepository(Department).find({ select: { code: true } })).map((d) => d.code);
+    const departments = await this.catalog.departmentCodes();
     let formSchema: JsonSchema | null = null;
     const itemErrors: DefinitionError[] = [];
     if (parsed.definition.serviceItem !== undefined) {
-      const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code: parsed.definition.serviceItem });
+      const item = await this.catalog.itemOrNull(parsed.definition.serviceItem);
       if (item) formSchema = item.formSchema as JsonSchema;
       else itemErrors.push({ path: '$.serviceItem', message: `unknown service item "${parsed.definition.serviceItem}"`, code: 'definition.unknown_service_item' });
     }
@@ -77,7 +81,7 @@ export class WorkflowsService {
       throw conflict('workflow.superseded', `Version ${version} of "${key}" was superseded; save it again as a new draft to publish it.`);
     }
     this.orThrow(await this.check(target.document));
-    const now = new Date();
+    const now = this.clock.now();
     await this.versions.update({ key, status: 'published' }, { status: 'superseded', supersededAt: now });
     await this.versions.update({ key, version }, { status: 'published', publishedAt: now, publishedBy: actorId });
     return { key, version, status: 'published' };

@@ -5,7 +5,7 @@ import { pdfBytes } from '../support/applicant.js';
 import { auth } from '../support/drive.js';
 import { phoneNumber, smsInbox } from '../support/identity.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
-import { idNumberOf, usccOf } from '../registry-fixtures.js';
+import { idNumberOf, usccOf } from '../support/registry-fixtures.js';
 import { choose, field, launchBrowser, pick, screenshot, signIn, visitor, type Visitor } from './browser.js';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { minimalOfd, TIFF_HEAD } from '../files-fixtures.js';
+import { minimalOfd, TIFF_HEAD } from '../support/files-fixtures.js';
 import { exampleForm, requiredMaterials, serviceItem, upload } from '../support/applicant.js';
 import { auth, decide, waitForTask } from '../support/drive.js';
 import { itemWithJoint, itemWithSteps, PARTICIPANTS } from '../support/joint-item.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { zipArchive } from '../files-fixtures.js';
+import { zipArchive } from './files-fixtures.js';
 import { ROLES, type Role } from './actors.js';
 import { pdfBytes } from './applicant.js';
 import type { ApiRequest, RequestBody } from './api-requests.js';

@@ -1,10 +1,12 @@
-import { MS_PER_DAY } from './local-date.js';
+import { MS_PER_DAY, toEpochDay, type LocalDate } from './local-date.js';
 
 /** A moment in time: a Date, or an ISO-8601 string that states its offset ('Z' or '+08:00'). */
 export type Instant = Date | string;
 
-// China Standard Time has had no daylight saving since 1991, so a fixed offset is exact.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+// China Standard Time has had no daylight saving since 1991, so a fixed offset is exact. The only
+// place the offset is written: SQL that needs it takes CHINA_OFFSET_SECONDS from here.
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const CHINA_OFFSET_SECONDS = CHINA_OFFSET_MS / 1000;
 const EXPLICIT_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 const OFFICE_HOURS_END = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -38,4 +40,21 @@ export function parseOfficeHoursEnd(hhmm: string): number {
   const match = OFFICE_HOURS_END.exec(hhmm);
   if (!match) throw new RangeError(`officeHoursEnd must be 'HH:MM', got ${JSON.stringify(hhmm)}`);
   return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+}
+
+/** The calendar date in China ('YYYY-MM-DD') at an instant: "today" for ID checks, ages and benefit periods. */
+export function chinaDate(at: Instant): LocalDate {
+  return new Date(toEpochMs(at) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** China midnight at the start of a date (with `endOfDay`, the next midnight: the date's end). */
+export function chinaMidnight(date: LocalDate, endOfDay = false): Date {
+  return new Date(toEpochDay(date) * MS_PER_DAY - CHINA_OFFSET_MS + (endOfDay ? MS_PER_DAY : 0));
+}
+
+/** A China-time 'YYYY-MM-DD HH:mm' for people (facts keep the ISO instant); anything else comes back as text. */
+export function formatChinaMinute(iso: unknown): string {
+  const ms = Date.parse(String(iso));
+  if (Number.isNaN(ms)) return String(iso);
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -30,3 +30,20 @@ export function isWeekend(epochDay: number): boolean {
   const weekday = (((epochDay + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 }
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date, or NaN when it is not a real calendar date (2026-02-30). */
+export function epochDayOrNaN(date: string): number {
+  try {
+    return toEpochDay(date);
+  } catch {
+    return NaN;
+  }
+}
+
+export function isLocalDate(value: unknown): value is LocalDate {
+  return typeof value === 'string' && !Number.isNaN(epochDayOrNaN(value));
+}
+
+export function yearOf(date: LocalDate): number {
+  return Number(date.slice(0, 4));
+}

@@ -1,6 +1,7 @@
-import { BusinessCalendar, officialDaysFromChineseDays } from '@app/business-calendar';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BusinessCalendar } from './business-calendar.js';
+import { officialDaysFromChineseDays } from './official-days.js';
 import { OFFICE_DAY_SECONDS, WorkingTime } from './working-time.js';
 
 const calendar = BusinessCalendar.fromDays([...officialDaysFromChineseDays(2025), ...officialDaysFromChineseDays(2026)], { officialYears: [2025, 2026] });

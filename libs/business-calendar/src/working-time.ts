@@ -1,9 +1,6 @@
-import { PROVISIONAL_YEARS, type BusinessCalendar } from '@app/business-calendar';
-import { dateOfEpochDay, epochDayOf } from '../calendar/dates.js';
-
-const MS_PER_DAY = 86_400_000;
-// China Standard Time has had no daylight saving since 1991: a fixed +08:00 offset is exact.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+import { PROVISIONAL_YEARS, type BusinessCalendar } from './business-calendar.js';
+import { CHINA_OFFSET_MS } from './china-time.js';
+import { MS_PER_DAY, fromEpochDay, toEpochDay } from './local-date.js';
 
 /** An office day lasts 8 hours (《国务院关于职工工作时间的规定》) and ends when the calendar says the office closes. */
 export const OFFICE_DAY_SECONDS = 8 * 3600;
@@ -41,7 +38,7 @@ export class WorkingTime {
       const before = [0];
       for (const isWorkday of workday) before.push(before[before.length - 1] + (isWorkday ? OFFICE_DAY_SECONDS : 0));
       const closes = Date.parse(calendar.endOfOfficeHours(first));
-      const openSeconds = Math.round((closes - chinaMidnightMs(epochDayOf(first))) / 1000) - OFFICE_DAY_SECONDS;
+      const openSeconds = Math.round((closes - chinaMidnightMs(toEpochDay(first))) / 1000) - OFFICE_DAY_SECONDS;
       cached = new WorkingTime(first, before, workday, openSeconds);
       WorkingTime.cache.set(calendar, cached);
     }
@@ -49,13 +46,13 @@ export class WorkingTime {
   }
 
   get lastDate(): string {
-    return dateOfEpochDay(epochDayOf(this.firstDate) + this.workday.length - 1);
+    return fromEpochDay(toEpochDay(this.firstDate) + this.workday.length - 1);
   }
 
   /** Working seconds from the start of the span to `at`; null outside the span (the calendar does not guess). */
   secondsAt(at: Date): number | null {
     const local = at.getTime() + CHINA_OFFSET_MS;
-    const day = Math.floor(local / MS_PER_DAY) - epochDayOf(this.firstDate);
+    const day = Math.floor(local / MS_PER_DAY) - toEpochDay(this.firstDate);
     if (day < 0 || day >= this.workday.length) return null;
     const intoDay = (local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY) / 1000;
     return this.before[day] + (this.workday[day] ? clamp(intoDay - this.openSeconds, 0, OFFICE_DAY_SECONDS) : 0);
@@ -77,7 +74,7 @@ export class WorkingTime {
     const now = this.secondsAt(at);
     if (now === null) throw new RangeError(`${at.toISOString()} lies outside the working-day calendar (${this.firstDate} – ${this.lastDate})`);
     const target = now - hours * 3600;
-    if (target <= 0) return new Date(chinaMidnightMs(epochDayOf(this.firstDate)));
+    if (target <= 0) return new Date(chinaMidnightMs(toEpochDay(this.firstDate)));
     // The last day whose midnight count is ≤ target is a working day whose office hours reach it.
     let low = 0;
     let high = this.workday.length - 1;
@@ -86,7 +83,7 @@ export class WorkingTime {
       if (this.before[mid] <= target) low = mid;
       else high = mid - 1;
     }
-    const midnight = chinaMidnightMs(epochDayOf(this.firstDate) + low);
+    const midnight = chinaMidnightMs(toEpochDay(this.firstDate) + low);
     return new Date(midnight + (this.openSeconds + (target - this.before[low])) * 1000);
   }
 
@@ -108,7 +105,7 @@ export class WorkingTime {
       if (this.before[mid + 1] >= target) high = mid;
       else low = mid + 1;
     }
-    const midnight = chinaMidnightMs(epochDayOf(this.firstDate) + low);
+    const midnight = chinaMidnightMs(toEpochDay(this.firstDate) + low);
     return new Date(midnight + (this.openSeconds + (target - this.before[low])) * 1000);
   }
 }

@@ -1,9 +1,13 @@
-import { epochDayOf } from '../calendar/dates.js';
-import type { SqlParams } from './sql-params.js';
+import { CHINA_OFFSET_SECONDS } from './china-time.js';
+import { MS_PER_DAY, toEpochDay } from './local-date.js';
 import { OFFICE_DAY_SECONDS, type WorkingTime } from './working-time.js';
 
-const CHINA_OFFSET_SECONDS = 8 * 3600;
-const DAY_SECONDS = 86_400;
+const DAY_SECONDS = MS_PER_DAY / 1000;
+
+/** Binds a value as a parameter of hand-written SQL and answers its placeholder (`$3`). */
+export interface SqlParameters {
+  add(value: unknown): string;
+}
 
 /**
  * A SQL expression for WorkingTime.secondsAt(column): the calendar's per-day counts travel as array
@@ -17,11 +21,11 @@ export class WorkingTimeSql {
   private readonly firstDay: string;
   private readonly open: string;
 
-  constructor(time: WorkingTime, params: SqlParams) {
+  constructor(time: WorkingTime, params: SqlParameters) {
     // One entry per day: an instant past the last day must find nothing, not the total.
     this.before = params.add(time.before.slice(0, -1));
     this.workday = params.add(time.workday);
-    this.firstDay = params.add(epochDayOf(time.firstDate));
+    this.firstDay = params.add(toEpochDay(time.firstDate));
     this.open = params.add(time.openSeconds);
   }
 

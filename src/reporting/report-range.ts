@@ -1,9 +1,13 @@
+import { chinaMidnight, isLocalDate } from '@app/business-calendar';
 import { badRequest } from '../http/problem.js';
 
 const MS_PER_DAY = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DEFAULT_REPORT_DAYS = 30;
+
+/** 'YYYY-MM-DD' (a China date: `from` its start, `to` its end) or an ISO-8601 instant with an offset. */
+export const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+export const DATE_OR_INSTANT_MESSAGE = '$property must be a date YYYY-MM-DD or an ISO-8601 date-time with offset';
 
 /**
  * The half-open range [from, to) of a report. A China date as `from` starts at its midnight; as `to` it
@@ -23,9 +27,8 @@ export function reportRange(from: string | undefined, to: string | undefined, no
 /** A China date (its midnight, or with `endOfDay` the next midnight) or an instant; a 400 naming `path` otherwise. */
 export function rangeBoundary(text: string, path: string, endOfDay: boolean): Date {
   if (LOCAL_DATE.test(text)) {
-    const midnight = Date.parse(`${text}T00:00:00Z`);
-    if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== text) throw invalid(text, path);
-    return new Date(midnight - CHINA_OFFSET_MS + (endOfDay ? MS_PER_DAY : 0));
+    if (!isLocalDate(text)) throw invalid(text, path);
+    return chinaMidnight(text, endOfDay);
   }
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) throw invalid(text, path);

@@ -3,7 +3,7 @@ import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { evaluateRule, type JsonSchema, type RuleValues } from '@app/rules';
 import { pendingEvaluation, runningTimers } from '@app/workflow-engine';
-import { ServiceItem } from '../catalog/service-item.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { workflowDeclarations } from '../workflows/workflow-rules.js';
@@ -23,6 +23,7 @@ export class WorkflowJobs {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly engine: CaseEngine,
     private readonly timers: TimersService,
+    private readonly catalog: CatalogService,
   ) {}
 
   @JobHandler(JobName.EvaluateRule)
@@ -31,7 +32,7 @@ export class WorkflowJobs {
     const record = await this.txHost.tx.getRepository(CaseRecord).findOneBy({ id: caseId });
     const pending = record?.pendingEvaluation;
     if (!record?.engineState || !pending || pending.evaluationId !== evaluationId || pendingEvaluation(record.engineState) !== evaluationId) return 'skipped';
-    const item = await this.txHost.tx.getRepository(ServiceItem).findOneBy({ code: record.serviceItemCode ?? '' });
+    const item = await this.catalog.itemOrNull(record.serviceItemCode ?? '');
     const declarations = workflowDeclarations((item?.formSchema as JsonSchema | undefined) ?? null);
     let result = false;
     let comment: string | null = null;
