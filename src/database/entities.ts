@@ -42,7 +42,9 @@ import { AuthSession, RefreshToken } from '../identity/auth-session.entity.js';
 import { EnterpriseAccount } from '../identity/enterprise-account.entity.js';
 import { IdentityLink, OidcLogin } from '../identity/oidc.entity.js';
 import { SmsCode } from '../identity/sms-code.entity.js';
+import { RatingTicket } from '../rating-tickets/rating-ticket.entity.js';
+import { CertificateEvent } from '../certificates/certificate-event.entity.js';
 import { WorkflowVersion } from '../workflows/workflow-version.entity.js';
 
 /** Every entity, in one list shared by the app and the migration tools (they must agree). */
-export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess, AuthSecret, LoginAttempt, RateLimitBucket, CaseHistorySeal, HistoryCheckpoint, HistoryCheckpointHead, Timer, WebhookSubscription, WebhookDelivery, SmsCode, AuthSession, RefreshToken, OidcLogin, IdentityLink, EnterpriseAccount, AgentAuthorisation];
+export const entities = [Department, ServiceItem, Bundle, WorkflowVersion, User, OutboxMessage, FailedJob, Notification, StoredFile, CalendarDayRecord, CalendarYear, CalendarChange, CaseRecord, CaseHistory, CaseMaterialFile, CaseTask, CaseRating, CaseNumberCounter, Certificate, RegistryImport, RegistryPerson, RegistryEnterprise, RegistryChange, BenefitPolicy, BenefitPolicyVersion, BenefitRun, BenefitRunChunk, BenefitGrant, BenefitReview, RiskFlag, RiskScan, PersonalDataAccess, AuthSecret, LoginAttempt, RateLimitBucket, CaseHistorySeal, HistoryCheckpoint, HistoryCheckpointHead, Timer, WebhookSubscription, WebhookDelivery, SmsCode, AuthSession, RefreshToken, OidcLogin, IdentityLink, EnterpriseAccount, AgentAuthorisation, RatingTicket, CertificateEvent];
