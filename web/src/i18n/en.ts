@@ -377,6 +377,8 @@ export const en: Dict = {
       auto_approval_sample: 'Instant approval sampled for review',
       job_failed: 'Background job failed',
       benefit_run_jump: 'Benefit run jumped',
+      rating_ticket_due_soon: 'Rating follow-up due soon',
+      rating_ticket_overdue: 'Rating follow-up overdue',
     },
     case: 'Case',
     detectedAt: 'Detected',

@@ -376,6 +376,8 @@ export const zh = {
       auto_approval_sample: '秒批事后抽查',
       job_failed: '后台任务失败',
       benefit_run_jump: '政策人数突变',
+      rating_ticket_due_soon: '差评整改临期',
+      rating_ticket_overdue: '差评整改超期',
     } as Record<string, string>,
     case: '办件',
     detectedAt: '发现时间',
