@@ -171,6 +171,8 @@ export interface CertificateVerification {
   holderIdentifier: string | null;
   issuedAt: string;
   validUntil: string | null;
+  revokedAt: string | null;
+  reason: string | null;
 }
 
 export interface BenefitGrant {
@@ -283,4 +285,34 @@ export interface CalendarDay {
   note: string | null;
   provisional: boolean;
   overridden?: boolean;
+}
+
+export const TICKET_STATUSES = ['open', 'visited', 'rectified', 'appealed', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export interface TicketRecord {
+  note: string;
+  by: string;
+  byName: string;
+  at: string;
+}
+
+/** 差评 整改 ticket (GET /api/rating-tickets/:id). */
+export interface RatingTicket {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  departmentCode: string | null;
+  score: number;
+  scoreLabel: string;
+  comment: string | null;
+  status: TicketStatus;
+  outcome: 'resolved' | 'appeal_upheld' | null;
+  dueDate: string;
+  overdue: boolean;
+  visits: TicketRecord[];
+  rectification: TicketRecord | null;
+  appeal: { reason: string; by: string; byName: string; at: string; upheld: boolean | null; decidedBy: string | null; decidedAt: string | null } | null;
+  openedAt: string;
+  closedAt: string | null;
 }
