@@ -102,7 +102,8 @@ describe('licence revocation in the pages', () => {
     await field(dialog, '撤销原因').fill('经核查，申请人告知承诺内容与实际不符');
     await dialog.getByRole('button', { name: '撤销证照' }).click();
     await supervisor.page.getByTestId('verify-result').getByText('证照已撤销').waitFor();
-    expect(await supervisor.page.getByRole('button', { name: '撤销证照' }).count()).toBe(0);
+    // The dialog closes, and a revoked licence offers no second revocation.
+    await expect.poll(() => supervisor.page.getByRole('button', { name: '撤销证照' }).count()).toBe(0);
 
     const anyone = await person(null);
     onTestFailed(() => screenshot(anyone.page, 'failed-verify-revoked'));

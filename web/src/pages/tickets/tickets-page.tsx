@@ -67,7 +67,7 @@ function NoteForm({ label, field, onSubmit, testId }: { label: string; field: 'n
   const t = useT();
   const [form] = Form.useForm<Record<string, string>>();
   return (
-    <Form form={form} layout="inline" data-testid={testId} onFinish={async (values) => {
+    <Form form={form} name={testId} layout="inline" data-testid={testId} onFinish={async (values) => {
       await onSubmit(values[field]!);
       form.resetFields();
     }}>
