@@ -5,16 +5,14 @@ import type { Caller } from '../auth/auth.decorators.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Keyset, type Page } from '../http/pagination.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
+import { chinaDate } from '../registry/china-date.js';
 import { ClockService } from '../time/clock.service.js';
 import type { RatingTicketListQuery, RatingTicketView } from './rating-ticket.dto.js';
 import { RatingTicket, type TicketVisit } from './rating-ticket.entity.js';
 import { FOLLOW_UP_WORKING_DAYS, nextTicketState, opensTicket, ratingLabel, type TicketAction } from './ticket-rules.js';
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** The China (UTC+8) calendar date of an instant. */
-export const chinaDateOf = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 /** The first instant after a China date. */
 const endOfChinaDate = (date: string): Date => new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS);
 
@@ -51,7 +49,7 @@ export class RatingTicketsService {
   async openFor(rated: RatedCase): Promise<RatingTicket | null> {
     if (!opensTicket(rated.score)) return null;
     const openedAt = this.clock.now();
-    const { date: dueDate } = await this.calendars.addWorkingDays(chinaDateOf(openedAt), FOLLOW_UP_WORKING_DAYS);
+    const { date: dueDate } = await this.calendars.addWorkingDays(chinaDate(openedAt), FOLLOW_UP_WORKING_DAYS);
     const inserted = await this.txHost.tx
       .createQueryBuilder()
       .insert()
