@@ -9,7 +9,7 @@ import { PersonalDataAccessLogAndCaseMaterialFiles1796523232594 } from './179652
 import { DurableTimers1796533364758 } from './1796533364758-durable-timers.js';
 import { NotificationChannelsAndWebhooks1796533418915 } from './1796533418915-notification-channels-and-webhooks.js';
 import { IdentityAgentsCounter1796534962882 } from './1796534962882-identity-agents-counter.js';
-import { RatingTicketsAndRevocation1796584033718 } from './1796584033718-rating-tickets-and-revocation.js';
+import { RatingTicketsAndRevocation1796600000000 } from './1796600000000-rating-tickets-and-revocation.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
@@ -22,5 +22,5 @@ export const migrations: Function[] = [
   DurableTimers1796533364758,
   NotificationChannelsAndWebhooks1796533418915,
   IdentityAgentsCounter1796534962882,
-  RatingTicketsAndRevocation1796584033718,
+  RatingTicketsAndRevocation1796600000000,
 ];

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class RatingTicketsAndRevocation1796584033718 implements MigrationInterface {
-  name = 'RatingTicketsAndRevocation1796584033718';
+export class RatingTicketsAndRevocation1796600000000 implements MigrationInterface {
+  name = 'RatingTicketsAndRevocation1796600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"rating_ticket\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"case_id\" uuid NOT NULL, \"case_no\" text NOT NULL, \"department_code\" text, \"score\" smallint NOT NULL, \"comment\" text, \"status\" text NOT NULL, \"outcome\" text, \"due_date\" date NOT NULL, \"due_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"visits\" jsonb NOT NULL DEFAULT '[]', \"rectification\" jsonb, \"appeal\" jsonb, \"appealed_from\" text, \"opened_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"closed_at\" TIMESTAMP WITH TIME ZONE, \"closed_by\" uuid, \"version\" integer NOT NULL DEFAULT '1', CONSTRAINT \"PK_4cdeeb0a4e6028cd533f4770fdd\" PRIMARY KEY (\"id\"))");
