@@ -12,6 +12,7 @@ import { IdentityAgentsCounter1796534962882 } from './1796534962882-identity-age
 import { ServiceGuide1796540000000 } from './1796540000000-service-guide.js';
 import { CertificateHolderKind1796580657281 } from './1796580657281-certificate-holder-kind.js';
 import { BackfillTimers1796590000000 } from './1796590000000-backfill-timers.js';
+import { RatingTicketsAndRevocation1796600000000 } from './1796600000000-rating-tickets-and-revocation.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   ServiceGuide1796540000000,
   CertificateHolderKind1796580657281,
   BackfillTimers1796590000000,
+  RatingTicketsAndRevocation1796600000000,
 ];

@@ -22,6 +22,7 @@ import { OperationsModule } from './operations/operations.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RatingTicketsModule } from './rating-tickets/rating-tickets.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { entities } from './schema.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         FilesModule,
         CertificatesModule,
         CasesModule,
+        RatingTicketsModule,
         TasksModule,
         JointApprovalModule,
         RegistryModule,

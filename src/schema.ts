@@ -22,6 +22,7 @@ import { timersEntities } from './timers/entities.js';
 import { usersEntities } from './users/entities.js';
 import { webhooksEntities } from './webhooks/entities.js';
 import { workflowsEntities } from './workflows/entities.js';
+import { ratingTicketsEntities } from './rating-tickets/entities.js';
 
 /** Every entity: a new module adds one line here (and a migration). test/schema.spec.ts fails on a forgotten one. */
 export const entities: Function[] = [
@@ -39,6 +40,7 @@ export const entities: Function[] = [
   ...filesEntities,
   ...notificationsEntities,
   ...webhooksEntities,
+  ...ratingTicketsEntities,
   ...casesEntities,
   ...certificatesEntities,
   ...registryEntities,

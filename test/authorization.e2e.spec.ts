@@ -72,6 +72,8 @@ const OBJECTS = {
   noAuthorisation: { of: () => ({ id: randomUUID() }), missing: null },
   noEnterprise: { of: () => ({ id: randomUUID() }), missing: null },
   noEnterpriseHandler: { of: () => ({ id: randomUUID(), authorisationId: randomUUID() }), missing: null },
+  // Issue 19: a 差评 ticket nobody has: for everyone allowed to ask, the 404 of any unknown one.
+  noRatingTicket: { of: () => ({ id: randomUUID() }), missing: null },
 } satisfies Record<string, PathObject>;
 
 interface Rule {
@@ -172,6 +174,16 @@ const POLICY: Record<string, Rule> = {
   'GET /api/files/{id}/content':                             { who: '401 ok  404 404 ok  404 ok  ok', on: 'attachedFile' },
   'GET /api/files/{id}/content — a file no case names':      { who: '401 ok  404 404 404 404 404 404', on: 'loneFile' },
   'GET /api/certificates/{code}/verify':                     { who: 'ok  ok  ok  ok  ok  ok  ok  ok', on: 'certificate' },
+  // Issue 19: 撤销 is a supervisor's or an admin's (the second of them gets 409: revoked already).
+  'POST /api/certificates/{code}/revoke':                     { who: '401 403 403 403 403 403 ok  ok', on: 'certificate' },
+  // 差评 整改: supervisors see every ticket, clerks their department's; the department works it, a supervisor closes and decides.
+  'GET /api/rating-tickets':                                  { who: '401 403 403 403 ok  ok  ok  ok' },
+  'GET /api/rating-tickets/{id}':                             { who: '401 403 403 403 404 404 404 404', on: 'noRatingTicket' },
+  'POST /api/rating-tickets/{id}/visit':                      { who: '401 403 403 403 404 404 404 404', on: 'noRatingTicket' },
+  'POST /api/rating-tickets/{id}/rectify':                    { who: '401 403 403 403 404 404 404 404', on: 'noRatingTicket' },
+  'POST /api/rating-tickets/{id}/appeal':                     { who: '401 403 403 403 404 404 404 404', on: 'noRatingTicket' },
+  'POST /api/rating-tickets/{id}/close':                      { who: '401 403 403 403 403 403 404 404', on: 'noRatingTicket' },
+  'POST /api/rating-tickets/{id}/appeal-decision':            { who: '401 403 403 403 403 403 404 404', on: 'noRatingTicket' },
   'POST /api/cases':                                         { who: '401 ok  ok  ok  403 403 403 403', body: (f) => ({ serviceItemCode: f.serviceItemCode, form: { shopName: '福顺家常菜' }, materials: [] }) },
   'GET /api/cases':                                          { who: '401 ok  ok  ok  ok  ok  ok  ok', rows: { of: (f) => [f.caseId, f.caseToWithdrawId, f.finishedCaseId], seenBy: ['citizen', 'clerk', 'supervisor', 'admin'] } },
   'GET /api/cases/{id}':                                     { who: '401 ok  404 404 ok  404 ok  ok', on: 'case' },
@@ -218,6 +230,7 @@ const POLICY: Record<string, Rule> = {
   'POST /api/risk-flags/{id}/acknowledge':                   { who: '401 403 403 403 403 403 ok  ok', on: 'flag' },
   'POST /api/risk-flags/{id}/resolve':                       { who: '401 403 403 403 403 403 ok  ok', on: 'flag' },
   'GET /api/analytics/turnaround':                           { who: '401 403 403 403 403 403 ok  ok' },
+  'GET /api/analytics/rating-tickets':                       { who: '401 403 403 403 403 403 ok  ok' },
   'GET /api/analytics/ratings':                              { who: '401 403 403 403 403 403 ok  ok' },
   'GET /api/audit/personal-data-access':                     { who: '401 403 403 403 403 403 ok  ok' },
   'GET /api/audit/history-checkpoints/verify':               { who: '401 403 403 403 403 403 ok  ok' },

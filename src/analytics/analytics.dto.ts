@@ -69,3 +69,23 @@ export class RatingsReport {
   @ApiProperty() to: Date;
   @ApiProperty({ type: [RatingRow] }) items: RatingRow[];
 }
+
+export class RatingTicketsQuery extends ReportRange {}
+
+export class RatingTicketRow {
+  @ApiProperty({ description: 'Department code' }) key: string;
+  @ApiProperty({ type: String, nullable: true }) label: string | null;
+  @ApiProperty({ description: '差评 tickets opened in the range' }) opened: number;
+  @ApiProperty({ description: 'Tickets closed in the range (either outcome)' }) closed: number;
+  @ApiProperty({ description: 'Of those, closed because an appeal was upheld (the rating no longer counts)' }) appealsUpheld: number;
+  @ApiProperty({ description: 'Closed in the range by their due date' }) closedOnTime: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Mean calendar days from opening to closing, of the tickets closed in the range' }) averageTurnaroundDays: number | null;
+  @ApiProperty({ description: 'Not closed, now' }) open: number;
+  @ApiProperty({ description: 'Not closed and past the due date, now' }) overdue: number;
+}
+
+export class RatingTicketsReport {
+  @ApiProperty() from: Date;
+  @ApiProperty() to: Date;
+  @ApiProperty({ type: [RatingTicketRow] }) items: RatingTicketRow[];
+}

@@ -5,7 +5,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { CalendarService } from '../calendar/calendar.service.js';
 import { DECIDED_STATUSES } from '../cases/staff-decisions.js';
 import { ClockService } from '../time/clock.service.js';
-import type { RatingGroup, RatingRow, RatingsQuery, RatingsReport, TurnaroundGroup, TurnaroundQuery, TurnaroundReport, TurnaroundRow } from './analytics.dto.js';
+import type { RatingGroup, RatingRow, RatingsQuery, RatingsReport, RatingTicketRow, RatingTicketsQuery, RatingTicketsReport, TurnaroundGroup, TurnaroundQuery, TurnaroundReport, TurnaroundRow } from './analytics.dto.js';
 import { reportRange } from '../reporting/report-range.js';
 import { reportSession } from '../reporting/report-session.js';
 import { SqlParams } from '../reporting/sql-params.js';
@@ -101,12 +101,59 @@ export class AnalyticsService {
          SELECT ${key} AS key, count(*)::int AS count, avg(r.score)::float8 AS average, count(*) FILTER (WHERE r.score <= 2)::int AS low
            FROM case_rating r JOIN case_record c ON c.id = r.case_id
           WHERE ${filters}
+            -- A rating found malicious on appeal (差评 申诉 upheld) no longer counts.
+            AND NOT EXISTS (SELECT 1 FROM rating_ticket t WHERE t.case_id = r.case_id AND t.outcome = 'appeal_upheld')
           GROUP BY 1
        ) g WHERE g.key IS NOT NULL ORDER BY g.key COLLATE "C"`,
       params.values,
     );
     const items: RatingRow[] = rows.map((row) => ({ key: row.key, label: row.label, count: row.count, average: round(row.average, 2), low: row.low }));
     return { groupBy, ...range, items };
+  }
+
+  /** 差评 整改 per department: tickets opened and closed in the range, their turnaround, and what is open or overdue now. */
+  @Transactional()
+  async ratingTickets(query: RatingTicketsQuery): Promise<RatingTicketsReport> {
+    const now = this.clock.now();
+    const range = reportRange(query.from, query.to, now);
+    await reportSession(this.txHost.tx);
+    const p = new SqlParams();
+    const within = (column: string) => `(${column} >= ${p.add(range.from)} AND ${column} < ${p.add(range.to)})`;
+    const openedIn = within('t.opened_at');
+    const closedIn = within('t.closed_at');
+    const conditions = [`(${openedIn} OR ${closedIn} OR t.status <> 'closed')`];
+    if (query.serviceItemCode) conditions.push(`c.service_item_code = ${p.add(query.serviceItemCode)}`);
+    if (query.departmentCode) conditions.push(`t.department_code = ${p.add(query.departmentCode)}`);
+    const rows = await this.txHost.tx.query<
+      Array<{ key: string; label: string | null; opened: number; closed: number; upheld: number; on_time: number; turnaround: number | null; open: number; overdue: number }>
+    >(
+      `SELECT g.*, (SELECT d.name FROM department d WHERE d.code = g.key) AS label FROM (
+         SELECT t.department_code AS key,
+                count(*) FILTER (WHERE ${openedIn})::int AS opened,
+                count(*) FILTER (WHERE ${closedIn})::int AS closed,
+                count(*) FILTER (WHERE ${closedIn} AND t.outcome = 'appeal_upheld')::int AS upheld,
+                count(*) FILTER (WHERE ${closedIn} AND t.closed_at <= t.due_at)::int AS on_time,
+                (avg(extract(epoch FROM t.closed_at - t.opened_at)) FILTER (WHERE ${closedIn}) / 86400.0)::float8 AS turnaround,
+                count(*) FILTER (WHERE t.status <> 'closed')::int AS open,
+                count(*) FILTER (WHERE t.status <> 'closed' AND t.due_at <= ${p.add(now)})::int AS overdue
+           FROM rating_ticket t JOIN case_record c ON c.id = t.case_id
+          WHERE ${conditions.join(' AND ')}
+          GROUP BY 1
+       ) g WHERE g.key IS NOT NULL ORDER BY g.key COLLATE "C"`,
+      p.values,
+    );
+    const items: RatingTicketRow[] = rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      opened: row.opened,
+      closed: row.closed,
+      appealsUpheld: row.upheld,
+      closedOnTime: row.on_time,
+      averageTurnaroundDays: row.turnaround === null ? null : round(row.turnaround, 2),
+      open: row.open,
+      overdue: row.overdue,
+    }));
+    return { ...range, items };
   }
 
   private filters(params: SqlParams, query: { serviceItemCode?: string; departmentCode?: string }, at: string, range: { from: Date; to: Date }): string {

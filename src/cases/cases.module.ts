@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { CertificatesModule } from '../certificates/certificates.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RatingTicketsModule } from '../rating-tickets/rating-tickets.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { AgentsModule } from '../agents/agents.module.js';
@@ -25,7 +26,7 @@ import { HistoryCheckpointsController } from './history-checkpoints.controller.j
 import { WorkflowJobs } from './workflow.jobs.js';
 
 @Module({
-  imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule],
+  imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule, RatingTicketsModule],
   controllers: [CasesController, HistoryCheckpointsController],
   providers: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler, HistoryCheckpointJobs],
   exports: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService],

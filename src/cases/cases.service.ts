@@ -28,6 +28,7 @@ import { formErrors } from './form-validator.js';
 import type { ChainVerificationView } from './history-audit.dto.js';
 import { HistoryAuditService } from './history-audit.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { RatingTicketsService } from '../rating-tickets/rating-tickets.service.js';
 
 const summary = (record: CaseRecord): CaseSummaryView => ({
   id: record.id,
@@ -85,6 +86,7 @@ export class CasesService {
     private readonly users: UsersService,
     private readonly agents: AgentsService,
     private readonly catalog: CatalogService,
+    private readonly ratingTickets: RatingTicketsService,
   ) {}
 
   private get cases() {
@@ -274,7 +276,7 @@ export class CasesService {
   @Transactional()
   async rate(id: string, caller: Caller, dto: RateCaseDto): Promise<{ caseId: string; score: number; comment: string | null }> {
     const record = await this.ownCase(id, caller);
-    const children = await this.cases.find({ where: { parentId: record.id }, select: { status: true } });
+    const children = await this.cases.find({ where: { parentId: record.id }, select: { status: true, departmentCode: true } });
     const finished = children.length > 0 ? children.every((c) => isFinal(c.status)) : record.finishedAt !== null;
     if (!finished) throw conflict('case.not_finished', 'A case can be rated once it is finished.');
     const inserted = await this.txHost.tx
@@ -286,6 +288,9 @@ export class CasesService {
       .returning(['case_id'])
       .execute();
     if ((inserted.raw as unknown[]).length === 0) throw conflict('case.already_rated', 'This case has been rated already.');
+    // 差评 整改: a rating of 1 or 2 opens its ticket in this transaction (a bundle's goes to its first item's department).
+    const departmentCode = record.departmentCode ?? children.find((child) => child.departmentCode)?.departmentCode ?? null;
+    await this.ratingTickets.openFor({ caseId: record.id, caseNo: record.caseNo, departmentCode, score: dto.score, comment: dto.comment ?? null });
     return { caseId: record.id, score: dto.score, comment: dto.comment ?? null };
   }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
 
 export class CertificateVerification {
   @ApiProperty() valid: boolean;
@@ -10,4 +11,12 @@ export class CertificateVerification {
   @ApiProperty({ type: String, nullable: true, example: '220***********1231', description: 'masked' }) holderIdentifier: string | null;
   @ApiProperty() issuedAt: Date;
   @ApiProperty({ type: String, nullable: true }) validUntil: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: '撤销: when the licence was revoked' }) revokedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why it was revoked' }) reason: string | null;
+}
+
+export class RevokeCertificateDto {
+  @ApiProperty({ example: '经核查，申请人告知承诺内容与实际不符，依法撤销', maxLength: 1000 })
+  @IsString() @MaxLength(1000) @Matches(/\S/, { message: 'reason must not be empty' })
+  reason: string;
 }

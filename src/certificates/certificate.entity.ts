@@ -36,4 +36,15 @@ export class Certificate {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** 撤销: why, and by whom (the certificate_event row keeps the same, append-only). */
+  @Column({ type: 'text', nullable: true })
+  revokedReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  revokedBy: string | null;
+
+  /** The account the licence was issued to (the case's applicant): told when it is revoked. */
+  @Column({ type: 'uuid', nullable: true })
+  holderId: string | null;
 }

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { maskName } from '@app/gov-ids';
-import { notFound } from '../http/problem.js';
+import type { Caller } from '../auth/auth.decorators.js';
+import { conflict, notFound } from '../http/problem.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ClockService } from '../time/clock.service.js';
+import { CertificateEvent } from './certificate-event.entity.js';
 import { Certificate } from './certificate.entity.js';
 import type { CertificateVerification } from './certificate.dto.js';
 
@@ -28,6 +31,7 @@ export function verificationCode(bytes: Buffer = randomBytes(10)): string {
 export interface CertifiedCase {
   id: string;
   serviceItemCode: string | null;
+  applicantId: string;
   applicant: { name: string; identifierMasked: string | null; isEnterprise: boolean };
 }
 
@@ -35,6 +39,7 @@ export interface CertifiedCase {
 export class CertificatesService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly notifications: NotificationsService,
     private readonly clock: ClockService,
   ) {}
 
@@ -53,6 +58,7 @@ export class CertificatesService {
       holderIdentifier: record.applicant.identifierMasked,
       issuedAt: options.at,
       validUntil,
+      holderId: record.applicantId,
     });
     await this.txHost.tx.getRepository(Certificate).insert(certificate);
     return certificate;
@@ -69,8 +75,7 @@ export class CertificatesService {
 
   /** Public: anyone holding the code may check a licence; personal data comes back masked. */
   async verify(code: string): Promise<CertificateVerification> {
-    const certificate = await this.txHost.tx.getRepository(Certificate).findOneBy({ code: code.trim().toUpperCase() });
-    if (!certificate) throw notFound('certificate.not_found', 'No licence has this verification code.');
+    const certificate = await this.find(code);
     const expired = certificate.validUntil !== null && certificate.validUntil.getTime() < this.clock.now().getTime();
     return {
       valid: certificate.revokedAt === null && !expired,
@@ -82,6 +87,38 @@ export class CertificatesService {
       holderIdentifier: certificate.holderIdentifier,
       issuedAt: certificate.issuedAt,
       validUntil: certificate.validUntil,
+      revokedAt: certificate.revokedAt,
+      reason: certificate.revokedReason,
     };
+  }
+
+  /** 撤销: once; the event row and the holder's notice commit with it. */
+  @Transactional()
+  async revoke(code: string, caller: Caller, reason: string): Promise<CertificateVerification> {
+    const certificate = await this.find(code);
+    const at = this.clock.now();
+    const updated = await this.txHost.tx
+      .createQueryBuilder()
+      .update(Certificate)
+      .set({ revokedAt: at, revokedReason: reason, revokedBy: caller.id })
+      .where('code = :code AND revoked_at IS NULL', { code: certificate.code })
+      .execute();
+    if (updated.affected !== 1) throw conflict('certificate.already_revoked', 'This licence has been revoked already.');
+    await this.txHost.tx.getRepository(CertificateEvent).insert({ code: certificate.code, action: 'revoked', actorId: caller.id, actorName: caller.displayName, reason, at });
+    if (certificate.holderId) {
+      await this.notifications.notify({ recipientId: certificate.holderId, template: 'certificate.revoked', data: { itemName: certificate.name, code: certificate.code, reason } });
+    }
+    return this.verify(certificate.code);
+  }
+
+  /** A licence's history after issue, oldest first. */
+  events(code: string): Promise<CertificateEvent[]> {
+    return this.txHost.tx.getRepository(CertificateEvent).find({ where: { code }, order: { at: 'ASC' } });
+  }
+
+  private async find(code: string): Promise<Certificate> {
+    const certificate = await this.txHost.tx.getRepository(Certificate).findOneBy({ code: code.trim().toUpperCase() });
+    if (!certificate) throw notFound('certificate.not_found', 'No licence has this verification code.');
+    return certificate;
   }
 }

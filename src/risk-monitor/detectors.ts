@@ -183,7 +183,28 @@ export const BENEFIT_RUNS: Family = {
   },
 };
 
-export const FAMILIES: readonly Family[] = [OPEN_CASES, OPEN_TASKS, DECIDED_CASES, FAILED_JOBS, BENEFIT_RUNS];
+/** 差评 整改 tickets not yet closed, against their due date (15 working days after the rating). */
+function ticketDeadlines(kind: 'rating_ticket_due_soon' | 'rating_ticket_overdue'): Part {
+  return (p, w) => {
+    const condition = kind === 'rating_ticket_overdue' ? `s.due_at <= ${p.add(w.asOf)}` : `s.due_at > ${p.add(w.asOf)} AND s.due_at <= ${p.add(w.yellowCutoff)}`;
+    return `SELECT '${kind}'::text AS kind, 'rating_ticket:' || s.id || ':' || s.due_date::text AS target_key, s.case_id, NULL::text AS task_id, s.department_code,
+                   jsonb_build_object('ticketId', s.id, 'caseNo', s.case_no, 'status', s.status, 'dueDate', s.due_date::text, 'dueAt', ${iso('s.due_at')}) AS facts
+              FROM src s WHERE ${condition}`;
+  };
+}
+
+export const OPEN_RATING_TICKETS: Family = {
+  name: 'open rating tickets',
+  source: (p, _w, caseId) =>
+    `SELECT t.id, t.case_id, t.case_no, t.department_code, t.status, t.due_date, t.due_at
+       FROM rating_ticket t WHERE t.status <> 'closed'${only('t.case_id', p, caseId)}`,
+  parts: {
+    rating_ticket_due_soon: ticketDeadlines('rating_ticket_due_soon'),
+    rating_ticket_overdue: ticketDeadlines('rating_ticket_overdue'),
+  },
+};
+
+export const FAMILIES: readonly Family[] = [OPEN_CASES, OPEN_TASKS, DECIDED_CASES, FAILED_JOBS, BENEFIT_RUNS, OPEN_RATING_TICKETS];
 
 /**
  * The candidates of the chosen kinds of one family, as a statement prefix `WITH src AS (...), candidates AS (...)`

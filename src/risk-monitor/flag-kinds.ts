@@ -22,6 +22,8 @@ export const FLAG_KINDS = {
   auto_approval_sample: { severity: 'yellow', clears: false, perCase: true },
   job_failed: { severity: 'red', clears: false, perCase: false },
   benefit_run_jump: { severity: 'yellow', clears: false, perCase: false },
+  rating_ticket_due_soon: { severity: 'yellow', clears: true, perCase: false },
+  rating_ticket_overdue: { severity: 'red', clears: true, perCase: false },
 } as const satisfies Record<string, { severity: Severity; clears: boolean; perCase: boolean }>;
 
 export type FlagKind = keyof typeof FLAG_KINDS;
@@ -30,6 +32,8 @@ export const SEVERITIES = ['yellow', 'red'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const FLAG_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+const TICKET_STATUS_NAMES: Record<string, string> = { open: '待回访', visited: '已回访', rectified: '已整改', appealed: '申诉中' };
 
 const DEADLINE_NAMES: Record<string, string> = { statutory: '法定时限', promised: '承诺时限' };
 
@@ -63,6 +67,10 @@ export function describe(kind: FlagKind, facts: Record<string, unknown>): string
       return `秒批办件 ${f.caseNo ?? ''} 被抽中事后核查（规则：${f.rule ?? ''}）`;
     case 'job_failed':
       return `队列任务 ${f.jobName}（${f.queue}）重试 ${f.attempts} 次后失败：${f.error}`;
+    case 'rating_ticket_due_soon':
+      return `办件 ${f.caseNo ?? ''} 的差评整改工单将于 ${f.dueDate} 到期（${TICKET_STATUS_NAMES[String(f.status)] ?? f.status}）`;
+    case 'rating_ticket_overdue':
+      return `办件 ${f.caseNo ?? ''} 的差评整改工单已超期（应于 ${f.dueDate} 前办结）`;
     case 'benefit_run_jump':
       return `政策 ${f.policyCode} 本次运行符合条件 ${f.eligible} 个，上次 ${f.previous} 个，变化 ${f.changePercent}%`;
   }

@@ -19,6 +19,7 @@ type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }
 const citizen = (name: string) => lazy(() => import('./pages/citizen/citizen-pages').then((m) => ({ default: m.citizenPages[name]! })));
 const clerk = (name: string) => lazy(() => import('./pages/clerk/clerk-pages').then((m) => ({ default: m.clerkPages[name]! })));
 const supervisor = (name: string) => lazy(() => import('./pages/supervisor/dashboard-page').then((m) => ({ default: m.supervisorPages[name]! })));
+const tickets = (name: string) => lazy(() => import('./pages/tickets/tickets-page').then((m) => ({ default: m.ticketPages[name]! })));
 const inbox = lazy(() => import('./pages/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
 const admin = (name: string) => lazy(() => import('./pages/admin/admin-pages').then((m) => ({ default: m.adminPages[name]! })));
 
@@ -43,6 +44,8 @@ const routes: Route[] = [
   { path: '/workbench', page: clerk('queue'), roles: ['clerk'] },
   { path: '/workbench/tasks/:id', page: clerk('task'), roles: ['clerk'] },
   { path: '/workbench/counter', page: clerk('counter'), roles: ['clerk'] },
+  { path: '/tickets', page: tickets('list'), roles: ['clerk', 'supervisor', 'admin'] },
+  { path: '/tickets/:id', page: tickets('detail'), roles: ['clerk', 'supervisor', 'admin'] },
   { path: '/dashboard', page: supervisor('dashboard'), roles: ['supervisor', 'admin'] },
   { path: '/admin/items', page: admin('items'), roles: ['admin'] },
   { path: '/admin/bundles', page: admin('bundles'), roles: ['admin'] },

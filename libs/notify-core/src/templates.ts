@@ -61,6 +61,10 @@ const TEMPLATES: Record<string, Template> = {
   'case.bundle_finished': { title: (p) => `办件 ${caseNo(p)}（一件事）已办结` },
   'benefit.granted': { title: (p) => `您获得一项惠企惠民政策待遇${p.policyName ? `：${str(p.policyName)}` : ''}` },
   'benefit.revoked': { title: () => '一项政策待遇已撤销' },
+  'certificate.revoked': {
+    title: (p) => `电子证照「${str(p.itemName, '电子证照')}」已撤销${p.reason ? `：${str(p.reason)}` : ''}`,
+    sms: (_p, item) => `您的电子证照（${item}）已被撤销，请登录一网通办查看原因。`,
+  },
   'account.created': { title: (p) => `账号 ${str(p.username)} 已开通` },
   'risk.flags_escalated': { title: () => '有预警未处理，已升级' },
   'auth.sms_code': {

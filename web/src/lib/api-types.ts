@@ -1,6 +1,22 @@
 // Generated from the OpenAPI document by `npm run api:types` (src/cli/openapi.ts, openapi-typescript); do not edit.
 // test/openapi.e2e.spec.ts fails when it no longer matches what the server serves at /api/docs-json.
 export interface paths {
+    "/api/analytics/rating-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_ratingTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/ratings": {
         parameters: {
             query?: never;
@@ -671,6 +687,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificates/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a licence (撤销) with a reason; the holder is notified */
+        post: operations["CertificatesController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/certificates/{code}/verify": {
         parameters: {
             query?: never;
@@ -1132,6 +1165,118 @@ export interface paths {
         get: operations["OperationsController_queues"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rating-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RatingTicketsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rating-tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RatingTicketsController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rating-tickets/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RatingTicketsController_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rating-tickets/{id}/appeal-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RatingTicketsController_decideAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rating-tickets/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RatingTicketsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rating-tickets/{id}/rectify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RatingTicketsController_rectify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rating-tickets/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RatingTicketsController_visit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2073,6 +2218,10 @@ export interface components {
             issuedAt: string;
             /** @example 食品经营许可证 */
             name: string;
+            /** @description why it was revoked */
+            reason: string | null;
+            /** @description 撤销: when the licence was revoked */
+            revokedAt: string | null;
             serviceItemCode: string;
             valid: boolean;
             validUntil: string | null;
@@ -2605,7 +2754,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump";
+            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
             /** @enum {string|null} */
             resolution: "cleared" | "manual" | null;
             resolutionComment: string | null;
@@ -2634,7 +2783,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump";
+            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
             /** @enum {string} */
             severity: "yellow" | "red";
             /** @description What the flag is about: one open flag per kind and target */
@@ -3118,6 +3267,68 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
+        RatingTicketPage: {
+            items: components["schemas"]["RatingTicketView"][];
+            nextCursor: string | null;
+        };
+        RatingTicketRow: {
+            /** @description Of those, closed because an appeal was upheld (the rating no longer counts) */
+            appealsUpheld: number;
+            /** @description Mean calendar days from opening to closing, of the tickets closed in the range */
+            averageTurnaroundDays: number | null;
+            /** @description Tickets closed in the range (either outcome) */
+            closed: number;
+            /** @description Closed in the range by their due date */
+            closedOnTime: number;
+            /** @description Department code */
+            key: string;
+            label: string | null;
+            /** @description Not closed, now */
+            open: number;
+            /** @description 差评 tickets opened in the range */
+            opened: number;
+            /** @description Not closed and past the due date, now */
+            overdue: number;
+        };
+        RatingTicketsReport: {
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["RatingTicketRow"][];
+            /** Format: date-time */
+            to: string;
+        };
+        RatingTicketView: {
+            appeal: components["schemas"]["TicketAppealView"] | null;
+            caseId: string;
+            caseNo: string;
+            closedAt: string | null;
+            comment: string | null;
+            departmentCode: string | null;
+            /**
+             * @description the 15th working day after the rating
+             * @example 2026-12-25
+             */
+            dueDate: string;
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * @description once closed: resolved, or appeal_upheld (the rating no longer counts)
+             * @enum {string|null}
+             */
+            outcome: "resolved" | "appeal_upheld" | null;
+            /** @description open and past dueDate (China time) */
+            overdue: boolean;
+            /** @description 整改 record */
+            rectification: components["schemas"]["TicketRecordView"] | null;
+            score: number;
+            /** @example 非常不满意 */
+            scoreLabel: string;
+            /** @enum {string} */
+            status: "open" | "visited" | "rectified" | "closed" | "appealed";
+            /** @description 回访 records */
+            visits: components["schemas"]["TicketRecordView"][];
+        };
         RefreshDto: {
             /**
              * @description the refresh token of the last sign-in or refresh
@@ -3240,6 +3451,10 @@ export interface components {
             subjectName: string;
             /** @enum {string} */
             subjectType: "person" | "enterprise";
+        };
+        RevokeCertificateDto: {
+            /** @example 经核查，申请人告知承诺内容与实际不符，依法撤销 */
+            reason: string;
         };
         RuleErrorView: {
             /** @example no_such_overload */
@@ -3563,6 +3778,33 @@ export interface components {
             status: "open" | "claimed" | "completed" | "cancelled";
             stepId: string;
         };
+        TicketAppealDecisionDto: {
+            /** @description true: the rating was malicious — the ticket closes and the rating leaves the department’s score; false: back to work */
+            upheld: boolean;
+        };
+        TicketAppealDto: {
+            /** @example 申请人因不符合条件被驳回，评价与服务无关，属恶意差评 */
+            reason: string;
+        };
+        TicketAppealView: {
+            at: string;
+            by: string;
+            byName: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            reason: string;
+            upheld: boolean | null;
+        };
+        TicketNoteDto: {
+            /** @example 已电话回访申请人，了解到窗口等候时间过长 */
+            note: string;
+        };
+        TicketRecordView: {
+            at: string;
+            by: string;
+            byName: string;
+            note: string;
+        };
         TimelineEntryView: {
             action: string;
             actor: string;
@@ -3732,6 +3974,65 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AnalyticsController_ratingTickets: {
+        parameters: {
+            query?: {
+                /** @description Only cases of this department */
+                departmentCode?: string;
+                /** @description csv (UTF-8 with BOM) also by `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Start (a China date counts from its midnight); default: 30 days before `to` */
+                from?: string;
+                /** @description Only cases of this service item */
+                serviceItemCode?: string;
+                /** @description End, exclusive for an instant; a China date includes that whole day. Default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 差评 整改 per department: opened, closed, appeals upheld, turnaround; open and overdue now. CSV with ?format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketsReport"];
+                    "text/csv": components["schemas"]["RatingTicketsReport"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AnalyticsController_ratings: {
         parameters: {
             query?: {
@@ -3753,7 +4054,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 好差评 per group: count, average, ratings of 1–2; CSV with ?format=csv */
+            /** @description 好差评 per group: count, average, ratings of 1–2 (a rating whose appeal was upheld is left out); CSV with ?format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6077,6 +6378,77 @@ export interface operations {
             };
         };
     };
+    CertificatesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            /** @description 撤销: the licence no longer verifies (valid: false, revokedAt, reason); the holder is notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `certificate.not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `certificate.already_revoked` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CertificatesController_verify: {
         parameters: {
             query?: never;
@@ -7539,6 +7911,421 @@ export interface operations {
             };
         };
     };
+    RatingTicketsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "visited" | "rectified" | "closed" | "appealed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 差评 tickets, newest first: every one for supervisors, the own department’s for clerks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketPage"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RatingTicketsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_found`: no such ticket, or one of another department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RatingTicketsController_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketAppealDto"];
+            };
+        };
+        responses: {
+            /** @description the department appeals a malicious rating (once) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse; `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.department_only`; `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.already_appealed`, `rating_ticket.closed`, `rating_ticket.under_appeal` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RatingTicketsController_decideAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketAppealDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description upheld: closed as appeal_upheld and the rating leaves the department’s score; rejected: back to work */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse; `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_appealed`, `rating_ticket.closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RatingTicketsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description closed by a supervisor once the 整改 is recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_rectified`, `rating_ticket.closed`, `rating_ticket.under_appeal` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RatingTicketsController_rectify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketNoteDto"];
+            };
+        };
+        responses: {
+            /** @description 整改 recorded by a clerk of the case’s department, after a 回访 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse; `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.department_only`; `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_visited`, `rating_ticket.closed`, `rating_ticket.under_appeal` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RatingTicketsController_visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketNoteDto"];
+            };
+        };
+        responses: {
+            /** @description 回访 recorded by a clerk of the case’s department */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingTicketView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse; `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.department_only`; `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.closed`, `rating_ticket.under_appeal` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     RegistryController_changes: {
         parameters: {
             query?: {
@@ -7781,7 +8568,7 @@ export interface operations {
                 departmentCode?: string;
                 /** @description csv: this page as CSV, the next cursor in the X-Next-Cursor header */
                 format?: "json" | "csv";
-                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump";
+                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
                 limit?: number;
                 severity?: "yellow" | "red";
                 status?: "open" | "acknowledged" | "resolved";
@@ -7984,7 +8771,7 @@ export interface operations {
                 /** @description csv (UTF-8 with BOM) also by `Accept: text/csv` */
                 format?: "json" | "csv";
                 /** @description decision_too_fast and auto_approval_sample look back, not ahead: only when named here */
-                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump";
+                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
                 /** @description Items answered, red first; `total` counts them all */
                 limit?: number;
                 severity?: "yellow" | "red";

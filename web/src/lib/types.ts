@@ -102,3 +102,9 @@ export type BenefitPeriod = BenefitPolicy['period'];
 export type BenefitRun = Schemas['RunView'];
 
 export type CalendarDay = Schemas['CalendarDayView'];
+
+export const TICKET_STATUSES = ['open', 'visited', 'rectified', 'appealed', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketRecord = Schemas['TicketRecordView'];
+/** 差评 整改 ticket (GET /api/rating-tickets/:id). */
+export type RatingTicket = Schemas['RatingTicketView'];

@@ -42,9 +42,12 @@ function RatingForm({ detail, onRated }: { detail: CaseDetail; onRated: () => vo
   const t = useT();
   const { message } = App.useApp();
   const [failure, setFailure] = useState<ApiError>();
+  const [form] = Form.useForm<{ score: number; comment?: string }>();
+  const score = Form.useWatch('score', form);
   if (detail.rating) return <Typography.Text>{t.caseDetail.yourRating(detail.rating.score)}</Typography.Text>;
   return (
     <Form
+      form={form}
       layout="vertical"
       onFinish={async (values: { score: number; comment?: string }) => {
         try {
@@ -59,6 +62,10 @@ function RatingForm({ detail, onRated }: { detail: CaseDetail; onRated: () => vo
       <Form.Item name="score" label={t.caseDetail.score} rules={[{ required: true, message: t.validation.required }]}>
         <Rate tooltips={t.caseDetail.scoreLabels} aria-label={t.caseDetail.score} />
       </Form.Item>
+      {/* The five levels by name (好差评: 非常满意 … 非常不满意), not only as stars. */}
+      <Typography.Text data-testid="score-label" style={{ display: 'block', marginTop: -16, marginBottom: 16 }}>
+        {score ? t.caseDetail.scoreLabels[score - 1] : t.caseDetail.scoreLabels.slice().reverse().join(' · ')}
+      </Typography.Text>
       <Form.Item name="comment" label={t.caseDetail.ratingComment} rules={[{ max: 500 }]}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>

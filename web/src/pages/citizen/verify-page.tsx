@@ -1,9 +1,10 @@
-import { Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Result, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { api, ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { navigate } from '../../lib/router';
+import { hasRole, useSession } from '../../lib/session';
 import type { CertificateVerification } from '../../lib/types';
 import { ProblemAlert } from '../../components/problem-alert';
 
@@ -29,6 +30,24 @@ export function VerifyPage({ params }: { params: Record<string, string> }) {
   const current = params.code !== undefined && answer?.code === params.code ? answer : undefined;
   const result = current?.result;
   const error = current?.error;
+  const session = useSession();
+  const { message } = App.useApp();
+  const [revoking, setRevoking] = useState(false);
+  const [revokeError, setRevokeError] = useState<ApiError>();
+  const [revokeForm] = Form.useForm<{ reason: string }>();
+
+  const revoke = async ({ reason }: { reason: string }) => {
+    if (!result) return;
+    try {
+      const revoked = await api.post<CertificateVerification>(`/api/certificates/${encodeURIComponent(result.code)}/revoke`, { reason });
+      setAnswer({ code: params.code!, result: revoked });
+      setRevoking(false);
+      message.success(t.verify.revokeDone);
+    } catch (error) {
+      if (error instanceof ApiError) setRevokeError(error);
+      else throw error;
+    }
+  };
 
   return (
     <Card style={{ maxWidth: 720, margin: '0 auto' }}>
@@ -47,7 +66,13 @@ export function VerifyPage({ params }: { params: Record<string, string> }) {
       <div aria-live="polite" style={{ marginTop: 24 }}>
         {result && (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Result status={result.valid ? 'success' : 'warning'} title={result.valid ? t.verify.valid : t.verify.invalid} style={{ padding: 16 }} />
+            <Result
+              status={result.valid ? 'success' : 'warning'}
+              title={result.valid ? t.verify.valid : result.revokedAt ? t.verify.revoked : t.verify.invalid}
+              subTitle={result.reason ? `${t.verify.revokedReason}：${result.reason}` : undefined}
+              style={{ padding: 16 }}
+              data-testid="verify-result"
+            />
             <Descriptions
               bordered
               size="small"
@@ -60,8 +85,28 @@ export function VerifyPage({ params }: { params: Record<string, string> }) {
                 { key: 'item', label: t.verify.item, children: result.serviceItemCode },
                 { key: 'issued', label: t.verify.issuedAt, children: formatDateTime(result.issuedAt, t.locale) },
                 { key: 'until', label: t.verify.validUntil, children: result.validUntil ? formatDate(result.validUntil, t.locale) : t.verify.longTerm },
+                ...(result.revokedAt
+                  ? [
+                      { key: 'revokedAt', label: t.verify.revokedAt, children: formatDateTime(result.revokedAt, t.locale) },
+                      { key: 'reason', label: t.verify.revokedReason, children: result.reason ?? '—' },
+                    ]
+                  : []),
               ]}
             />
+            {hasRole(session, 'supervisor', 'admin') && !result.revokedAt && (
+              <Button danger onClick={() => setRevoking(true)}>
+                {t.verify.revoke}
+              </Button>
+            )}
+            <Modal title={t.verify.revoke} open={revoking} onCancel={() => setRevoking(false)} onOk={() => revokeForm.submit()} okText={t.verify.revoke} okButtonProps={{ danger: true }} cancelText={t.common.cancel} destroyOnHidden>
+              <Typography.Paragraph type="secondary">{t.verify.revokeConfirm}</Typography.Paragraph>
+              <Form form={revokeForm} layout="vertical" onFinish={revoke}>
+                <Form.Item name="reason" label={t.verify.revokeReason} rules={[{ required: true, whitespace: true, message: t.validation.required }, { max: 1000 }]}>
+                  <Input.TextArea rows={3} maxLength={1000} />
+                </Form.Item>
+              </Form>
+              <ProblemAlert error={revokeError} />
+            </Modal>
           </Space>
         )}
         {error && (error.status === 404 ? <Result status="error" title={t.verify.notFound} style={{ padding: 16 }} /> : <ProblemAlert error={error} />)}
