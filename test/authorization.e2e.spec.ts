@@ -242,6 +242,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/operations/queues':                              { who: '401 403 403 403 403 403 403 ok' },
   'GET /api/operations/failed-jobs':                         { who: '401 403 403 403 403 403 403 ok' },
   'POST /api/operations/failed-jobs/{id}/retry':             { who: '401 403 403 403 403 403 403 404', on: 'failedJob' },
+  'POST /api/operations/board/session':                       { who: '401 403 403 403 403 403 403 ok' },
 };
 
 function outcomes(rule: Rule): Record<Role, Outcome> {

@@ -52,6 +52,8 @@ export class AnalyticsController {
   }
 
   @Get('rating-tickets')
+  @ApiOperation({ summary: '差评 整改 tickets per department: opened, closed, appeals upheld, turnaround' })
+  @Problems({ 400: ['analytics.invalid_range'] })
   @ApiOkResponse({ type: RatingTicketsReport, description: '差评 整改 per department: opened, closed, appeals upheld, turnaround; open and overdue now. CSV with ?format=csv' })
   @CsvExport<RatingTicketRow>({
     filename: 'rating-tickets',

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -68,7 +69,7 @@ export class NotificationsAdminController {
   @ApiOkResponse({ type: OutgoingNotificationView })
   @ApiNotFoundResponse({ description: '`notification.not_found`' })
   @ApiConflictResponse({ description: '`notification.not_failed`: it is pending, held or delivered' })
-  async retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<OutgoingNotificationView> {
+  async retry(@Param('id', UuidParamPipe) id: string): Promise<OutgoingNotificationView> {
     return view(await this.notifications.retry(id));
   }
 }

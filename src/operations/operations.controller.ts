@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import type { Request, Response } from 'express';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
@@ -44,7 +45,7 @@ export class OperationsController {
   @ApiBadRequestResponse({ description: '`validation.failed`: the id is not a UUID' })
   @ApiNotFoundResponse({ description: '`failed_job.not_found`' })
   @ApiConflictResponse({ description: '`failed_job.not_failed`: the job was retried already and has not failed again' })
-  retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<FailedJobView> {
+  retry(@Param('id', UuidParamPipe) id: string): Promise<FailedJobView> {
     return this.operations.retry(id);
   }
 

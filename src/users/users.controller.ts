@@ -24,6 +24,7 @@ export class UsersController {
   @Get('my/profile')
   @Roles('citizen')
   @ApiOkResponse({ type: ProfileView, description: "The holder's own details, for pre-filling application forms" })
+  @ApiOperation({ summary: "The citizen's own name, ID number and phone (or enterprise details), for pre-filling forms" })
   profile(@CurrentUser() caller: Caller): Promise<ProfileView> {
     return this.users.profile(caller.id);
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../http/path-params.js';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
   ApiUnprocessableEntityResponse,
@@ -38,7 +39,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One webhook' })
   @ApiOkResponse({ type: WebhookView })
   @ApiNotFoundResponse({ description: '`webhook.not_found`' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookView> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<WebhookView> {
     return this.webhooks.get(id);
   }
 
@@ -48,7 +49,7 @@ export class WebhooksController {
   @ApiBadRequestResponse({ description: '`validation.failed`' })
   @ApiNotFoundResponse({ description: '`webhook.not_found`' })
   @ApiUnprocessableEntityResponse({ description: TARGET_PROBLEMS })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateWebhookDto): Promise<WebhookView> {
+  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateWebhookDto): Promise<WebhookView> {
     return this.webhooks.update(id, dto);
   }
 
@@ -57,7 +58,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Deactivates a webhook; its deliveries stay listed' })
   @ApiNoContentResponse({ description: 'Deactivated' })
   @ApiNotFoundResponse({ description: '`webhook.not_found`' })
-  remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  remove(@Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.webhooks.remove(id);
   }
 
@@ -66,7 +67,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: DeliveryPage })
   @ApiBadRequestResponse({ description: '`pagination.bad_cursor`, `validation.failed`' })
   @ApiNotFoundResponse({ description: '`webhook.not_found`' })
-  deliveries(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery): Promise<Page<DeliveryView>> {
+  deliveries(@Param('id', UuidParamPipe) id: string, @Query() query: PageQuery): Promise<Page<DeliveryView>> {
     return this.webhooks.deliveries(id, query);
   }
 
@@ -76,7 +77,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: DeliveryView })
   @ApiNotFoundResponse({ description: '`webhook_delivery.not_found`' })
   @ApiConflictResponse({ description: '`webhook_delivery.not_failed`: pending or delivered' })
-  redeliver(@Param('id', new ParseUUIDPipe()) id: string, @Param('deliveryId', new ParseUUIDPipe()) deliveryId: string): Promise<DeliveryView> {
+  redeliver(@Param('id', UuidParamPipe) id: string, @Param('deliveryId', UuidParamPipe) deliveryId: string): Promise<DeliveryView> {
     return this.webhooks.redeliver(id, deliveryId);
   }
 }

@@ -1,20 +1,27 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from '../support/applicant.js';
+import { privateDatabase, type PrivateDatabase } from '../support/private-database.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { launchBrowser, screenshot, signIn, visitor, type Visitor } from './browser.js';
 
 let system: TestSystem;
 let browser: Browser;
 
+// A database of its own: other files' cases, items and policies (admin pages edit the seeded ones) must not
+// change what this file's pages show.
+let database: PrivateDatabase | undefined;
+
 beforeAll(async () => {
-  system = await startTestSystem('single-server');
+  database = await privateDatabase('dashboard');
+  system = await startTestSystem('single-server', { DATABASE_URL: database.url });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await system?.stopAll();
+  await database?.drop();
 });
 
 /** A moment typed into the date picker (it also reads ISO text), in China time (the browser's zone in these tests). */

@@ -137,7 +137,7 @@ describe('the citizen portal and the clerk workbench', () => {
     // 好差评 on the finished case.
     await c.getByTestId('rating').getByRole('radio').nth(3).click();
     await c.getByRole('button', { name: '提交评价' }).click();
-    await c.getByText('您的评价：4 分').waitFor();
+    await c.getByText('您的评价：满意（4 分）').waitFor();
 
     await certificates.getByRole('link', { name: '核验' }).click();
     await c.getByText('证照真实有效').waitFor();

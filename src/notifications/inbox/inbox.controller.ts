@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../../http/path-params.js';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Caller } from '../../auth/auth.decorators.js';
 import type { Page } from '../../http/pagination.js';
@@ -32,7 +33,7 @@ export class InboxController {
   @ApiOkResponse({ type: InboxNoticeView })
   @ApiBadRequestResponse({ description: '`validation.failed`: the id is not a UUID' })
   @ApiNotFoundResponse({ description: '`notification.not_found`: no such notice, or another user’s' })
-  read(@CurrentUser() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<InboxNoticeView> {
+  read(@CurrentUser() caller: Caller, @Param('id', UuidParamPipe) id: string): Promise<InboxNoticeView> {
     return this.inbox.markRead(caller.id, id);
   }
 }

@@ -8,6 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 差评 整改 tickets per department: opened, closed, appeals upheld, turnaround */
         get: operations["AnalyticsController_ratingTickets"];
         put?: never;
         post?: never;
@@ -1057,6 +1058,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The citizen's own name, ID number and phone (or enterprise details), for pre-filling forms */
         get: operations["UsersController_profile"];
         put?: never;
         post?: never;
@@ -1178,6 +1180,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 差评 整改 tickets (supervisors: all; clerks: their own department) */
         get: operations["RatingTicketsController_list"];
         put?: never;
         post?: never;
@@ -1194,6 +1197,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One 差评 整改 ticket */
         get: operations["RatingTicketsController_view"];
         put?: never;
         post?: never;
@@ -1212,6 +1216,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Appeal a malicious rating (the department, once) */
         post: operations["RatingTicketsController_appeal"];
         delete?: never;
         options?: never;
@@ -1228,6 +1233,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Decide an appeal (supervisor) */
         post: operations["RatingTicketsController_decideAppeal"];
         delete?: never;
         options?: never;
@@ -1244,6 +1250,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Close a rectified ticket (supervisor) */
         post: operations["RatingTicketsController_close"];
         delete?: never;
         options?: never;
@@ -1260,6 +1267,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record the 整改 (rectification) */
         post: operations["RatingTicketsController_rectify"];
         delete?: never;
         options?: never;
@@ -1276,6 +1284,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record the 回访 (follow-up visit) */
         post: operations["RatingTicketsController_visit"];
         delete?: never;
         options?: never;
@@ -4004,7 +4013,7 @@ export interface operations {
                     "text/csv": components["schemas"]["RatingTicketsReport"];
                 };
             };
-            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it); `analytics.invalid_range` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7482,7 +7491,7 @@ export interface operations {
                     "application/json": components["schemas"]["InboxNoticeView"];
                 };
             };
-            /** @description `validation.failed`: the id is not a UUID */
+            /** @description `validation.failed`: the id is not a UUID; `request.bad_parameter`: id does not parse */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7682,6 +7691,15 @@ export interface operations {
                     "application/json": components["schemas"]["OutgoingNotificationView"];
                 };
             };
+            /** @description `request.bad_parameter`: id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
             401: {
                 headers: {
@@ -7827,7 +7845,7 @@ export interface operations {
                     "application/json": components["schemas"]["FailedJobView"];
                 };
             };
-            /** @description `validation.failed`: the id is not a UUID */
+            /** @description `validation.failed`: the id is not a UUID; `request.bad_parameter`: id does not parse */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8009,7 +8027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rating_ticket.not_found`: no such ticket, or one of another department */
+            /** @description `rating_ticket.not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8062,8 +8080,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rating_ticket.department_only`; `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin; `rating_ticket.department_only` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8133,6 +8160,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rating_ticket.not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `rating_ticket.not_appealed`, `rating_ticket.closed` */
             409: {
                 headers: {
@@ -8184,6 +8220,15 @@ export interface operations {
             };
             /** @description `auth.forbidden`: the caller is not supervisor or admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8244,8 +8289,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rating_ticket.department_only`; `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin; `rating_ticket.department_only` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8306,8 +8360,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rating_ticket.department_only`; `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin; `rating_ticket.department_only` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rating_ticket.not_found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9807,6 +9870,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookView"];
                 };
             };
+            /** @description `request.bad_parameter`: id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
             401: {
                 headers: {
@@ -9853,6 +9925,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `request.bad_parameter`: id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
             401: {
@@ -9906,7 +9987,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookView"];
                 };
             };
-            /** @description `validation.failed` */
+            /** @description `validation.failed`; `request.bad_parameter`: id does not parse */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9976,7 +10057,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryPage"];
                 };
             };
-            /** @description `pagination.bad_cursor`, `validation.failed` */
+            /** @description `pagination.bad_cursor`, `validation.failed`; `request.bad_parameter`: id does not parse */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10032,6 +10113,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description `request.bad_parameter`: deliveryId or id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
