@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ThrowawayRedis } from './support/throwaway-redis.js';
 import { startTestSystem, type TestMode, type TestSystem } from './support/system.js';
 
-// Embedded mode also runs a joint approval in test/embedded.e2e.spec.ts and boots as `npm start` in test/built-program.spec.ts.
+// Embedded mode also runs a joint approval in test/embedded.e2e.spec.ts and boots as `npm start` in test/built-program.system.spec.ts.
 describe.each<[TestMode, string]>([
   ['embedded', 'postgres'],
   ['single-server', 'postgres'],

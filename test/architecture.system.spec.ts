@@ -152,6 +152,12 @@ describe('architecture', () => {
     expect(files.filter((file) => file.path.endsWith('.jobs.ts')).length).toBeGreaterThanOrEqual(6);
   });
 
+  it('names every integration spec by its kind (medium, e2e, system, browser)', () => {
+    const specs = readdirSync('test', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.spec.ts'));
+    expect(specs.length).toBeGreaterThan(40);
+    expect(specs.filter((file) => !/\.(medium|e2e|system|browser)\.spec\.ts$/.test(file))).toEqual([]);
+  });
+
   it('the cycle and table checks can fail (self-test on made-up sources)', () => {
     const fake = (path: string, text: string): Source => ({ path, folder: path.split('/')[0], text });
     const made = [
