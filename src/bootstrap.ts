@@ -24,7 +24,7 @@ import { OperationsBoard } from './operations/operations-board.js';
 import { createValidationPipe } from './http/validation.js';
 import { QueueBackend } from './queue/queue-backend.js';
 import { WorkersService } from './queue/workers.service.js';
-import { User } from './users/user.entity.js';
+import { hasNoAccounts } from './users/seed/accounts.seed.js';
 
 export interface RunningSystem {
   app: INestApplication | INestApplicationContext;
@@ -65,7 +65,7 @@ async function prepareDatabase(config: AppConfig, databaseUrl: string, keys: Sec
     await resealIdNumbers(dataSource, idNumbers);
     await checkHistoryKeys(dataSource, new HistoryKeys(keys));
     if (!config.redisUrl) await QueueBackend.preparePostgres(databaseUrl);
-    if (config.mode === 'embedded' && config.seedPassword && (await dataSource.getRepository(User).count()) === 0) {
+    if (config.mode === 'embedded' && config.seedPassword && (await hasNoAccounts(dataSource.manager))) {
       const seeded = await seedDatabase(dataSource, config.seedPassword, idNumbers);
       new NestLogger('Database').log(`seeded ${seeded.departments} departments and ${seeded.usersCreated} accounts`);
     }

@@ -13,6 +13,11 @@ function factsOf(account: SeedAccount): { idNumber: string | null; facts: Applic
   return { idNumber: legalRepresentativeIdNumber, facts: { kind, ...rest } };
 }
 
+/** A database with no account at all has never been seeded (embedded mode seeds it on first start). */
+export async function hasNoAccounts(manager: EntityManager): Promise<boolean> {
+  return (await manager.getRepository(User).count()) === 0;
+}
+
 /**
  * The accounts of API.md, all with the one `passwordHash`; accounts that exist are left alone. Answers how
  * many it created. Runs inside the seed's transaction (src/cli/seed.ts).
