@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { ClsService } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RiskScanService } from '../src/risk-monitor/risk-scan.service.js';
 import { upload } from './support/applicant.js';
 import { auth } from './support/drive.js';
 import { serviceItemBody } from './support/security-fixtures.js';
@@ -293,7 +296,7 @@ describe('workload (GET /api/tasks/workload)', () => {
     expect(own.clerks.map((c: { userId: string }) => c.userId)).toEqual(expect.arrayContaining([clerkA.id, clerkB.id, clerkC.id, fresh.id]));
 
     // Overdue, by the database's clock.
-    await system.app.get((await import('typeorm')).DataSource).query(`UPDATE case_task SET due_at = now() - interval '1 day' WHERE id = $1`, [a.id]);
+    await system.app.get(DataSource).query(`UPDATE case_task SET due_at = now() - interval '1 day' WHERE id = $1`, [a.id]);
     const { body: late } = await system.http().get(`/api/tasks/workload?departmentCode=${DEPARTMENT}`).set(auth(admin)).expect(200);
     expect(late.clerks.find((c: { userId: string }) => c.userId === fresh.id)).toMatchObject({ claimed: 2, overdue: 1 });
 
@@ -301,5 +304,56 @@ describe('workload (GET /api/tasks/workload)', () => {
     expectProblem(await system.http().get('/api/tasks/workload').set(auth(supervisor)), 400, 'task.department_required', ['departmentCode']);
     expectProblem(await system.http().get('/api/tasks/workload?departmentCode=no-such').set(auth(supervisor)), 400, 'task.unknown_department', ['departmentCode']);
     expectProblem(await system.http().get(`/api/tasks/workload?departmentCode=${DEPARTMENT}`).set(auth(clerkA.token)), 403, null);
+  });
+});
+
+describe('auto-reassignment on escalation (RISK_AUTO_REASSIGN)', () => {
+  /**
+   * Makes `task` overdue, lets a scan flag it, ages the flag past both escalation levels, and scans again —
+   * in `on`'s own process (the queue is shared with the other systems of the run, whose workers would
+   * otherwise take the job with their own settings).
+   */
+  async function escalate(on: TestSystem, task: Task): Promise<void> {
+    const db = on.app.get(DataSource);
+    await db.query(`UPDATE case_task SET due_at = now() - interval '30 days' WHERE id = $1`, [task.id]);
+    const scan = async () => {
+      const result = await on.app.get(ClsService).run(() => on.app.get(RiskScanService).onScan({ scanId: null }));
+      expect(result).not.toBe('skipped');
+    };
+    await scan();
+    const flagged = await db.query(`UPDATE risk_flag SET detected_at = now() - interval '30 days' WHERE task_id = $1 AND status = 'open' RETURNING id`, [task.id]);
+    expect(flagged.length).toBeGreaterThan(0);
+    await scan();
+    const [{ level }] = await db.query(`SELECT max(escalation_level)::int AS level FROM risk_flag WHERE task_id = $1`, [task.id]);
+    expect(level).toBe(2);
+  }
+
+  it('is off by default: an escalated task stays where it is', async () => {
+    const task = await newTask();
+    await escalate(system, task);
+    expect(await taskAs(clerkA.token, task.id)).toMatchObject({ status: 'open', claimedBy: null });
+    expect((await timelineOf(task.caseId)).some((row) => row.action === 'assign')).toBe(false);
+  });
+
+  it('when configured, gives an escalated task to the least-loaded clerk of its department who is not away, and records it', async () => {
+    const auto = await startTestSystem('single-server', { RISK_AUTO_REASSIGN: 'true' });
+    try {
+      const task = await newTask();
+      // The least loaded would be clerk C, but C is away now (with A standing in): C is skipped.
+      await system.http().put('/api/my/substitute').set(auth(clerkC.token)).send({ userId: clerkA.id, from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() }).expect(200);
+      const { body: before } = await system.http().get(`/api/tasks/workload?departmentCode=${DEPARTMENT}`).set(auth(supervisor)).expect(200);
+      const present = (before.clerks as { userId: string; username: string; claimed: number; absent: boolean }[]).filter((c) => !c.absent);
+      const least = Math.min(...present.map((c) => c.claimed));
+      const expected = present.filter((c) => c.claimed === least).sort((a, b) => (a.username < b.username ? -1 : 1))[0]!;
+      expect(present.some((c) => c.userId === clerkC.id)).toBe(false);
+
+      await escalate(auto, task);
+      expect(await taskAs(clerkA.token, task.id)).toMatchObject({ status: 'claimed', claimedBy: expected.userId, leaseUntil: null });
+      const row = (await timelineOf(task.caseId)).find((r) => r.action === 'assign');
+      expect(row).toMatchObject({ actor: 'system', comment: expect.stringContaining('督办') });
+    } finally {
+      await system.http().delete('/api/my/substitute').set(auth(clerkC.token)).expect(204);
+      await auto.stopAll();
+    }
   });
 });
