@@ -231,6 +231,9 @@ describe('substitutes (PUT/GET/DELETE /api/my/substitute)', () => {
     expect(set.mine).toMatchObject({ userId: clerkA.id, userName: clerkA.displayName, active: true });
     const { body: covering } = await system.http().get('/api/my/substitute').set(auth(clerkA.token)).expect(200);
     expect(covering.covering).toEqual([expect.objectContaining({ absentId: clerkB.id, absentName: clerkB.displayName, active: true })]);
+    expect(covering.colleagues).toEqual(expect.arrayContaining([{ id: clerkB.id, displayName: clerkB.displayName }]));
+    expect(covering.colleagues.map((c: { id: string }) => c.id)).not.toContain(clerkA.id);
+    expect(covering.colleagues.map((c: { id: string }) => c.id)).not.toContain(foreignClerk.id);
 
     const { body: queue } = await system.http().get('/api/tasks?covering=true&limit=200').set(auth(clerkA.token)).expect(200);
     const ids = (queue.items as Task[]).map((t) => t.id);
@@ -291,6 +294,11 @@ describe('workload (GET /api/tasks/workload)', () => {
     expect(body.departmentCode).toBe(DEPARTMENT);
     expect(body.clerks.find((c: { userId: string }) => c.userId === fresh.id)).toEqual({ userId: fresh.id, username: expect.any(String), displayName: fresh.displayName, claimed: 2, overdue: 0, absent: false });
     expect(body.open).toEqual(expect.any(Number));
+    // The department's tasks come with it, to assign from.
+    expect(body.tasks.filter((t: Task) => t.id === a.id || t.id === b.id)).toEqual([
+      expect.objectContaining({ claimedBy: fresh.id, claimedByName: fresh.displayName }),
+      expect.objectContaining({ claimedBy: fresh.id, claimedByName: fresh.displayName }),
+    ]);
     // Disabled clerks are not listed; a supervisor of the department needs no parameter.
     const { body: own } = await system.http().get('/api/tasks/workload').set(auth(ownSupervisor.token)).expect(200);
     expect(own.clerks.map((c: { userId: string }) => c.userId)).toEqual(expect.arrayContaining([clerkA.id, clerkB.id, clerkC.id, fresh.id]));

@@ -27,9 +27,10 @@ export class SubstitutesService {
 
   async mine(caller: Caller): Promise<MySubstitutesView> {
     const now = this.clock.now();
-    const [mine, covering] = await Promise.all([
+    const [mine, covering, clerks] = await Promise.all([
       this.rows.findOneBy({ absentId: caller.id, endsAt: MoreThan(now) }),
       this.rows.find({ where: { substituteId: caller.id, endsAt: MoreThan(now) }, order: { startsAt: 'ASC' } }),
+      caller.departmentCode ? this.users.clerksOf(caller.departmentCode) : Promise.resolve([]),
     ]);
     const all = [...(mine ? [mine] : []), ...covering];
     const names = await this.users.displayNames(all.flatMap((row) => [row.absentId, row.substituteId]));
@@ -42,7 +43,8 @@ export class SubstitutesService {
       to: row.endsAt,
       active: row.startsAt.getTime() <= now.getTime(),
     });
-    return { mine: mine ? view(mine) : null, covering: covering.map(view) };
+    const colleagues = clerks.filter((clerk) => clerk.id !== caller.id).map((clerk) => ({ id: clerk.id, displayName: clerk.displayName }));
+    return { mine: mine ? view(mine) : null, covering: covering.map(view), colleagues };
   }
 
   /** Names (or replaces) the caller's substitute for a window. */

@@ -25,7 +25,13 @@ export class SubstitutionView {
   @ApiProperty({ description: 'the window holds now' }) active: boolean;
 }
 
+export class ColleagueView {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+}
+
 export class MySubstitutesView {
   @ApiProperty({ type: SubstitutionView, nullable: true, description: 'the substitute the caller named, if any' }) mine: SubstitutionView | null;
   @ApiProperty({ type: [SubstitutionView], description: 'colleagues the caller stands in for (now or later)' }) covering: SubstitutionView[];
+  @ApiProperty({ type: [ColleagueView], description: 'the active clerks of the caller’s department who may be named' }) colleagues: ColleagueView[];
 }

@@ -6,6 +6,9 @@
 /** Tasks one `POST /api/tasks/bulk` may name: a page of the workbench, with room to spare. */
 export const BULK_LIMIT = 100;
 
+/** Tasks the workload view lists, most urgent first: a supervisor's working set, not an archive. */
+export const WORKLOAD_TASKS = 200;
+
 export interface Window {
   from: Date;
   to: Date;

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsStr
 import { TASK_ACTIONS, type TaskAction } from '@app/workflow-engine';
 import { CLERK_PAUSE_REASONS, type ClerkPauseReason } from '../cases/case-clock.service.js';
 import { PageQuery } from '../http/pagination.js';
-import { BULK_LIMIT } from './staff-rules.js';
+import { BULK_LIMIT, WORKLOAD_TASKS } from './staff-rules.js';
 
 export class TaskQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'claimed'] })
@@ -133,6 +133,7 @@ export class WorkloadView {
   @ApiProperty({ description: 'open tasks nobody holds' }) open: number;
   @ApiProperty({ description: 'of those, past their due time' }) openOverdue: number;
   @ApiProperty({ type: [ClerkWorkloadView] }) clerks: ClerkWorkloadView[];
+  @ApiProperty({ type: [TaskView], description: `the department's open and held tasks, oldest deadline first (at most ${WORKLOAD_TASKS}): what a supervisor assigns from` }) tasks: TaskView[];
 }
 
 export class DecisionResultView {

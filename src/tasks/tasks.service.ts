@@ -20,7 +20,7 @@ import { SubstitutesService } from '../substitutes/substitutes.service.js';
 import { ClockService } from '../time/clock.service.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { leastLoaded, repeated } from './staff-rules.js';
+import { leastLoaded, repeated, WORKLOAD_TASKS } from './staff-rules.js';
 import type { BulkDto, BulkResponseView, BulkResultView, DecisionDto, DecisionResultView, PauseClockDto, ResumeClockDto, TaskQuery, TaskView, WorkloadQuery, WorkloadView } from './task.dto.js';
 
 /** Whose task the caller works: their own (null), or an absent colleague's as substitute (代岗). */
@@ -341,8 +341,13 @@ export class TasksService {
       throw badRequest('task.unknown_department', `There is no department "${departmentCode}".`, [{ path: 'departmentCode', message: 'unknown department' }]);
     }
     const now = this.clock.now();
-    const [rows, clerks] = await Promise.all([this.tasks.workload(departmentCode, now), this.users.clerksOf(departmentCode)]);
+    const [rows, clerks, queue] = await Promise.all([
+      this.tasks.workload(departmentCode, now),
+      this.users.clerksOf(departmentCode),
+      this.tasks.queue({ departmentCode, statuses: ['open', 'claimed'], limit: WORKLOAD_TASKS }),
+    ]);
     const absent = await this.substitutes.absent(clerks.map((c) => c.id), now);
+    const names = await this.users.displayNames(queue.flatMap((task) => (task.claimedBy ? [task.claimedBy] : [])));
     const unclaimed = rows.find((row) => row.claimedBy === null);
     return {
       departmentCode,
@@ -352,6 +357,7 @@ export class TasksService {
         const held = rows.find((row) => row.claimedBy === clerk.id);
         return { userId: clerk.id, username: clerk.username, displayName: clerk.displayName, claimed: held?.tasks ?? 0, overdue: held?.overdue ?? 0, absent: absent.has(clerk.id) };
       }),
+      tasks: queue.slice(0, WORKLOAD_TASKS).map((task) => view(task, names)),
     };
   }
 
