@@ -74,7 +74,7 @@ export function SubstitutePage() {
         )}
         <Form form={form} layout="inline" onFinish={save} style={{ marginTop: 16, rowGap: 12 }} data-testid="substitute-form">
           <Form.Item name="userId" label={t.substitute.colleague} rules={[{ required: true }]}>
-            <Select style={{ minWidth: 180 }} options={(state.data?.colleagues ?? []).map((c) => ({ value: c.id, label: c.displayName }))} />
+            <Select showSearch optionFilterProp="label" style={{ minWidth: 180 }} options={(state.data?.colleagues ?? []).map((c) => ({ value: c.id, label: c.displayName }))} />
           </Form.Item>
           <Form.Item name="from" label={t.substitute.from} rules={[{ required: true }]}>
             <MomentInput />

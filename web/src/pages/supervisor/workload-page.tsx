@@ -71,6 +71,8 @@ export function WorkloadPage() {
         <Select
           aria-label={t.workload.department}
           placeholder={t.workload.chooseDepartment}
+          showSearch
+          optionFilterProp="label"
           style={{ minWidth: 260 }}
           value={department}
           onChange={(value: string) => {
@@ -103,7 +105,7 @@ export function WorkloadPage() {
           </Card>
           <Card title={t.workload.tasks}>
             <Space wrap style={{ marginBottom: 12 }}>
-              <Select aria-label={t.workload.bulkAssign} placeholder={t.workload.assignTo} style={{ minWidth: 200 }} value={bulkTo} onChange={setBulkTo} options={clerkOptions} />
+              <Select aria-label={t.workload.bulkAssign} placeholder={t.workload.assignTo} showSearch optionFilterProp="label" style={{ minWidth: 200 }} value={bulkTo} onChange={setBulkTo} options={clerkOptions} />
               <Button type="primary" disabled={selected.length === 0 || !bulkTo} onClick={assignSelected}>
                 {t.workload.bulkAssign}
                 {selected.length > 0 ? ` (${selected.length})` : ''}
@@ -142,6 +144,8 @@ export function WorkloadPage() {
                       <Select
                         aria-label={t.workload.assignTask(task.caseNo)}
                         size="small"
+                        showSearch
+                        optionFilterProp="label"
                         style={{ minWidth: 160 }}
                         value={choice[task.id]}
                         onChange={(value: string) => setChoice((previous) => ({ ...previous, [task.id]: value }))}
