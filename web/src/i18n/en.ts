@@ -322,6 +322,7 @@ export const en: Dict = {
     jointTitle: (step: string) => `Joint review: ${step}`,
     jointStates: { deciding: 'Reviewing', approved: 'Approved', rejected: 'Rejected', awaiting_correction: 'Asked for correction' } as Record<string, string>,
     by: (name: string) => `By ${name}`,
+    onBehalfOf: (name: string) => ` (for ${name})`,
   },
   tickets: {
     title: 'Rating follow-up tickets',

@@ -504,6 +504,7 @@ export const zh = {
     jointTitle: (step: string) => `联办进度：${step}`,
     jointStates: { deciding: '审查中', approved: '已同意', rejected: '不同意', awaiting_correction: '要求补正' } as Record<string, string>,
     by: (name: string) => `办理人：${name}`,
+    onBehalfOf: (name: string) => `（代 ${name} 办理）`,
   },
   tickets: {
     title: '差评整改工单',
