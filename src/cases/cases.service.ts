@@ -217,6 +217,7 @@ export class CasesService {
         to: h.toStatus,
         comment: h.comment,
         department: departmentOf(h, taskDepartments, record),
+        onBehalfOf: (h.data?.onBehalfOf as { name?: string } | undefined)?.name ?? null,
       })),
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt } : null,
     };

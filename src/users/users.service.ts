@@ -201,6 +201,18 @@ export class UsersService {
     };
   }
 
+  /** The active clerks of a department, by name: those a supervisor may assign its tasks to. */
+  clerksOf(departmentCode: string): Promise<Pick<User, 'id' | 'username' | 'displayName'>[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.username', 'u.displayName'])
+      .where('u.departmentCode = :departmentCode', { departmentCode })
+      .andWhere("'clerk' = ANY(u.roles)")
+      .andWhere('NOT u.disabled')
+      .orderBy('u.username', 'ASC')
+      .getMany();
+  }
+
   /** Display names by account id, for the people named on a case. */
   async displayNames(ids: string[]): Promise<Map<string, string>> {
     return new Map([...(await this.people(ids)).values()].map((person) => [person.id, person.displayName]));
