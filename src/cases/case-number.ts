@@ -38,8 +38,8 @@ export function caseNumberSequence(year: number, scope: string): string {
   return `case_no_${year}_${scope.toLowerCase()}`;
 }
 
-/** Sequences this process has seen exist (they are never dropped). */
-const knownSequences = new Set<string>();
+/** Sequences seen to exist, per database (they are never dropped). */
+const knownSequences = new WeakMap<object, Set<string>>();
 
 /**
  * Takes the next number of (year, scope) from a PostgreSQL sequence: unique and increasing, and taken
@@ -50,15 +50,17 @@ const knownSequences = new Set<string>();
  */
 export async function nextCaseNo(manager: EntityManager, year: number, scope: string): Promise<string> {
   const sequence = caseNumberSequence(year, scope);
-  if (!knownSequences.has(sequence)) await ensureSequence(manager, year, scope, sequence);
+  let known = knownSequences.get(manager.connection);
+  if (!known) knownSequences.set(manager.connection, (known = new Set()));
+  if (!known.has(sequence)) await ensureSequence(manager, year, scope, sequence, known);
   const [row] = (await manager.query(`SELECT nextval($1::regclass)::int AS last`, [sequence])) as { last: number }[];
   return formatCaseNo(year, scope, row!.last);
 }
 
-async function ensureSequence(manager: EntityManager, year: number, scope: string, sequence: string): Promise<void> {
+async function ensureSequence(manager: EntityManager, year: number, scope: string, sequence: string, known: Set<string>): Promise<void> {
   const [found] = (await manager.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [sequence])) as { exists: boolean }[];
   // Only a sequence that was there before this transaction is known for good: one made here is gone if it rolls back.
-  if (found!.exists) knownSequences.add(sequence);
+  if (found!.exists) known.add(sequence);
   else {
     const [counter] = (await manager.query(`SELECT last FROM case_number_counter WHERE year = $1 AND scope = $2`, [year, scope])) as { last: number }[];
     const start = (counter?.last ?? 0) + 1;
