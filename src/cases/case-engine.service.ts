@@ -15,6 +15,7 @@ import { JobName } from '../queue/queue-names.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
 import { CaseTaskStore } from './case-task.store.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import type { ServiceItem } from '../catalog/service-item.entity.js';
 import type { JsonSchema } from '@app/rules';
 import { decideRule } from './auto-rule.js';
 import { ClockService } from '../time/clock.service.js';
@@ -45,6 +46,9 @@ export const TOLERATED_MATERIAL_DAYS = 5;
 
 /** An event as the shell hands it in: `at` is added here, from one clock. */
 export type EngineInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
+
+/** What the engine reads of a case's service item (its form's schema types the rules); the submission has it at hand. */
+export type ItemFacts = Pick<ServiceItem, 'code' | 'formSchema'>;
 
 export interface HistoryNote {
   comment?: string | null;
@@ -120,8 +124,8 @@ export class CaseEngine {
   }
 
   /** Submits a new case (not yet stored): the first event of its life. */
-  async start(record: CaseRecord, actor: Actor, note: HistoryNote = {}, now = this.clock.now()): Promise<CaseRecord> {
-    return this.step(record, { type: 'submit', caseId: record.id }, actor, note, now, true);
+  async start(record: CaseRecord, actor: Actor, note: HistoryNote = {}, now = this.clock.now(), item?: ItemFacts): Promise<CaseRecord> {
+    return this.step(record, { type: 'submit', caseId: record.id }, actor, note, now, true, item);
   }
 
   /**
@@ -129,7 +133,7 @@ export class CaseEngine {
    * transaction (their answer depends only on the case's facts): each its own event and history row,
    * as if a worker had sent it, and the case saved once at the end.
    */
-  private async step(record: CaseRecord, input: EngineInput, actor: Actor, note: HistoryNote, now: Date, isNew: boolean): Promise<CaseRecord> {
+  private async step(record: CaseRecord, input: EngineInput, actor: Actor, note: HistoryNote, now: Date, isNew: boolean, item?: ItemFacts): Promise<CaseRecord> {
     const definition = await this.definitionOf(record);
     const calendar = await this.calendars.calendar();
     const at = now.toISOString();
@@ -151,17 +155,17 @@ export class CaseEngine {
       this.refreshDeadlines(record, calendar, now);
 
       await this.appendHistory(record, { actor: next.actor, action: event.type, fromStatus, toStatus: record.status, now, note: { ...next.note, data: { ...eventData(event), ...next.note.data } } });
-      next = inline ? await this.ruleEvent(record) : null;
+      next = inline ? await this.ruleEvent(record, item) : null;
     }
     await this.save(record);
     return record;
   }
 
   /** The `rule_evaluated` event of the rule the last event left pending, if any. */
-  private async ruleEvent(record: CaseRecord): Promise<{ input: EngineInput; actor: Actor; note: HistoryNote } | null> {
+  private async ruleEvent(record: CaseRecord, known?: ItemFacts): Promise<{ input: EngineInput; actor: Actor; note: HistoryNote } | null> {
     const pending = record.pendingEvaluation;
     if (!pending) return null;
-    const item = record.serviceItemCode === null ? null : await this.catalog.itemOrNull(record.serviceItemCode);
+    const item = known?.code === record.serviceItemCode ? known : record.serviceItemCode === null ? null : await this.catalog.itemOrNull(record.serviceItemCode);
     const { result, comment } = decideRule(record, pending, (item?.formSchema as JsonSchema | undefined) ?? null);
     record.pendingEvaluation = null;
     return { input: { type: 'rule_evaluated', evaluationId: pending.evaluationId, result }, actor: SYSTEM, note: { comment, data: { rule: pending.expression, result } } };
