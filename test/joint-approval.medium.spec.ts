@@ -68,6 +68,21 @@ describe('joint-approval jobs (medium)', () => {
     expect((await medium.db.query(`SELECT count(*)::int AS n FROM certificate WHERE case_id = $1`, [caseId]))[0].n).toBe(1);
   });
 
+  it('applies the decisions of departments that decided at once, each job in turn, none failing to retry', async () => {
+    const caseId = await acceptedCase();
+    await run(() => jobs.fanOut({ caseId, stepId: 'joint' }));
+    const joint = (await tasksOf(caseId)).filter((t) => t.stepId === 'joint');
+    for (const task of joint) {
+      const clerk = await medium.caller(`clerk.${task.departmentCode}`);
+      await medium.inTx(() => medium.get(TasksService).decide(task.id, clerk, { action: 'approve' }));
+    }
+    const outcomes = await Promise.allSettled(joint.map((task) => run(() => jobs.applyDecision({ taskId: task.id }))));
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual(['applied', 'applied', 'applied']);
+    expect((await medium.inTx(() => medium.get(CaseStore).getOrFail(caseId))).status).toBe('approved');
+    const history: { seq: number; prev_hash: string; hash: string }[] = await medium.db.query(`SELECT seq, prev_hash, hash FROM case_history WHERE case_id = $1 ORDER BY seq`, [caseId]);
+    for (let i = 1; i < history.length; i++) expect(history[i]!.prev_hash).toBe(history[i - 1]!.hash);
+  });
+
   it('keeps a vote that arrives after the join was decided, and changes the case no more', async () => {
     const caseId = await acceptedCase();
     await run(() => jobs.fanOut({ caseId, stepId: 'joint' }));
