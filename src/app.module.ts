@@ -26,6 +26,7 @@ import { RatingTicketsModule } from './rating-tickets/rating-tickets.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { entities } from './schema.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
+import { SubstitutesModule } from './substitutes/substitutes.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { TimersModule } from './timers/timers.module.js';
 import { ClockModule } from './time/clock.service.js';
@@ -67,6 +68,7 @@ export class AppModule {
         CasesModule,
         RatingTicketsModule,
         TasksModule,
+        SubstitutesModule,
         JointApprovalModule,
         RegistryModule,
         BenefitsModule,
