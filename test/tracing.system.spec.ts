@@ -76,18 +76,15 @@ describe('OpenTelemetry', () => {
 
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: SEED_PASSWORD }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    // Creating a staff account notifies the new user: a notification.deliver job through the outbox.
-    const created = await fetch(`${base}/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ username: `otel.${randomUUID().slice(0, 8)}`, password: 'A-long-passphrase-9', roles: ['supervisor'], displayName: '追踪' }),
-    });
-    expect(created.status).toBe(201);
+    // Asking for a risk scan queues it: a risk.scan job through the outbox.
+    const requested = await fetch(`${base}/risk-monitor/scan`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
+    expect(requested.status).toBe(202);
 
-    await expect.poll(() => spans.some((span) => span.name === 'job notification.deliver'), { timeout: 30_000 }).toBe(true);
-    const job = spans.find((span) => span.name === 'job notification.deliver')!;
-    expect(job.parentSpanId, 'the job span has a parent: the trace it continues').toBeTruthy();
-    // The root of the job's trace is the server span of POST /api/users (the HTTP instrumentation names it by method).
+    // Scans also run on a schedule, in traces of their own: the requested one is the scan job with a parent.
+    const requestedScan = () => spans.find((span) => span.name === 'job risk.scan' && span.parentSpanId);
+    await expect.poll(() => requestedScan() !== undefined, { timeout: 30_000 }).toBe(true);
+    const job = requestedScan()!;
+    // The root of the job's trace is the server span of POST /api/risk-monitor/scan (the HTTP instrumentation names it by method).
     const root = spans.find((span) => span.traceId === job.traceId && !span.parentSpanId);
     expect(root?.name, `spans of the trace: ${spans.filter((span) => span.traceId === job.traceId).map((span) => span.name).join(', ')}`).toBe('POST');
     // The database is traced too, inside that request and inside the job.

@@ -15,7 +15,7 @@ import { lockCalendar, readCalendar, readCalendarVersion, type CalendarSnapshot 
 import type { CalendarChangeView, DayChangeView, LoadYearView } from './calendar-views.dto.js';
 import type { LoadYearDto, SetDayDto } from './calendar-write.dto.js';
 import { CalendarYear } from './calendar-year.entity.js';
-import { PENDING_CALENDAR } from './calendar.service.js';
+import { CALENDAR_CHANGED, CALENDAR_WRITE, PENDING_CALENDAR } from './calendar.service.js';
 import { noticeDays, noticeErrors } from './notice-days.js';
 import { ClockService } from '../time/clock.service.js';
 
@@ -198,7 +198,10 @@ export class CalendarAdminService {
     change: ChangeRecord,
   ): Promise<{ version: number; recomputedCases: number; current: CalendarSnapshot }> {
     const version = (await readCalendarVersion(this.txHost.tx)) + 1;
+    this.cls.set(CALENDAR_WRITE, true);
     await this.txHost.tx.getRepository(CalendarChange).insert({ version, ...change });
+    // Every process forgets its calendar when this commits (CalendarService).
+    await this.txHost.tx.query('SELECT pg_notify($1, $2)', [CALENDAR_CHANGED, String(version)]);
     const current = await readCalendar(this.txHost.tx);
     if (!current) throw new Error('The calendar vanished inside its own transaction');
     if (!previous) return { version, recomputedCases: 0, current };

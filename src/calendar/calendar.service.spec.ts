@@ -2,9 +2,10 @@ import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { officialDaysFromChineseDays } from '@app/business-calendar';
 import type { ClsService } from 'nestjs-cls';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CalendarSnapshot } from './calendar-store.js';
-import { CalendarService, PENDING_CALENDAR } from './calendar.service.js';
+import type { DatabaseNotifications } from '../database/database-notifications.js';
+import { CALENDAR_WRITE, CalendarService, PENDING_CALENDAR } from './calendar.service.js';
 
 /** A database holding the 2026 notice, answering the three queries the calendar store makes, and counting them. */
 class FakeDatabase {
@@ -32,27 +33,56 @@ class FakeDatabase {
 function serviceOn(db: FakeDatabase, pending: Map<unknown, unknown> | null = null): CalendarService {
   const txHost = { tx: db } as unknown as TransactionHost<TransactionalAdapterTypeOrm>;
   const cls = { isActive: () => pending !== null, get: (key: unknown) => pending?.get(key) } as unknown as ClsService;
-  return new CalendarService(txHost, cls);
+  return new CalendarService(txHost, cls, { listen: async () => undefined } as unknown as DatabaseNotifications);
 }
 
+const versionQueries = (db: FakeDatabase) => db.queries.filter((sql) => sql.includes('max(version)')).length;
+
 describe('CalendarService cache', () => {
-  it('builds once per version and costs one version query per use after that', async () => {
+  it('builds once per version and does not ask for the version again while no change is announced', async () => {
     const db = new FakeDatabase();
     const service = serviceOn(db);
     const first = await service.calendar();
     expect(await service.calendar()).toBe(first);
+    expect(await service.calendar()).toBe(first);
     expect(db.builds()).toBe(1);
-    expect(db.queries.filter((sql) => sql.includes('max(version)'))).toHaveLength(1 + 2);
+    // The version asked once, and read again by the build.
+    expect(versionQueries(db)).toBe(2);
   });
 
-  it('sees a change made by another process at the next use', async () => {
+  it('sees a change made by another process at the first use after its announcement', async () => {
     const db = new FakeDatabase();
     const service = serviceOn(db);
     expect((await service.addWorkingDays('2026-02-13', 1)).date).toBe('2026-02-14');
     db.overrides.push({ date: '2026-02-14', isWorkday: false, note: '南关区：不调休' });
     db.version = 2;
+    service.forget();
     expect((await service.addWorkingDays('2026-02-13', 1)).date).toBe('2026-02-24');
     expect((await service.snapshot()).overrides).toEqual(new Set(['2026-02-14']));
+  });
+
+  it('asks for the version again after a second without news (a lost listening connection)', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const db = new FakeDatabase();
+      const service = serviceOn(db);
+      await service.calendar();
+      db.overrides.push({ date: '2026-02-14', isWorkday: false, note: '南关区：不调休' });
+      db.version = 2;
+      expect((await service.snapshot()).version).toBe(1);
+      vi.advanceTimersByTime(1_001);
+      expect((await service.snapshot()).version).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never trusts a version read inside a transaction that writes the calendar', async () => {
+    const db = new FakeDatabase();
+    const service = serviceOn(db, new Map([[CALENDAR_WRITE, true]]));
+    await service.calendar();
+    await service.calendar();
+    expect(versionQueries(db)).toBe(3);
   });
 
   it('builds on each caller’s own connection when several notice a new version together, then serves the cache', async () => {

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { PROVISIONAL_YEARS, deadlines, epochDayOrNaN, type BusinessCalendar, type Clock, type Deadlines, type Instant } from '@app/business-calendar';
 import { ClsService } from 'nestjs-cls';
+import { DatabaseNotifications } from '../database/database-notifications.js';
 import { badRequest } from '../http/problem.js';
 import { beyondHorizon, orBeyondHorizon } from './calendar-problems.js';
 import { readCalendar, readCalendarVersion, type CalendarSnapshot } from './calendar-store.js';
@@ -14,37 +15,80 @@ export const MAX_RANGE_DAYS = 1096;
 
 /** CLS key of the calendar a write transaction is about to commit (see CalendarAdminService). */
 export const PENDING_CALENDAR = Symbol('PENDING_CALENDAR');
+/** CLS key set by a transaction that writes the calendar: what it reads is not yet everyone's calendar. */
+export const CALENDAR_WRITE = Symbol('CALENDAR_WRITE');
+
+/** Channel of `pg_notify(CALENDAR_CHANGED, version)`, sent in the transaction that changes the calendar. */
+export const CALENDAR_CHANGED = 'ywtb_calendar_changed';
+
+/**
+ * How long a process answers with its calendar without asking for the version, as long as it heard of
+ * no change. Every change is announced to every process at commit (CALENDAR_CHANGED), so this only
+ * bounds staleness while a process's listening connection is down.
+ */
+const TRUST_MS = 1_000;
 
 /**
  * The working-day calendar for everyone else: HTTP reads, and the deadlines of cases.
  *
  * Building a BusinessCalendar reads every stored day, so it is built once per calendar version and
- * kept in memory. Each use costs one indexed `SELECT max(version)`, which is how a change made by
- * any process (another API replica, a worker) is seen at once without a message bus; a TTL would
- * have left every process answering with the old notice for a while. Inside the transaction that
+ * kept in memory. Whether it is still current is asked with one indexed `SELECT max(version)` at most
+ * once a second; a change made by any process (another API replica, a worker) is announced by NOTIFY
+ * when it commits and makes every process ask again at its next use. Inside the transaction that
  * changes the calendar, the changed calendar is answered instead, so recomputation sees the new days.
  */
 @Injectable()
-export class CalendarService {
+export class CalendarService implements OnApplicationBootstrap {
   private cached: CalendarSnapshot | null = null;
+  /** Until when `cached` is answered without asking (performance.now()); 0 when it must be asked. */
+  private trustedUntil = 0;
+  /** Raised by every announced change: a version read before it must not be trusted. */
+  private generation = 0;
 
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
+    private readonly notifications: DatabaseNotifications,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.notifications.listen(CALENDAR_CHANGED, { notified: () => this.forget(), missed: () => this.forget() });
+  }
+
+  /** The calendar changed somewhere: ask for the version at the next use. */
+  forget(): void {
+    this.generation++;
+    this.trustedUntil = 0;
+  }
 
   /** The current calendar and its version. Fetch it once per unit of work (a request, a scan), not per case. */
   async snapshot(): Promise<CalendarSnapshot> {
     const pending = this.cls.isActive() ? this.cls.get<CalendarSnapshot | undefined>(PENDING_CALENDAR) : undefined;
     if (pending) return pending;
     // The caller's transaction if it has one: a second pooled connection per caller could starve the pool.
+    if (this.cached && performance.now() < this.trustedUntil) return this.cached;
     const manager = this.txHost.tx;
+    const generation = this.generation;
     const version = await readCalendarVersion(manager);
-    if (this.cached?.version === version) return this.cached;
+    if (this.cached?.version === version) {
+      this.trust(generation);
+      return this.cached;
+    }
     // Each caller builds on its own connection. Sharing one in-flight build between transactions would
     // deadlock on the embedded database, which runs one transaction at a time: the sharer's open
     // transaction would hold up the builder's queries while it waits for them.
-    return this.build(manager);
+    const snapshot = await this.build(manager);
+    if (snapshot === this.cached) this.trust(generation);
+    return snapshot;
+  }
+
+  /** A version read inside a transaction that changes the calendar is not what others see: never trusted there. */
+  private trust(generation: number): void {
+    if (generation === this.generation && !this.changing()) this.trustedUntil = performance.now() + TRUST_MS;
+  }
+
+  private changing(): boolean {
+    return this.cls.isActive() && this.cls.get<boolean | undefined>(CALENDAR_WRITE) === true;
   }
 
   async calendar(): Promise<BusinessCalendar> {

@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { deadlines, isPaused, pause, resume, startClock, type BusinessCalendar, type Clock } from '@app/business-calendar';
 import { decide, findStep, type CaseEvent, type Effect, type EngineError, type TaskOpening, type WorkflowDefinition } from '@app/workflow-engine';
+import type { QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { orBeyondHorizon } from '../calendar/calendar-problems.js';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -13,6 +14,10 @@ import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
 import { CaseTaskStore } from './case-task.store.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import type { ServiceItem } from '../catalog/service-item.entity.js';
+import type { JsonSchema } from '@app/rules';
+import { decideRule } from './auto-rule.js';
 import { ClockService } from '../time/clock.service.js';
 import { TimersService, type TimerRef } from '../timers/timers.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -33,11 +38,17 @@ export interface Actor {
 
 export const SYSTEM: Actor = { id: null, name: 'system' };
 
+/** Auto steps and routing conditions decided in one transaction before the rest goes to the workflow queue. */
+export const MAX_INLINE_RULES = 32;
+
 /** Working days an applicant has to deliver a material tolerated at acceptance (容缺受理). */
 export const TOLERATED_MATERIAL_DAYS = 5;
 
 /** An event as the shell hands it in: `at` is added here, from one clock. */
 export type EngineInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
+
+/** What the engine reads of a case's service item (its form's schema types the rules); the submission has it at hand. */
+export type ItemFacts = Pick<ServiceItem, 'code' | 'formSchema'>;
 
 export interface HistoryNote {
   comment?: string | null;
@@ -63,6 +74,8 @@ export function engineProblem(error: EngineError) {
 @Injectable()
 export class CaseEngine {
   private readonly definitions = new Map<string, WorkflowDefinition>();
+  /** Cases whose risk check the transaction (by its query runner) has enqueued already. */
+  private readonly riskChecked = new WeakMap<QueryRunner, Set<string>>();
 
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
@@ -76,6 +89,7 @@ export class CaseEngine {
     private readonly timers: TimersService,
     private readonly webhooks: WebhooksService,
     private readonly tasks: CaseTaskStore,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** Published versions never change, so each is read from the database once per process. */
@@ -110,30 +124,51 @@ export class CaseEngine {
   }
 
   /** Submits a new case (not yet stored): the first event of its life. */
-  async start(record: CaseRecord, actor: Actor, note: HistoryNote = {}, now = this.clock.now()): Promise<CaseRecord> {
-    return this.step(record, { type: 'submit', caseId: record.id }, actor, note, now, true);
+  async start(record: CaseRecord, actor: Actor, note: HistoryNote = {}, now = this.clock.now(), item?: ItemFacts): Promise<CaseRecord> {
+    return this.step(record, { type: 'submit', caseId: record.id }, actor, note, now, true, item);
   }
 
-  private async step(record: CaseRecord, input: EngineInput, actor: Actor, note: HistoryNote, now: Date, isNew: boolean): Promise<CaseRecord> {
+  /**
+   * One event, then every auto step and routing condition it reaches, decided here in the same
+   * transaction (their answer depends only on the case's facts): each its own event and history row,
+   * as if a worker had sent it, and the case saved once at the end.
+   */
+  private async step(record: CaseRecord, input: EngineInput, actor: Actor, note: HistoryNote, now: Date, isNew: boolean, item?: ItemFacts): Promise<CaseRecord> {
     const definition = await this.definitionOf(record);
-    const at = now.toISOString();
-    const event = { ...input, at } as CaseEvent;
-    const decision = decide(definition, record.engineState, event);
-    if (!decision.ok) throw engineProblem(decision.error);
-
-    const fromStatus = isNew ? null : record.status;
-    record.engineState = decision.state;
-    record.status = decision.state.status;
-    record.lastEventAt = now;
-    if (isNew) await this.txHost.tx.getRepository(CaseRecord).insert(record as QueryDeepPartialEntity<CaseRecord>);
-
     const calendar = await this.calendars.calendar();
-    for (const effect of decision.effects) await this.carryOut(record, effect, definition, calendar, now);
-    this.refreshDeadlines(record, calendar, now);
+    const at = now.toISOString();
+    let next: { input: EngineInput; actor: Actor; note: HistoryNote } | null = { input, actor, note };
+    for (let round = 0; next; round++) {
+      const event = { ...next.input, at } as CaseEvent;
+      const decision = decide(definition, record.engineState, event);
+      if (!decision.ok) throw engineProblem(decision.error);
 
-    await this.appendHistory(record, { actor, action: event.type, fromStatus, toStatus: record.status, now, note: { ...note, data: { ...eventData(event), ...note.data } } });
+      const fromStatus = isNew && round === 0 ? null : record.status;
+      record.engineState = decision.state;
+      record.status = decision.state.status;
+      record.lastEventAt = now;
+      if (isNew && round === 0) await this.txHost.tx.getRepository(CaseRecord).insert(record as QueryDeepPartialEntity<CaseRecord>);
+
+      // A chain of rules longer than this (a definition looping on itself) goes on in the workflow queue.
+      const inline = round < MAX_INLINE_RULES;
+      for (const effect of decision.effects) await this.carryOut(record, effect, definition, calendar, now, inline);
+      this.refreshDeadlines(record, calendar, now);
+
+      await this.appendHistory(record, { actor: next.actor, action: event.type, fromStatus, toStatus: record.status, now, note: { ...next.note, data: { ...eventData(event), ...next.note.data } } });
+      next = inline ? await this.ruleEvent(record, item) : null;
+    }
     await this.save(record);
     return record;
+  }
+
+  /** The `rule_evaluated` event of the rule the last event left pending, if any. */
+  private async ruleEvent(record: CaseRecord, known?: ItemFacts): Promise<{ input: EngineInput; actor: Actor; note: HistoryNote } | null> {
+    const pending = record.pendingEvaluation;
+    if (!pending) return null;
+    const item = known?.code === record.serviceItemCode ? known : record.serviceItemCode === null ? null : await this.catalog.itemOrNull(record.serviceItemCode);
+    const { result, comment } = decideRule(record, pending, (item?.formSchema as JsonSchema | undefined) ?? null);
+    record.pendingEvaluation = null;
+    return { input: { type: 'rule_evaluated', evaluationId: pending.evaluationId, result }, actor: SYSTEM, note: { comment, data: { rule: pending.expression, result } } };
   }
 
   /**
@@ -159,7 +194,7 @@ export class CaseEngine {
     await this.save(record);
   }
 
-  private async carryOut(record: CaseRecord, effect: Effect, definition: WorkflowDefinition, calendar: BusinessCalendar, now: Date): Promise<void> {
+  private async carryOut(record: CaseRecord, effect: Effect, definition: WorkflowDefinition, calendar: BusinessCalendar, now: Date, inline: boolean): Promise<void> {
     switch (effect.type) {
       case 'open_task':
         await this.openTasks(record, [effect], calendar, now);
@@ -176,7 +211,7 @@ export class CaseEngine {
         return;
       case 'evaluate_rule':
         record.pendingEvaluation = { evaluationId: effect.evaluationId, stepId: effect.stepId, expression: effect.expression };
-        await this.outbox.enqueue({ name: JobName.EvaluateRule, data: { caseId: record.id, evaluationId: effect.evaluationId } });
+        if (!inline) await this.outbox.enqueue({ name: JobName.EvaluateRule, data: { caseId: record.id, evaluationId: effect.evaluationId } });
         return;
       case 'start_timer': {
         const firesAt = timerEnd(effect.duration, calendar, now);
@@ -296,7 +331,13 @@ export class CaseEngine {
    * is kept as is. Every change is followed by the risk monitor's check of this case (电子监察, event-driven).
    */
   private async save(record: CaseRecord): Promise<void> {
-    await this.outbox.enqueue({ name: JobName.RiskCheckCase, data: { caseId: record.id } });
+    // Once per case and transaction: the check reads the committed state, whatever came before it.
+    const runner = this.txHost.tx.queryRunner;
+    const checked = runner ? this.riskChecked.get(runner) : undefined;
+    if (!checked?.has(record.id)) {
+      if (runner) this.riskChecked.set(runner, (checked ?? new Set()).add(record.id));
+      await this.outbox.enqueue({ name: JobName.RiskCheckCase, data: { caseId: record.id } });
+    }
     const { id, version: _version, createdAt: _createdAt, ...fields } = record;
     await this.txHost.tx
       .createQueryBuilder()

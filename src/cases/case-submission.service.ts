@@ -101,12 +101,11 @@ export class CaseSubmissionService {
     const applicant = applicantSnapshot({ displayName: user.displayName, idNumber, facts: user.facts }, now);
     const actor: Actor = { id: caller.id, name: caller.displayName };
     await this.files.requireOwned(dto.materials.map((m) => m.fileId), caller.id, (i) => `materials[${i}].fileId`);
+    // The key is stored with the case (the one the applicant submitted: the parent of a bundle).
+    const keyed = idempotencyKey === undefined ? {} : { idempotencyKey, requestHash };
     const record = dto.serviceItemCode !== undefined
-      ? await this.submitItem(dto.serviceItemCode, dto.form, dto.materials, applicant, parties, actor, now, 'form', 'serviceItemCode')
-      : await this.submitBundle(dto.bundleCode!, dto, applicant, parties, actor, now);
-    if (idempotencyKey !== undefined) {
-      await this.txHost.tx.getRepository(CaseRecord).update({ id: record.id }, { idempotencyKey, requestHash });
-    }
+      ? await this.submitItem(dto.serviceItemCode, dto.form, dto.materials, applicant, parties, actor, now, 'form', 'serviceItemCode', undefined, keyed)
+      : await this.submitBundle(dto.bundleCode!, dto, applicant, parties, actor, now, keyed);
     if (parties.channel !== 'online') {
       await this.notifications.notify({
         recipientId: parties.applicantId,
@@ -128,6 +127,7 @@ export class CaseSubmissionService {
     formPath: string,
     itemPath: string,
     parent?: CaseRecord,
+    keyed: Partial<Pick<CaseRecord, 'idempotencyKey' | 'requestHash'>> = {},
   ): Promise<CaseRecord> {
     const item = await this.catalog.itemOrNull(code);
     if (!item) throw badRequest('case.unknown_item', `There is no service item "${code}".`, [{ path: itemPath, message: 'unknown service item' }]);
@@ -153,8 +153,9 @@ export class CaseSubmissionService {
       materialsOwed: item.materials
         .filter((m) => m.required && m.tolerant && !given.has(m.key))
         .map((m) => ({ key: m.key, name: m.name, dueAt: '', deliveredAt: null })),
+      ...keyed,
     });
-    await this.engine.start(record, actor, {}, now);
+    await this.engine.start(record, actor, {}, now, item);
     await this.caseFiles.attach(record.id, record.materials);
     return record;
   }
@@ -202,7 +203,15 @@ export class CaseSubmissionService {
    * as a whole, then split: each child receives exactly the fields its item asks for, under the item's
    * own names (the bundle's field mapping), and is checked against the item's schema again.
    */
-  private async submitBundle(code: string, dto: SubmitCaseDto, applicant: ApplicantSnapshot, parties: SubmissionParties, actor: Actor, now: Date): Promise<CaseRecord> {
+  private async submitBundle(
+    code: string,
+    dto: SubmitCaseDto,
+    applicant: ApplicantSnapshot,
+    parties: SubmissionParties,
+    actor: Actor,
+    now: Date,
+    keyed: Partial<Pick<CaseRecord, 'idempotencyKey' | 'requestHash'>>,
+  ): Promise<CaseRecord> {
     const { bundle, items, merged } = await this.catalog.bundleForm(code).catch((error: unknown) => {
       if ((error as { code?: string }).code === 'catalog.bundle_not_found') {
         throw badRequest('case.unknown_bundle', `There is no bundle "${code}".`, [{ path: 'bundleCode', message: 'unknown bundle' }]);
@@ -224,6 +233,7 @@ export class CaseSubmissionService {
       bundleCode: bundle.code,
       form: dto.form,
       materials: dto.materials,
+      ...keyed,
     });
     await this.engine.open(parent, actor, now);
     await this.caseFiles.attach(parent.id, parent.materials);

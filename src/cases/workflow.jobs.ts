@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { evaluateRule, type JsonSchema, type RuleValues } from '@app/rules';
+import type { JsonSchema } from '@app/rules';
 import { pendingEvaluation, runningTimers } from '@app/workflow-engine';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
-import { workflowDeclarations } from '../workflows/workflow-rules.js';
-import { applicantRuleValues } from './applicant-snapshot.js';
+import { decideRule } from './auto-rule.js';
 import { TimersService } from '../timers/timers.service.js';
 import { CaseEngine, SYSTEM, caseTimer } from './case-engine.service.js';
 import { CaseRecord } from './case.entity.js';
 
 /**
- * The `workflow` queue: auto steps (秒批) and routing conditions, and timers. Each job reloads the case
+ * The `workflow` queue: timers, and the auto steps and routing conditions the engine left pending (it
+ * decides them in the transaction that reaches them; a case left waiting by an older version, or by a
+ * chain of rules too long for one transaction, is decided here). Each job reloads the case
  * and does nothing unless the case still waits for exactly this evaluation or timer, so a repeated or
  * late job is harmless.
  */
@@ -33,15 +34,7 @@ export class WorkflowJobs {
     const pending = record?.pendingEvaluation;
     if (!record?.engineState || !pending || pending.evaluationId !== evaluationId || pendingEvaluation(record.engineState) !== evaluationId) return 'skipped';
     const item = await this.catalog.itemOrNull(record.serviceItemCode ?? '');
-    const declarations = workflowDeclarations((item?.formSchema as JsonSchema | undefined) ?? null);
-    let result = false;
-    let comment: string | null = null;
-    try {
-      result = evaluateRule(pending.expression, declarations, { form: record.form, applicant: applicantRuleValues(record.applicant) } as RuleValues) === true;
-    } catch (error) {
-      // A rule that cannot be decided on these facts never approves: the case goes the `false` way, to people.
-      comment = `规则无法判定，转人工办理 (${(error as Error).message})`;
-    }
+    const { result, comment } = decideRule(record, pending, (item?.formSchema as JsonSchema | undefined) ?? null);
     record.pendingEvaluation = null;
     await this.engine.apply(record, { type: 'rule_evaluated', evaluationId, result }, SYSTEM, { comment, data: { rule: pending.expression, result } });
     return result;

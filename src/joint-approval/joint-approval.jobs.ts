@@ -59,7 +59,10 @@ export class JointApprovalJobs {
   async applyDecision({ taskId }: JobPayloads[JobName.JointApplyDecision]): Promise<'applied' | 'skipped'> {
     const task = await this.tasks.get(taskId);
     if (!task || task.status !== 'decided' || !task.decision) return 'skipped';
-    const record = await this.cases.getOrFail(task.caseId);
+    // Departments decide at once: their jobs take the case in turn (each reads what the previous applied)
+    // instead of all reading one version and all but one failing the engine's optimistic claim and retrying.
+    const record = await this.cases.locked(task.caseId);
+    if (!record) return 'skipped';
     if (!record.engineState || !openTasks(record.engineState).some((open) => open.id === taskId)) {
       // The join was decided without this vote: keep the vote, close the task as the clerk decided it.
       await this.tasks.complete(taskId, task.decision.action);

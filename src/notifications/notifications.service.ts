@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { followUps, hasSms } from '@app/notify-core';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, notFound } from '../http/problem.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
@@ -29,8 +30,8 @@ interface Contact {
 }
 
 /**
- * Messages to users: recorded with the state change that causes them (one row per channel), delivered
- * by the notifications queue (NotificationDelivery).
+ * Messages to users: recorded with the state change that causes them (one row per channel). An inbox
+ * message is delivered by that commit; SMS and e-mail by the notifications queue (NotificationDelivery).
  */
 @Injectable()
 export class NotificationsService {
@@ -51,7 +52,11 @@ export class NotificationsService {
       const caseNo = typeof r.data?.caseNo === 'string' ? r.data.caseNo : null;
       const found = caseNo ? cases.get(caseNo) : undefined;
       const data = { ...(found?.item_name && r.data?.itemName === undefined ? { itemName: found.item_name } : {}), ...r.data };
-      const row = (channel: NotificationChannel) => repository.create({ recipientId: r.recipientId, template: r.template, data, channel, caseId: found?.id ?? null });
+      const row = (channel: NotificationChannel): QueryDeepPartialEntity<Notification> =>
+        // The inbox is the row itself: it is delivered when it commits, without a job to say so.
+        channel === 'in-app'
+          ? { recipientId: r.recipientId, template: r.template, data, channel, caseId: found?.id ?? null, status: 'delivered', deliveryAttempts: 1, deliveredAt: () => 'now()' }
+          : { recipientId: r.recipientId, template: r.template, data, channel, caseId: found?.id ?? null };
       if (r.channel) return [row(r.channel)];
       const contact = contacts.get(r.recipientId);
       const outward = hasSms(r.template);
@@ -61,9 +66,10 @@ export class NotificationsService {
         ...(outward && this.config.notifications.smtp && contact?.email ? [row('email')] : []),
       ];
     });
-    const rows = await repository.save(drafts);
-    await this.outbox.enqueue(...rows.map((row) => ({ name: JobName.DeliverNotification, data: { notificationId: row.id } }) as const));
-    return rows.map((row) => row.id);
+    const ids = (await repository.insert(drafts)).identifiers.map((identifier) => String(identifier.id));
+    const outward = ids.filter((_, i) => drafts[i]!.channel !== 'in-app');
+    await this.outbox.enqueue(...outward.map((notificationId) => ({ name: JobName.DeliverNotification, data: { notificationId } }) as const));
+    return ids;
   }
 
   /** SMS and e-mail that need an admin's eye: failed for good, or held by quiet hours. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -48,12 +49,33 @@ export class RiskCheck {
     let resolved = 0;
     for (const { family, kinds } of PER_CASE) {
       const { sql, params } = upsertFlagsStatement(family, kinds, window, caseId);
-      const [row] = await this.txHost.tx.query<Array<{ flagged: number; resolved: number }>>(sql, params);
+      const [row] = await this.prepared<{ flagged: number; resolved: number }>(sql, params);
       flagged += row.flagged;
       resolved += row.resolved;
     }
     await this.timeCase(caseId, window);
     return { flagged, resolved };
+  }
+
+  /** Transactions (by query runner) that have set their plan cache mode. */
+  private readonly genericPlans = new WeakSet<object>();
+
+  /**
+   * The per-case upserts are large and the same text every time: as named prepared statements each
+   * connection parses and plans them once instead of on every check. Not on the embedded database, whose one
+   * session is shared by every client connection (their statement names would collide).
+   */
+  private async prepared<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.txHost.tx.queryRunner;
+    if (this.config.mode === 'embedded' || !runner) return this.txHost.tx.query<T[]>(sql, params);
+    const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+    // Planned once per connection too: every plan of them looks the case up by its id, whatever the id.
+    if (!this.genericPlans.has(runner)) {
+      this.genericPlans.add(runner);
+      await this.txHost.tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
+    }
+    const name = `risk_case_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    return (await client.query({ name, text: sql, values: params })).rows;
   }
 
   /**

@@ -1,23 +1,45 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { JsonSchema } from '@app/rules';
 import { definitionGraph, parseDefinition, validateDefinition, type DefinitionError, type ParseResult, type WorkflowDefinition } from '@app/workflow-engine';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { DatabaseNotifications } from '../database/database-notifications.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import type { ValidationResultView, WorkflowGraphView, WorkflowVersionRef, WorkflowView } from './workflow.dto.js';
 import { workflowRuleChecker } from './workflow-rules.js';
 import { WorkflowVersion } from './workflow-version.entity.js';
 import { ClockService } from '../time/clock.service.js';
 
+/** Channel of `pg_notify(WORKFLOW_PUBLISHED, key)`, sent in the transaction that publishes a version. */
+export const WORKFLOW_PUBLISHED = 'ywtb_workflow_published';
+
+/** How long a process starts cases on the published version it knows without hearing of a new one (a lost listening connection). */
+const PUBLISHED_TRUST_MS = 5_000;
+
 /** Workflow definitions as versioned data: validate, save drafts, publish, read. */
 @Injectable()
-export class WorkflowsService {
+export class WorkflowsService implements OnApplicationBootstrap {
+  /** The published version per key, as every submission needs it; forgotten when any process publishes. */
+  private readonly publishedVersions = new Map<string, { version: number; definition: WorkflowDefinition; until: number }>();
+  /** Raised by every announced publication: a version read before it must not be kept. */
+  private generation = 0;
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly catalog: CatalogService,
     private readonly clock: ClockService,
+    private readonly notifications: DatabaseNotifications,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.notifications.listen(WORKFLOW_PUBLISHED, { notified: () => this.forgetPublished(), missed: () => this.forgetPublished() });
+  }
+
+  private forgetPublished(): void {
+    this.generation++;
+    this.publishedVersions.clear();
+  }
 
   private get versions() {
     return this.txHost.tx.getRepository(WorkflowVersion);
@@ -84,6 +106,8 @@ export class WorkflowsService {
     const now = this.clock.now();
     await this.versions.update({ key, status: 'published' }, { status: 'superseded', supersededAt: now });
     await this.versions.update({ key, version }, { status: 'published', publishedAt: now, publishedBy: actorId });
+    // Every process starts new cases on this version once it commits.
+    await this.txHost.tx.query('SELECT pg_notify($1, $2)', [WORKFLOW_PUBLISHED, key]);
     return { key, version, status: 'published' };
   }
 
@@ -126,9 +150,14 @@ export class WorkflowsService {
 
   /** The published definition of a key, for starting a new case on it. */
   async published(key: string): Promise<{ version: number; definition: WorkflowDefinition }> {
+    const known = this.publishedVersions.get(key);
+    if (known && performance.now() < known.until) return known;
+    const generation = this.generation;
     const row = await this.versions.findOneBy({ key, status: 'published' });
     if (!row) throw notFound('workflow.not_published', `Workflow "${key}" has no published version.`);
-    return { version: row.version, definition: this.definitionOf(row) };
+    const answer = { version: row.version, definition: this.definitionOf(row) };
+    if (generation === this.generation) this.publishedVersions.set(key, { ...answer, until: performance.now() + PUBLISHED_TRUST_MS });
+    return answer;
   }
 
   /** A stored version, for a case that started on it (it keeps its version after newer ones are published). */
