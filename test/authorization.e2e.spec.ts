@@ -153,6 +153,8 @@ const POLICY: Record<string, Rule> = {
   'GET /api/workflows/{key}/versions/{version}':             { who: 'ok  ok  ok  ok  ok  ok  ok  ok', on: 'workflowVersion' },
   'GET /api/workflows/{key}/versions/{version} — a draft':   { who: '404 404 404 404 ok  ok  ok  ok', on: 'unpublishedDraft' },
   'GET /api/workflows/{key}/versions/{version}/graph':       { who: '401 403 403 403 ok  ok  ok  ok', on: 'workflowVersion' },
+  // Issue 19: moving running cases is an admin's; a dry run of the version onto itself is refused (422) and changes nothing.
+  'POST /api/workflows/{key}/migrations':                    { who: '401 403 403 403 403 403 403 ok', on: 'workflow', body: () => ({ fromVersion: 1, toVersion: 1, stepMapping: {}, dryRun: true }) },
   'GET /api/my/notifications':                               { who: '401 ok  ok  ok  ok  ok  ok  ok', rows: { of: (f) => f.notificationIds, seenBy: ['citizen'] } },
   'GET /api/my/notifications/unread-count':                  { who: '401 ok  ok  ok  ok  ok  ok  ok' },
   // One's own notice only; another's is as unknown as one that does not exist (issue 18).

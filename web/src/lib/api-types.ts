@@ -1758,6 +1758,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflows/{key}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the open cases of one version to the published version by a step mapping; dryRun lists what would move and what cannot */
+        post: operations["WorkflowMigrationsController_migrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workflows/{key}/versions/{version}": {
         parameters: {
             query?: never;
@@ -2119,6 +2136,18 @@ export interface components {
             provisional: boolean;
             /** Format: date-time */
             statutory: string | null;
+        };
+        CaseMigrationResultView: {
+            caseId: string;
+            caseNo: string;
+            /** @description the step the case is at */
+            fromStep: string | null;
+            /** @description why it cannot move (status refused) */
+            problem?: components["schemas"]["MigrationProblemView"];
+            /** @enum {string} */
+            status: "moved" | "would_move" | "refused";
+            /** @description the step it continues at (or would) */
+            toStep: string | null;
         };
         CasePartyView: {
             id: string;
@@ -3035,6 +3064,11 @@ export interface components {
             /** @example businessLicense */
             key: string;
         };
+        MigrationProblemView: {
+            /** @example migration.step_unmapped */
+            code: string;
+            detail: string;
+        };
         MissingItemDto: {
             /**
              * @description a material key, or form.<field>
@@ -3948,6 +3982,44 @@ export interface components {
         };
         WorkflowList: {
             items: components["schemas"]["WorkflowView"][];
+        };
+        WorkflowMigrationDto: {
+            /**
+             * @description true: only list what would move and what cannot; nothing changes
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * @description the version the cases run on now (published, or superseded by a later one)
+             * @example 1
+             */
+            fromVersion: number;
+            /**
+             * @description for each step of fromVersion where cases may wait, the step of toVersion they continue at; a case at an unmapped step stays where it is
+             * @example {
+             *       "accept": "accept",
+             *       "review": "review"
+             *     }
+             */
+            stepMapping: {
+                [key: string]: string;
+            };
+            /**
+             * @description the published version they move to
+             * @example 2
+             */
+            toVersion: number;
+        };
+        WorkflowMigrationView: {
+            dryRun: boolean;
+            fromVersion: number;
+            key: string;
+            /** @description cases moved (or, in a dry run, that would move) */
+            moved: number;
+            refused: number;
+            /** @description one per open case of fromVersion, in case-number order */
+            results: components["schemas"]["CaseMigrationResultView"][];
+            toVersion: number;
         };
         WorkflowVersionRef: {
             key: string;
@@ -10273,6 +10345,85 @@ export interface operations {
             };
             /** @description `workflow.not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WorkflowMigrationsController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowMigrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowMigrationView"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `workflow.version_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `workflow.unreadable` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `migration.same_version`, `migration.version_not_published`, `migration.unknown_source_step`, `migration.unknown_target_step`, `migration.incompatible_step` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
