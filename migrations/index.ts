@@ -13,6 +13,7 @@ import { ServiceGuide1796540000000 } from './1796540000000-service-guide.js';
 import { CertificateHolderKind1796580657281 } from './1796580657281-certificate-holder-kind.js';
 import { BackfillTimers1796590000000 } from './1796590000000-backfill-timers.js';
 import { RatingTicketsAndRevocation1796600000000 } from './1796600000000-rating-tickets-and-revocation.js';
+import { CommitmentChecks1796610000000 } from './1796610000000-commitment-checks.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
@@ -29,4 +30,5 @@ export const migrations: Function[] = [
   CertificateHolderKind1796580657281,
   BackfillTimers1796590000000,
   RatingTicketsAndRevocation1796600000000,
+  CommitmentChecks1796610000000,
 ];

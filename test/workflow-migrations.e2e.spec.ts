@@ -123,6 +123,8 @@ it('refuses a mapping to a step the target lacks, unknown or unpublished version
   expect(kinds.body.code).toBe('migration.incompatible_step');
 
   expect((await migrate(key, { fromVersion: 99, toVersion: v2, stepMapping: {}, dryRun: true }, 404)).body.code).toBe('workflow.version_not_found');
+  // An unknown workflow is 404 whatever the body: existence is checked before the versions are compared.
+  expect((await migrate('no-such-workflow', { fromVersion: 1, toVersion: 1, stepMapping: {}, dryRun: true }, 404)).body.code).toBe('workflow.version_not_found');
   expect((await migrate(key, { fromVersion: v2, toVersion: v2, stepMapping: {}, dryRun: true }, 422)).body.code).toBe('migration.same_version');
   // A draft is no target, and the superseded version 1 is no target either.
   const current = (await system.http().get(`/api/workflows/${key}/versions/${v2}`).set(auth(admin)).expect(200)).body;

@@ -45,11 +45,12 @@ export class WorkflowMigrationsService {
 
   /** Both versions, refusing a move to anything but the published version, or from a draft. */
   private async versions(key: string, body: WorkflowMigrationDto): Promise<{ from: WorkflowDefinition; to: WorkflowDefinition }> {
+    // Existence first: an unknown workflow answers 404 whatever the body says.
+    const from = await this.workflows.versionAt(key, body.fromVersion);
+    const to = await this.workflows.versionAt(key, body.toVersion);
     if (body.fromVersion === body.toVersion) {
       throw unprocessable('migration.same_version', 'fromVersion and toVersion are the same version.', [{ path: 'toVersion', message: 'must differ from fromVersion' }]);
     }
-    const from = await this.workflows.versionAt(key, body.fromVersion);
-    const to = await this.workflows.versionAt(key, body.toVersion);
     if (from.status === 'draft') {
       throw unprocessable('migration.version_not_published', `Version ${body.fromVersion} of "${key}" is a draft: no case runs on it.`, [{ path: 'fromVersion', message: 'a draft was never published' }]);
     }

@@ -722,6 +722,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commitment-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告知承诺 follow-up checks (clerks: their department; supervisors and admins: all) */
+        get: operations["CommitmentChecksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 告知承诺 check */
+        get: operations["CommitmentChecksController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-checks/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a 告知承诺 check: confirmed, or a false commitment (the licence is revoked) */
+        post: operations["CommitmentChecksController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counter/cases": {
         parameters: {
             query?: never;
@@ -2326,6 +2377,45 @@ export interface components {
             /** @description cases whose history does not verify: their last signed head stays the one checked against */
             refused: number;
         };
+        CommitmentCheckDecisionDto: {
+            /**
+             * @description what was found; required for false_commitment (the revocation reason)
+             * @example 现场核查：疏散通道被占用，消防设施与承诺不符
+             */
+            note?: string;
+            /**
+             * @description confirmed: the premises are as committed (the check closes); false_commitment: the licence is revoked
+             * @enum {string}
+             */
+            outcome: "confirmed" | "false_commitment";
+        };
+        CommitmentCheckPage: {
+            items: components["schemas"]["CommitmentCheckView"][];
+            nextCursor: string | null;
+        };
+        CommitmentCheckView: {
+            caseId: string;
+            caseNo: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            departmentCode: string;
+            /**
+             * @description the China date by which the check is due
+             * @example 2026-12-31
+             */
+            dueDate: string;
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** @description still open after its due date */
+            overdue: boolean;
+            /** @description licences revoked because the commitment was false */
+            revokedCertificates: string[];
+            serviceItemCode: string;
+            /** @enum {string} */
+            status: "open" | "confirmed" | "false_commitment";
+        };
         CorrectionItemView: {
             /** @description the department that asked */
             department: string;
@@ -2445,6 +2535,11 @@ export interface components {
         CreateServiceItemDto: {
             /** @example 2201-SC-0001 */
             code: string;
+            /**
+             * @description 告知承诺: a case a rule approves on the applicant’s commitment gets a follow-up check by the department due this many working days later; null or absent: no check
+             * @example 20
+             */
+            commitmentCheckDays?: number | null;
             /**
              * @description 监督投诉电话
              * @example 12315
@@ -3592,6 +3687,11 @@ export interface components {
         };
         ServiceItemFieldsDto: {
             /**
+             * @description 告知承诺: a case a rule approves on the applicant’s commitment gets a follow-up check by the department due this many working days later; null or absent: no check
+             * @example 20
+             */
+            commitmentCheckDays?: number | null;
+            /**
              * @description 监督投诉电话
              * @example 12315
              */
@@ -3660,6 +3760,11 @@ export interface components {
         ServiceItemView: {
             /** @example 2201-SC-0001 */
             code: string;
+            /**
+             * @description 告知承诺: a case a rule approves on the applicant’s commitment gets a follow-up check by the department due this many working days later; null or absent: no check
+             * @example 20
+             */
+            commitmentCheckDays?: number | null;
             /**
              * @description 监督投诉电话
              * @example 12315
@@ -6551,6 +6656,186 @@ export interface operations {
             };
             /** @description `certificate.not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CommitmentChecksController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "confirmed" | "false_commitment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description earliest due first: a clerk’s own department, every department for supervisors and admins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCheckPage"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CommitmentChecksController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCheckView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `commitment_check.not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CommitmentChecksController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentCheckDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description confirmed closes the check; false_commitment revokes the case’s licences with the note as reason and notifies the holder */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCheckView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse; `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin; `commitment_check.department_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `commitment_check.not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `commitment_check.already_decided`, `case.concurrent_change` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
