@@ -119,6 +119,19 @@ describe('告知承诺 follow-up checks', () => {
     expect((await post(supervisor, `/api/certificates/${code}/revoke`, { reason: '再次撤销' }).expect(409)).body.code).toBe('certificate.already_revoked');
   });
 
+  it('the risk monitor flags an open check red past its due date, and a decided one not at all', async () => {
+    const { caseId, check } = await approvedOnCommitment();
+    const dueAt = new Date(`${check.dueDate}T00:00:00+08:00`).getTime() + 86_400_000;
+    const flags = async (asOf: number) => {
+      const { body } = await system.http().get('/api/risk-monitor/forecast').query({ asOf: new Date(asOf).toISOString(), caseId }).set(auth(supervisor)).expect(200);
+      return (body.items as { kind: string; severity: string; facts: { checkId: string }; detail: string }[]).filter((i) => i.kind === 'commitment_check_overdue');
+    };
+    expect(await flags(dueAt - 3_600_000)).toEqual([]);
+    expect(await flags(dueAt + 3_600_000)).toEqual([expect.objectContaining({ severity: 'red', facts: expect.objectContaining({ checkId: check.id }), detail: expect.stringContaining('告知承诺核查已超期') })]);
+    await post(clerk, `/api/commitment-checks/${check.id}/decision`, { outcome: 'confirmed' }).expect(200);
+    expect(await flags(dueAt + 3_600_000)).toEqual([]);
+  });
+
   it('opens no check for a case approved after a document review and a site inspection', async () => {
     const caseId = await applyAndAccept({ commitmentMode: false });
     for (const step of ['document-review', 'site-inspection']) await decide(system, DEPARTMENT, (await waitForTask(system, DEPARTMENT, caseId, step)).id, { action: 'approve' });

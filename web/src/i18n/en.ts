@@ -470,6 +470,7 @@ export const en: Dict = {
       benefit_run_jump: 'Benefit run jumped',
       rating_ticket_due_soon: 'Rating follow-up due soon',
       rating_ticket_overdue: 'Rating follow-up overdue',
+      commitment_check_overdue: 'Commitment check overdue',
     },
     case: 'Case',
     detectedAt: 'Detected',

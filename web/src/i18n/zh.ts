@@ -638,6 +638,7 @@ export const zh = {
       benefit_run_jump: '政策人数突变',
       rating_ticket_due_soon: '差评整改临期',
       rating_ticket_overdue: '差评整改超期',
+      commitment_check_overdue: '告知承诺核查超期',
     } as Record<string, string>,
     case: '办件',
     detectedAt: '发现时间',

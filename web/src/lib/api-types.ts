@@ -2887,7 +2887,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
             /** @enum {string|null} */
             resolution: "cleared" | "manual" | null;
             resolutionComment: string | null;
@@ -2916,7 +2916,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
             /** @enum {string} */
             severity: "yellow" | "red";
             /** @description What the flag is about: one open flag per kind and target */
@@ -8988,7 +8988,7 @@ export interface operations {
                 departmentCode?: string;
                 /** @description csv: this page as CSV, the next cursor in the X-Next-Cursor header */
                 format?: "json" | "csv";
-                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
                 limit?: number;
                 severity?: "yellow" | "red";
                 status?: "open" | "acknowledged" | "resolved";
@@ -9191,7 +9191,7 @@ export interface operations {
                 /** @description csv (UTF-8 with BOM) also by `Accept: text/csv` */
                 format?: "json" | "csv";
                 /** @description decision_too_fast and auto_approval_sample look back, not ahead: only when named here */
-                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
                 /** @description Items answered, red first; `total` counts them all */
                 limit?: number;
                 severity?: "yellow" | "red";
