@@ -11,6 +11,7 @@ import { useSession } from '../../lib/session';
 import { useStepNames } from '../../lib/step-names';
 import type { Page, Task } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
+import { CommitmentChecksPanel } from './commitment-checks-panel';
 
 const REFRESH_MS = 20_000;
 
@@ -191,6 +192,7 @@ export function QueuePage() {
           },
         ]}
       />
+      <CommitmentChecksPanel />
     </>
   );
 }
