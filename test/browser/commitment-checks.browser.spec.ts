@@ -38,12 +38,12 @@ describe('告知承诺 checks in the pages', () => {
     await clerk.page.goto('/workbench');
     const panel = clerk.page.getByTestId('commitment-checks');
     await panel.getByRole('heading', { name: '告知承诺核查' }).waitFor();
-    await panel.getByRole('cell', { name: created.caseNo }).waitFor();
+    await panel.getByRole('cell', { name: created.caseNo, exact: true }).waitFor();
     await panel.getByRole('button', { name: `承诺不实… ${created.caseNo}` }).click();
     const dialog = clerk.page.getByRole('dialog');
     await field(dialog, '核查发现（撤销理由）').fill('现场核查：安全出口被锁闭，与承诺不符');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await expect.poll(() => panel.getByRole('cell', { name: created.caseNo }).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => panel.getByRole('cell', { name: created.caseNo, exact: true }).count(), { timeout: 10_000 }).toBe(0);
     await screenshot(clerk.page, 'commitment-check-decided');
 
     await clerk.page.goto(`/verify/${code}`);
