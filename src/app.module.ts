@@ -24,7 +24,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RatingTicketsModule } from './rating-tickets/rating-tickets.module.js';
 import { WorkflowMigrationsModule } from './workflow-migrations/workflow-migrations.module.js';
-import { CommitmentCheckDecisionsModule } from './commitment-checks/commitment-check-decisions.module.js';
+import { CommitmentDecisionsModule } from './commitment-decisions/commitment-decisions.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { entities } from './schema.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
@@ -69,7 +69,7 @@ export class AppModule {
         CertificatesModule,
         CasesModule,
         RatingTicketsModule,
-        CommitmentCheckDecisionsModule,
+        CommitmentDecisionsModule,
         TasksModule,
         JointApprovalModule,
         RegistryModule,

@@ -5,7 +5,7 @@ import { CommitmentChecksService } from './commitment-checks.service.js';
 
 /**
  * 告知承诺 checks: owns `commitment_check`. The cases module opens checks through CommitmentChecksService
- * when a rule approves a case on its commitment; CommitmentCheckDecisionsModule serves the clerks.
+ * when a rule approves a case on its commitment; CommitmentDecisionsModule (src/commitment-decisions) serves the clerks.
  */
 @Module({ imports: [CatalogModule, CalendarModule], providers: [CommitmentChecksService], exports: [CommitmentChecksService] })
 export class CommitmentChecksModule {}

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentUser, Roles, type Caller } from '../auth/auth.decorators.js';
 import { UuidParamPipe } from '../http/path-params.js';
 import { Problems } from '../http/problems.decorator.js';
-import { CommitmentCheckDecisionDto, CommitmentCheckListQuery, CommitmentCheckPage, CommitmentCheckView } from './commitment-check.dto.js';
-import { CommitmentCheckDecisionsService } from './commitment-check-decisions.service.js';
-import { CommitmentChecksService } from './commitment-checks.service.js';
+import { CommitmentCheckDecisionDto, CommitmentCheckListQuery, CommitmentCheckPage, CommitmentCheckView } from '../commitment-checks/commitment-check.dto.js';
+import { CommitmentDecisionsService } from './commitment-decisions.service.js';
+import { CommitmentChecksService } from '../commitment-checks/commitment-checks.service.js';
 
 @ApiTags('commitment-checks')
 @ApiBearerAuth()
@@ -13,7 +13,7 @@ import { CommitmentChecksService } from './commitment-checks.service.js';
 export class CommitmentChecksController {
   constructor(
     private readonly checks: CommitmentChecksService,
-    private readonly decisions: CommitmentCheckDecisionsService,
+    private readonly decisions: CommitmentDecisionsService,
   ) {}
 
   @Get()

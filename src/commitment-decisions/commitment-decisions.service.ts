@@ -5,8 +5,8 @@ import { CaseEngine } from '../cases/case-engine.service.js';
 import { CaseStore } from '../cases/case.store.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
 import { forbidden } from '../http/problem.js';
-import type { CommitmentCheckDecisionDto, CommitmentCheckView } from './commitment-check.dto.js';
-import { alreadyDecided, CommitmentChecksService } from './commitment-checks.service.js';
+import type { CommitmentCheckDecisionDto, CommitmentCheckView } from '../commitment-checks/commitment-check.dto.js';
+import { alreadyDecided, CommitmentChecksService } from '../commitment-checks/commitment-checks.service.js';
 
 /**
  * A clerk of the item's department records the 告知承诺 check: confirmed closes it; a false commitment
@@ -14,7 +14,7 @@ import { alreadyDecided, CommitmentChecksService } from './commitment-checks.ser
  * answers valid: false). Either way the case's history gets a chained row, in the same transaction.
  */
 @Injectable()
-export class CommitmentCheckDecisionsService {
+export class CommitmentDecisionsService {
   constructor(
     private readonly checks: CommitmentChecksService,
     private readonly cases: CaseStore,
