@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serviceItem } from './support/applicant.js';
 import { auth, decide, openTasksOf, waitForTask } from './support/drive.js';
@@ -152,4 +153,33 @@ it('leaves a case in a 联办 fan-out where it is, with the reason', async () =>
   const { body } = await migrate(key, { fromVersion: 1, toVersion: v2, stepMapping: { joint: 'joint' } });
   expect(body.results).toEqual([expect.objectContaining({ caseId: id, status: 'refused', fromStep: 'joint', problem: expect.objectContaining({ code: 'migration.joint_in_flight' }) })]);
   expect((await view(id)).workflow).toEqual({ key, version: 1 });
+});
+
+it('refuses a case that changed while it was being moved (optimistic lock), and still moves the others', async () => {
+  const { key, atAccept, atReview } = await casesOnVersionOne();
+  const v2 = await publish(key, V2);
+  // Another change of `atReview` holds its row: the migration reads the old version, waits, then finds it changed.
+  const runner = system.app.get(DataSource).createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    await runner.query('UPDATE case_record SET version = version + 1 WHERE id = $1', [atReview]);
+    const answer = migrate(key, { fromVersion: 1, toVersion: v2, stepMapping: { accept: 'accept', review: 'health-check' } }).then((r) => r.body);
+    // Commit only once the migration waits for the row (it read the case before this change committed).
+    const waiting = async () => (await system.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'UPDATE "case_record"%'`))[0].n as number;
+    await expect.poll(waiting, { timeout: 15_000, interval: 50 }).toBeGreaterThan(0);
+    await runner.commitTransaction();
+    const body = await answer;
+    expect(body.results).toEqual([
+      expect.objectContaining({ caseId: atAccept, status: 'moved' }),
+      expect.objectContaining({ caseId: atReview, status: 'refused', problem: expect.objectContaining({ code: 'case.concurrent_change' }) }),
+    ]);
+  } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await runner.release();
+  }
+  // Nothing of the refused move stayed: its review task is still open on version 1.
+  expect((await view(atReview)).workflow).toEqual({ key, version: 1 });
+  expect((await openTasksOf(system, 'market-regulation', atReview)).map((t) => t.stepId)).toEqual(['review']);
+  expect(await openTasksOf(system, 'health', atReview)).toEqual([]);
 });
