@@ -672,6 +672,7 @@ export const en: Dict = {
     result: 'Result',
     results: { moved: 'Moved', would_move: 'Would move', refused: 'Cannot move' },
     summary: (moved: number, refused: number) => `${moved} case(s) move, ${refused} cannot`,
+    summaryDone: (moved: number, refused: number) => `${moved} case(s) moved, ${refused} not moved`,
     none: 'No open case runs on this version',
   },
   operations: {

@@ -841,6 +841,7 @@ export const zh = {
     result: '结果',
     results: { moved: '已迁移', would_move: '可迁移', refused: '不能迁移' } as Record<string, string>,
     summary: (moved: number, refused: number) => `可迁移 ${moved} 件，不能迁移 ${refused} 件`,
+    summaryDone: (moved: number, refused: number) => `已迁移 ${moved} 件，未迁移 ${refused} 件`,
     none: '该版本上没有在办件',
   },
   operations: {

@@ -48,7 +48,7 @@ export function WorkflowMigrationCard({ workflow, fromVersion }: { workflow: Wor
     try {
       const answer = await api.post<WorkflowMigration>(`/api/workflows/${encodeURIComponent(workflow.key)}/migrations`, { fromVersion, toVersion: published, stepMapping: mapping, dryRun });
       setResult(answer);
-      if (!dryRun) message.success(t.migrations.summary(answer.moved, answer.refused));
+      if (!dryRun) message.success(t.migrations.summaryDone(answer.moved, answer.refused));
     } catch (error) {
       if (error instanceof ApiError) setFailure(error);
       else throw error;
@@ -100,7 +100,7 @@ export function WorkflowMigrationCard({ workflow, fromVersion }: { workflow: Wor
       </Space>
       {result && (
         <div aria-live="polite" data-testid="migration-result">
-          <Alert style={{ marginBottom: 8 }} type={result.refused > 0 ? 'warning' : 'info'} showIcon title={result.results.length === 0 ? t.migrations.none : t.migrations.summary(result.moved, result.refused)} />
+          <Alert style={{ marginBottom: 8 }} type={result.refused > 0 ? 'warning' : 'info'} showIcon title={result.results.length === 0 ? t.migrations.none : (result.dryRun ? t.migrations.summary : t.migrations.summaryDone)(result.moved, result.refused)} />
           <Table
             rowKey="caseId"
             size="small"
