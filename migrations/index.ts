@@ -13,7 +13,8 @@ import { ServiceGuide1796540000000 } from './1796540000000-service-guide.js';
 import { CertificateHolderKind1796580657281 } from './1796580657281-certificate-holder-kind.js';
 import { BackfillTimers1796590000000 } from './1796590000000-backfill-timers.js';
 import { RatingTicketsAndRevocation1796600000000 } from './1796600000000-rating-tickets-and-revocation.js';
-import { CommitmentChecks1796610000000 } from './1796610000000-commitment-checks.js';
+import { Substitution1796610000000 } from './1796610000000-substitution.js';
+import { CommitmentChecks1796620000000 } from './1796620000000-commitment-checks.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
@@ -30,5 +31,6 @@ export const migrations: Function[] = [
   CertificateHolderKind1796580657281,
   BackfillTimers1796590000000,
   RatingTicketsAndRevocation1796600000000,
-  CommitmentChecks1796610000000,
+  Substitution1796610000000,
+  CommitmentChecks1796620000000,
 ];

@@ -28,6 +28,7 @@ import { CommitmentDecisionsModule } from './commitment-decisions/commitment-dec
 import { RegistryModule } from './registry/registry.module.js';
 import { entities } from './schema.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
+import { SubstitutesModule } from './substitutes/substitutes.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { TimersModule } from './timers/timers.module.js';
 import { ClockModule } from './time/clock.service.js';
@@ -71,6 +72,7 @@ export class AppModule {
         RatingTicketsModule,
         CommitmentDecisionsModule,
         TasksModule,
+        SubstitutesModule,
         JointApprovalModule,
         RegistryModule,
         BenefitsModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { logOutput } from './http/logging.js';
 import { processLog, startupLogger } from './observability/process-log.js';
 import { startTracing } from './observability/tracing.js';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     system
       .close()
       .then(() => stopTracing?.())
+      .then(() => logOutput.flushed())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -24,6 +24,7 @@ import { webhooksEntities } from './webhooks/entities.js';
 import { workflowsEntities } from './workflows/entities.js';
 import { ratingTicketsEntities } from './rating-tickets/entities.js';
 import { commitmentChecksEntities } from './commitment-checks/entities.js';
+import { substitutesEntities } from './substitutes/entities.js';
 
 /** Every entity: a new module adds one line here (and a migration). test/schema.spec.ts fails on a forgotten one. */
 export const entities: Function[] = [
@@ -43,6 +44,7 @@ export const entities: Function[] = [
   ...webhooksEntities,
   ...ratingTicketsEntities,
   ...commitmentChecksEntities,
+  ...substitutesEntities,
   ...casesEntities,
   ...certificatesEntities,
   ...registryEntities,

@@ -205,6 +205,12 @@ const POLICY: Record<string, Rule> = {
   'POST /api/tasks/{id}/claim':                              { who: '401 403 403 403 ok  404 403 403', on: 'task' },
   'POST /api/tasks/{id}/release':                            { who: '401 403 403 403 ok  404 403 403', on: 'task' },
   // An action the 受理 step does not allow (422): access is checked, the case does not move.
+  'POST /api/tasks/{id}/assign':                             { who: '401 403 403 403 403 403 ok  ok ', on: 'task', body: () => ({ userId: randomUUID() }) },
+  'POST /api/tasks/bulk':                                    { who: '401 403 403 403 ok  ok  403 403', body: () => ({ action: 'claim', taskIds: [`${randomUUID()}:task:1`] }) },
+  'GET /api/tasks/workload':                                 { who: '401 403 403 403 403 403 ok  ok ', query: () => ({ departmentCode: 'market-regulation' }) },
+  'GET /api/my/substitute':                                  { who: '401 403 403 403 ok  ok  403 403' },
+  'PUT /api/my/substitute':                                  { who: '401 403 403 403 ok  ok  403 403', body: () => ({ userId: randomUUID(), from: '2099-01-01T00:00:00Z', to: '2099-01-02T00:00:00Z' }) },
+  'DELETE /api/my/substitute':                               { who: '401 403 403 403 ok  ok  403 403' },
   'POST /api/tasks/{id}/decision':                           { who: '401 403 403 403 ok  404 403 403', on: 'task', body: () => ({ action: 'approve' }) },
   'POST /api/tasks/{id}/clock/pause':                        { who: '401 403 403 403 ok  404 403 403', on: 'task' },
   'POST /api/tasks/{id}/clock/resume':                       { who: '401 403 403 403 ok  404 403 403', on: 'task' },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem, upload } from './support/applicant.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
@@ -45,6 +45,22 @@ async function taskOf(token: string, caseId: string, stepId?: string): Promise<T
     )
     .toBe(true);
   return found!;
+}
+
+/** The SQL statements the program ran while `action` ran with `value` among their parameters. */
+async function statementsWith<T>(value: string, action: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const dataSource = system.app.get(DataSource);
+  const runner = dataSource.createQueryRunner();
+  const prototype = Object.getPrototypeOf(runner) as { query: (sql: string, parameters?: unknown[]) => Promise<unknown> };
+  await runner.release();
+  const spy = vi.spyOn(prototype, 'query');
+  try {
+    const result = await action();
+    const statements = spy.mock.calls.filter(([, parameters]) => parameters?.includes(value)).map(([sql]) => sql);
+    return { result, statements };
+  } finally {
+    spy.mockRestore();
+  }
 }
 
 async function caseOf(token: string, id: string) {
@@ -147,6 +163,13 @@ describe('a citizen applies and the case goes to a licence', () => {
     // 好差评: once, on a finished case.
     await system.http().post(`/api/cases/${created.id}/rating`).set(auth(citizen1)).send({ score: 5, comment: '办事效率高' }).expect(201);
     expect((await system.http().post(`/api/cases/${created.id}/rating`).set(auth(citizen1)).send({ score: 1 }).expect(409)).body.code).toBe('case.already_rated');
+
+    // The page of a case, with its history, certificate and rating, is read in one statement (issue #14).
+    const read = await statementsWith(created.id, () => caseOf(citizen1, created.id));
+    expect(read.result).toMatchObject({ rating: { score: 5, comment: '办事效率高' }, certificates: [expect.objectContaining({ serviceItemCode: '2201-SC-0001' })] });
+    expect(read.result.timeline).toHaveLength(7);
+    // (Background work on the case, like its timers firing, writes meanwhile: only the reads are the request's.)
+    expect(read.statements.filter((sql) => /^\s*SELECT/i.test(sql))).toHaveLength(1);
 
     // Milestones reached the applicant as in-app notifications, through the outbox.
     await expect

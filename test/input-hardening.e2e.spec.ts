@@ -20,6 +20,17 @@ afterAll(async () => {
   await system?.stopAll();
 });
 
+/**
+ * CPU time this process spent on `work` (the app runs in-process, so server and client both count). Unlike wall
+ * time it does not grow when the shared machine is busy; a body that held the event loop for seconds still shows.
+ */
+async function cpuMsOf<T>(work: () => PromiseLike<T>): Promise<{ result: T; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(before);
+  return { result, cpuMs: (used.user + used.system) / 1000 };
+}
+
 interface Answer {
   status: number;
   body: Record<string, unknown>;
@@ -99,10 +110,11 @@ describe('JSON bodies are measured before they are parsed', () => {
 
   it('refuses an object of 60,000 members at once: it used to hold the event loop for seconds', async () => {
     const body = JSON.stringify({ key: 'wide', ...Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 1])) });
-    const started = performance.now();
-    const response = await system.http().post('/api/workflows/validate').set(auth(admin)).set('Content-Type', 'application/json').send(body);
+    const { result: response, cpuMs } = await cpuMsOf(() =>
+      system.http().post('/api/workflows/validate').set(auth(admin)).set('Content-Type', 'application/json').send(body),
+    );
     expectProblem(response, 400, 'request.too_many_members');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(cpuMs).toBeLessThan(1_000);
   });
 
   it('answers the widest body within the limits quickly', async () => {
@@ -114,9 +126,9 @@ describe('JSON bodies are measured before they are parsed', () => {
     expect(Object.keys(form).length).toBeLessThan(256);
     const post = () => system.http().post('/api/cases').set(auth(citizen)).set('Content-Type', 'application/json').send(body);
     await post(); // the first call of a route warms up the compiler
-    const started = performance.now();
-    expect((await post()).status).toBe(400);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    const { result: response, cpuMs } = await cpuMsOf(post);
+    expect(response.status).toBe(400);
+    expect(cpuMs).toBeLessThan(1_000);
   });
 
   it('refuses a body over 256 KiB with 413 request.too_large, before reading it', async () => {
@@ -169,10 +181,9 @@ describe('YAML definitions are read with the core schema only', () => {
       const [name, previous] = [String.fromCharCode(97 + i), String.fromCharCode(96 + i)];
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
-    const started = performance.now();
-    const response = await postYaml(`${levels.join('\n')}\n`);
+    const { result: response, cpuMs } = await cpuMsOf(() => postYaml(`${levels.join('\n')}\n`));
     expectProblem(response, 400, 'workflow.unsafe_yaml');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(cpuMs).toBeLessThan(1_000);
   });
 
   it('takes YAML up to 64 KiB (thousands of keys in one map), and refuses more with 413', async () => {

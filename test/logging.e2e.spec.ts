@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { logOutput } from '../src/http/logging.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 /**
  * What reaches the log (个人信息保护法): request ids only when they look like request ids, and no ID
  * number, mobile phone or credit code in any line, whatever wrote it. The program logs to stdout as JSON
- * lines; the test reads what it wrote there.
+ * lines; the test reads what it writes there.
  */
 const ID_NUMBER = '22010219400101123X';
 const PHONE = '13812345678';
@@ -26,10 +28,11 @@ afterAll(async () => {
 
 beforeEach(() => {
   written = [];
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return (write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(chunk, ...rest);
+  // Stdout is written asynchronously, past process.stdout: the test reads each line as it leaves for it.
+  const write = logOutput.write.bind(logOutput);
+  vi.spyOn(logOutput, 'write').mockImplementation((text: string) => {
+    written.push(text);
+    write(text);
   });
 });
 afterEach(() => {
@@ -65,6 +68,19 @@ describe('request ids', () => {
     expect(echoed).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     await expect.poll(() => linesWith(echoed).length).toBeGreaterThan(0);
     expect(log()).not.toContain(given);
+  });
+});
+
+describe('writing the log', () => {
+  it('writes nothing synchronously on the request path: the line leaves in a write of its own, off the event loop', async () => {
+    const syncWrites = vi.spyOn(fs, 'writeSync');
+    const stdoutWrites = vi.spyOn(process.stdout, 'write');
+    const given = randomUUID();
+    await system.http().get('/api/departments').set('X-Request-Id', given).expect(200);
+    await expect.poll(() => linesWith(given).length).toBeGreaterThan(0);
+    await logOutput.flushed();
+    expect(syncWrites.mock.calls.filter(([fd]) => fd === 1)).toEqual([]);
+    expect(stdoutWrites).not.toHaveBeenCalled();
   });
 });
 

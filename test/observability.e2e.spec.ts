@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth, decide, waitForTask } from './support/drive.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
+import { logOutput } from '../src/http/logging.js';
 
 /** Metrics, and the log lines of case events and jobs (issue 15). */
 const METRICS_TOKEN = 'metrics-token-for-the-observability-test';
@@ -9,10 +10,11 @@ let system: TestSystem;
 const written: string[] = [];
 
 beforeAll(async () => {
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return (write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(chunk, ...rest);
+  // The log leaves asynchronously, past process.stdout (src/http/logging.ts): read each line as it goes.
+  const write = logOutput.write.bind(logOutput);
+  vi.spyOn(logOutput, 'write').mockImplementation((text: string) => {
+    written.push(text);
+    write(text);
   });
   system = await startTestSystem('single-server', { LOG_LEVEL: 'info', METRICS_TOKEN });
 });

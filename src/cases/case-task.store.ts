@@ -21,6 +21,13 @@ export interface NewTask {
   dueAt: Date | null;
 }
 
+/** One line of a department's workload: a clerk's held tasks, or (claimedBy null) the unclaimed ones. */
+export interface WorkloadRow {
+  claimedBy: string | null;
+  tasks: number;
+  overdue: number;
+}
+
 /** A queue's order: oldest deadline first (tasks without one last), then by id for a stable order across pages. */
 export const TASK_PAGES = new Keyset('ASC', { dueAt: { sql: 't.due_at', type: 'timestamp', nullable: true }, id: { sql: 't.id', type: 'text' } });
 
@@ -30,6 +37,8 @@ export interface QueueFilter {
   caseId?: string;
   /** Only tasks past their deadline, by the database's clock. */
   overdue?: boolean;
+  /** Only tasks held (claimed or assigned) by one of these clerks. */
+  claimedBy?: readonly string[];
   after?: PositionOf<typeof TASK_PAGES> | null;
   limit: number;
 }
@@ -61,6 +70,7 @@ export class CaseTaskStore {
       .limit(filter.limit + 1);
     if (filter.overdue) qb.andWhere('t.due_at < now()');
     if (filter.caseId) qb.andWhere('t.case_id = :caseId', { caseId: filter.caseId });
+    if (filter.claimedBy) qb.andWhere('t.claimed_by = ANY(:claimedBy)', { claimedBy: [...filter.claimedBy] });
     if (filter.after) qb.andWhere(...TASK_PAGES.after(filter.after));
     return (await qb.getRawMany<Record<string, unknown>>()).map(fromRaw);
   }
@@ -74,8 +84,17 @@ export class CaseTaskStore {
   }
 
   /** A task of one department with the parties of its case; `lock` holds the row until the transaction ends. */
-  async inDepartment(id: string, departmentCode: string, lock = false): Promise<TaskWithParties | null> {
-    const task = await this.tasks.findOne({ where: { id, departmentCode }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  inDepartment(id: string, departmentCode: string, lock = false): Promise<TaskWithParties | null> {
+    return this.withParties({ id, departmentCode }, lock);
+  }
+
+  /** A task of any department with the parties of its case (supervisors and admins assign across departments). */
+  withCase(id: string, lock = false): Promise<TaskWithParties | null> {
+    return this.withParties({ id }, lock);
+  }
+
+  private async withParties(where: { id: string; departmentCode?: string }, lock: boolean): Promise<TaskWithParties | null> {
+    const task = await this.tasks.findOne({ where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!task) return null;
     const record = await this.txHost.tx
       .getRepository(CaseRecord)
@@ -83,12 +102,29 @@ export class CaseTaskStore {
     return Object.assign(task, { caseNo: record.caseNo, serviceItemCode: record.serviceItemCode, applicantId: record.applicantId, agentId: record.agentId, enteredBy: record.enteredBy });
   }
 
-  async claim(id: string, claimedBy: string, leaseUntil: Date): Promise<void> {
+  /** A null lease never runs out: an assigned task stays the assignee's until released or reassigned. */
+  async claim(id: string, claimedBy: string, leaseUntil: Date | null): Promise<void> {
     await this.tasks.update({ id }, { status: 'claimed', claimedBy, leaseUntil });
   }
 
   async release(id: string): Promise<void> {
     await this.tasks.update({ id }, { status: 'open', claimedBy: null, leaseUntil: null });
+  }
+
+  /**
+   * What each clerk of a department holds now (claimed with a live lease, or assigned), and how much of
+   * it is past its due time; `claimedBy` null counts the department's unclaimed open tasks.
+   */
+  async workload(departmentCode: string, now: Date): Promise<WorkloadRow[]> {
+    const rows = await this.txHost.tx.query<Array<{ claimed_by: string | null; held: number; overdue: number }>>(
+      `SELECT CASE WHEN status = 'claimed' AND (lease_until IS NULL OR lease_until >= $2) THEN claimed_by END AS claimed_by,
+              count(*)::int AS held, count(*) FILTER (WHERE due_at < $2)::int AS overdue
+         FROM case_task
+        WHERE department_code = $1 AND status IN ('open', 'claimed')
+        GROUP BY 1`,
+      [departmentCode, now],
+    );
+    return rows.map((row) => ({ claimedBy: row.claimed_by, tasks: row.held, overdue: row.overdue }));
   }
 
   /** Who decided the task the engine has just completed. */

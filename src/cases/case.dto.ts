@@ -82,6 +82,7 @@ export class TimelineEntryView {
   @ApiProperty({ type: String, nullable: true }) to: string | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the department whose task this was, else the department running the case' }) department: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the absent clerk a substitute acted for (代岗); `actor` is the substitute' }) onBehalfOf: string | null;
 }
 
 export class JointParticipantView {

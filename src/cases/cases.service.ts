@@ -19,10 +19,10 @@ import { canSeeCase, taskDepartmentsSql } from './case-access.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseEngine } from './case-engine.service.js';
 import { CaseFiles } from './case-files.js';
-import { CaseHistory } from './case-history.entity.js';
 import { CaseRating } from './case-rating.entity.js';
 import type { AnswerCorrectionDto, CaseListQuery, CaseSummaryView, CaseView, ExtendDeadlineDto, RateCaseDto } from './case.dto.js';
 import { CaseRecord } from './case.entity.js';
+import { CaseStore, type CaseChildRow } from './case.store.js';
 import { partiesOf, refuseConflictOfInterest } from './conflict-of-interest.js';
 import { formErrors } from './form-validator.js';
 import type { ChainVerificationView } from './history-audit.dto.js';
@@ -30,7 +30,7 @@ import { HistoryAuditService } from './history-audit.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { RatingTicketsService } from '../rating-tickets/rating-tickets.service.js';
 
-const summary = (record: CaseRecord): CaseSummaryView => ({
+const summary = (record: CaseChildRow): CaseSummaryView => ({
   id: record.id,
   caseNo: record.caseNo,
   status: record.status,
@@ -44,7 +44,7 @@ const summary = (record: CaseRecord): CaseSummaryView => ({
 });
 
 /** A bundle's parent takes its deadlines from its children (it runs no clock of its own). */
-function withBundleDeadlines(parent: CaseRecord, children: CaseRecord[]): void {
+function withBundleDeadlines(parent: Pick<CaseRecord, 'statutoryDeadline' | 'promisedDeadline' | 'deadlinesProvisional'>, children: CaseChildRow[]): void {
   const due = bundleDeadlines(children);
   parent.statutoryDeadline = due.statutory;
   parent.promisedDeadline = due.promised;
@@ -52,19 +52,10 @@ function withBundleDeadlines(parent: CaseRecord, children: CaseRecord[]): void {
 }
 
 /** The departments of a 联办 step the case is at, each with where it stands. */
-function jointProgress(record: CaseRecord): CaseView['joint'] {
+function jointProgress(record: Pick<CaseRecord, 'engineState'>): CaseView['joint'] {
   const activity = record.engineState?.activity;
   if (activity?.kind !== 'joint') return null;
   return { stepId: activity.stepId, participants: activity.participants.map((p) => ({ department: p.department, status: p.status })) };
-}
-
-/**
- * The department a history row belongs to: the one whose task was decided, or (for the applicant's and the
- * system's rows) the department running the case; a bundle's parent has none of its own.
- */
-function departmentOf(row: CaseHistory, taskDepartments: Map<string, string>, record: CaseRecord): string | null {
-  const taskId = typeof row.data?.taskId === 'string' ? row.data.taskId : undefined;
-  return (taskId && taskDepartments.get(taskId)) || record.departmentCode;
 }
 
 /** Newest first. */
@@ -87,6 +78,7 @@ export class CasesService {
     private readonly agents: AgentsService,
     private readonly catalog: CatalogService,
     private readonly ratingTickets: RatingTicketsService,
+    private readonly store: CaseStore,
   ) {}
 
   private get cases() {
@@ -155,46 +147,46 @@ export class CasesService {
     }
   }
 
+  /** One statement (CaseStore.reading) and the calendar; the access check on what it read. */
   async view(id: string, caller: Caller): Promise<CaseView> {
-    const record = await this.visible(id, caller);
-    const children = await this.cases.find({ where: { parentId: record.id }, order: { caseNo: 'ASC' } });
+    const reading = await this.store.reading(id, {
+      certificates: (caseIds) => this.certificates.ofCasesJsonSql(caseIds),
+      parties: (ids) => this.users.partiesJsonSql(ids),
+    });
+    const visible =
+      reading !== null &&
+      (canSeeCase(caller, reading.record, reading.taskDepartments) ||
+        // Only then the second look-up: an enterprise's case, seen by its legal representative.
+        (caller.roles.includes('citizen') && canSeeCase(caller, reading.record, [], await this.agents.representedBy(caller.id))));
+    if (!visible) throw notFound('case.not_found', 'No such case.');
+    const { record, children } = reading;
+    const summed = { ...record };
     if (children.length > 0) {
-      record.status = bundleStatus(children.map((c) => c.status));
-      withBundleDeadlines(record, children);
+      summed.status = bundleStatus(children.map((c) => c.status));
+      withBundleDeadlines(summed, children);
     }
-    const history = await this.txHost.tx.getRepository(CaseHistory).find({ where: { caseId: record.id }, order: { seq: 'ASC' } });
-    const certificates = await this.certificates.forCases([record.id, ...children.map((c) => c.id)]);
-    const rating = await this.txHost.tx.getRepository(CaseRating).findOneBy({ caseId: record.id });
     const clock = record.clock ? await this.calendars.calendar().then((calendar) => deadlines(record.clock!, calendar, this.clock.now().toISOString())) : null;
     const notice = record.engineState ? openCorrection(record.engineState) : null;
-    // Which department decided each task: a history row names its task, not the department.
-    const taskDepartments = new Map(
-      ((await this.txHost.tx.query('SELECT id, department_code FROM case_task WHERE case_id = $1', [record.id])) as { id: string; department_code: string }[]).map(
-        (row) => [row.id, row.department_code],
-      ),
-    );
-    const parties = [record.applicantId, ...(record.agentId ? [record.agentId] : [])];
-    const names = await this.users.displayNames(parties);
     // A person's name is masked to others; an enterprise's is public, and its legal representative knows
     // the 经办人 they authorised.
-    const enterprises = await this.users.enterpriseIds(parties);
-    // Who else sees an enterprise's case is its legal representative (visible() let them in).
-    const legalRepresentative = enterprises.has(record.applicantId) && record.agentId !== caller.id && !isStaff(caller);
+    const enterprise = (id: string) => reading.parties[id]?.enterprise === true;
+    // Who else sees an enterprise's case is its legal representative (the access check let them in).
+    const legalRepresentative = enterprise(record.applicantId) && record.agentId !== caller.id && !isStaff(caller);
     const party = (id: string) => {
-      const name = names.get(id) ?? '';
-      return { id, name: id === caller.id || isStaff(caller) || legalRepresentative || enterprises.has(id) ? name : maskName(name) };
+      const name = reading.parties[id]?.name ?? '';
+      return { id, name: id === caller.id || isStaff(caller) || legalRepresentative || enterprise(id) ? name : maskName(name) };
     };
     return {
-      ...summary(record),
+      ...summary(summed),
       applicant: party(record.applicantId),
       agent: record.agentId ? party(record.agentId) : null,
       channel: record.channel,
       workflow: record.workflowKey && record.workflowVersion ? { key: record.workflowKey, version: record.workflowVersion } : null,
       currentSteps: record.engineState ? [...currentSteps(record.engineState)] : [],
       deadlines: {
-        statutory: clock?.ok ? new Date(clock.statutoryDeadline) : record.statutoryDeadline,
-        promised: clock?.ok ? new Date(clock.promisedDeadline) : record.promisedDeadline,
-        provisional: clock?.ok ? clock.provisional : record.deadlinesProvisional,
+        statutory: clock?.ok ? new Date(clock.statutoryDeadline) : summed.statutoryDeadline,
+        promised: clock?.ok ? new Date(clock.promisedDeadline) : summed.promisedDeadline,
+        provisional: clock?.ok ? clock.provisional : summed.deadlinesProvisional,
       },
       clock: {
         started: record.clock !== null,
@@ -203,22 +195,14 @@ export class CasesService {
         extendedWorkingDays: clock?.ok ? clock.extendedWorkingDays : 0,
       },
       children: children.map(summary),
-      certificates: certificates.map((c) => ({ code: c.code, serviceItemCode: c.serviceItemCode, name: c.name, issuedAt: c.issuedAt })),
+      certificates: reading.certificates,
       correction: notice ? { round: notice.round, items: notice.items.map((i) => ({ key: i.key, reason: i.reason, department: i.department })) } : null,
       materialsOwed: record.materialsOwed,
       form: record.form,
       materials: record.materials,
       joint: jointProgress(record),
-      timeline: history.map((h) => ({
-        at: h.at,
-        actor: h.actor,
-        action: h.action,
-        from: h.fromStatus,
-        to: h.toStatus,
-        comment: h.comment,
-        department: departmentOf(h, taskDepartments, record),
-      })),
-      rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt } : null,
+      timeline: reading.timeline,
+      rating: reading.rating,
     };
   }
 

@@ -73,6 +73,16 @@ export class CertificatesService {
     return this.txHost.tx.getRepository(Certificate).find({ where: caseIds.map((caseId) => ({ caseId })), order: { issuedAt: 'ASC' } });
   }
 
+  /**
+   * For one statement of the cases module that reads a whole case (GET /api/cases/:id): SQL for a json
+   * array of the certificates of the cases `caseIds` (an SQL expression of type uuid[]), issued first,
+   * each `{ code, serviceItemCode, name, issuedAt }` (issuedAt as text). This module owns the table, so
+   * it writes the SQL; the caller only embeds it.
+   */
+  ofCasesJsonSql(caseIds: string): string {
+    return `COALESCE((SELECT json_agg(json_build_object('code', z.code, 'serviceItemCode', z.service_item_code, 'name', z.name, 'issuedAt', z.issued_at) ORDER BY z.issued_at, z.code) FROM certificate z WHERE z.case_id = ANY(${caseIds})), '[]'::json)`;
+  }
+
   /** Public: anyone holding the code may check a licence; personal data comes back masked. */
   async verify(code: string): Promise<CertificateVerification> {
     const certificate = await this.find(code);

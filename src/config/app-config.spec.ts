@@ -106,10 +106,12 @@ describe('loadConfig', () => {
       benefitJumpPercent: 50,
       reviewLookbackDays: 7,
       reviewEveryMinutes: 60,
+      autoReassign: false,
     });
-    expect(loadConfig({ RISK_AUTO_SAMPLE_PERCENT: '100', RISK_STALLED_HOURS: '24' }).risk).toMatchObject({ autoSamplePercent: 100, stalledHours: 24 });
-    const problems = problemsOf({ RISK_AUTO_SAMPLE_PERCENT: '101', RISK_SCAN_EVERY_SECONDS: '5', RISK_UNCLAIMED_HOURS: '4h' });
-    expect(problems).toHaveLength(3);
+    expect(loadConfig({ RISK_AUTO_SAMPLE_PERCENT: '100', RISK_STALLED_HOURS: '24', RISK_AUTO_REASSIGN: 'true' }).risk).toMatchObject({ autoSamplePercent: 100, stalledHours: 24, autoReassign: true });
+    const problems = problemsOf({ RISK_AUTO_SAMPLE_PERCENT: '101', RISK_SCAN_EVERY_SECONDS: '5', RISK_UNCLAIMED_HOURS: '4h', RISK_AUTO_REASSIGN: 'yes' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/RISK_AUTO_REASSIGN/);
     expect(problems.join('\n')).toMatch(/RISK_UNCLAIMED_HOURS must be a whole number/);
   });
 

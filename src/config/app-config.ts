@@ -139,6 +139,9 @@ class Environment {
   @IsOptional() @IsInt() @Min(5) @Max(24 * 60)
   RISK_REVIEW_EVERY_MINUTES?: number;
 
+  @IsOptional() @IsIn(['true', 'false'])
+  RISK_AUTO_REASSIGN?: string;
+
   // Keys kept outside the database (docs/security-keys.md); checked by readKeys, as they need more than a pattern.
   @IsOptional() @IsString()
   DATA_KEY?: string;
@@ -295,6 +298,8 @@ export interface RiskThresholds {
   stalledHours: number;
   /** An unacknowledged flag goes to the department after this many working hours, to supervisors after twice as many. */
   escalationHours: number;
+  /** When a task's flag escalates, give the task to the least-loaded clerk of its department (off by default). */
+  autoReassign: boolean;
   /** Finished cases an item needs (trailing year) before its 5th percentile can call a decision too fast. */
   fastMinSample: number;
   /** Share of 秒批 approvals picked for review afterwards. */
@@ -483,6 +488,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       unclaimedHours: env.RISK_UNCLAIMED_HOURS ?? 4,
       stalledHours: env.RISK_STALLED_HOURS ?? 16,
       escalationHours: env.RISK_ESCALATION_HOURS ?? 8,
+      autoReassign: env.RISK_AUTO_REASSIGN === 'true',
       fastMinSample: env.RISK_FAST_MIN_SAMPLE ?? 20,
       autoSamplePercent: env.RISK_AUTO_SAMPLE_PERCENT ?? 5,
       benefitJumpPercent: env.RISK_BENEFIT_JUMP_PERCENT ?? 50,

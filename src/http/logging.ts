@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone, maskResidentId, maskUscc } from '@app/gov-ids';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { destination, type DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -20,12 +20,48 @@ export function scrubIdentifiers(text: string): string {
 }
 
 /**
+ * Stdout, written asynchronously: a line is queued and handed to the kernel off the event loop (pino's
+ * SonicBoom on fd 1; lines that arrive while a write is in flight go out together in the next one).
+ * `process.stdout` writes synchronously to files and pipes, which put every log line on the request
+ * path (issue #14). What is still queued at exit is written by pino's exit hook; a clean shutdown waits
+ * for `flushed()` first.
+ */
+class LogOutput {
+  private stream: ReturnType<typeof destination> | null = null;
+  private idle = true;
+
+  write(text: string): void {
+    if (!this.stream) {
+      this.stream = destination({ dest: 1, sync: false });
+      this.stream.on('drain', () => (this.idle = true));
+    }
+    this.idle = false;
+    this.stream.write(text);
+  }
+
+  /** Resolves once every line written so far has reached stdout (or after `withinMs`, for a stdout that takes nothing). */
+  flushed(withinMs = 2_000): Promise<void> {
+    const stream = this.stream;
+    if (!stream || this.idle) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, withinMs);
+      stream.once('drain', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+export const logOutput = new LogOutput();
+
+/**
  * The one choke point: every log line, whatever wrote it (pino-http, Nest's Logger, pino's error
  * serializer with its enumerable fields), is scrubbed here on its way to stdout.
  */
 export const scrubbedStdout: DestinationStream = {
   write(line: string) {
-    process.stdout.write(scrubIdentifiers(line));
+    logOutput.write(scrubIdentifiers(line));
   },
 };
 

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { NotificationsService, type NotifyRequest } from '../notifications/notifications.service.js';
+import { TasksService } from '../tasks/tasks.service.js';
 import type { DetectionWindow } from './detection-window.js';
 
 /** Flag ids named in one notification; the count says how many there are in all. */
@@ -10,6 +11,7 @@ const IDS_PER_NOTICE = 20;
 
 interface Escalated {
   id: string;
+  task_id: string | null;
   severity: string;
   department_code: string | null;
   previous: number;
@@ -23,9 +25,12 @@ interface Escalated {
  */
 @Injectable()
 export class RiskEscalation {
+  private readonly logger = new Logger(RiskEscalation.name);
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly notifications: NotificationsService,
+    private readonly tasks: TasksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,12 +47,32 @@ export class RiskEscalation {
           FOR UPDATE)
        UPDATE risk_flag f SET escalation_level = due.level, escalated_at = $3
          FROM due WHERE f.id = due.id
-       RETURNING f.id, f.severity, f.department_code, due.previous, due.level`,
+       RETURNING f.id, f.task_id, f.severity, f.department_code, due.previous, due.level`,
       [first, second, window.asOf],
     );
     if (rows.length === 0) return 0;
+    if (this.config.risk.autoReassign) await this.reassign(rows);
     await this.notifications.notify(...(await this.notices(rows)));
     return rows.length;
+  }
+
+  /**
+   * RISK_AUTO_REASSIGN: each task whose flag escalated goes to the least-loaded clerk of its department
+   * (TasksService decides whom, and records it in the case history). Each in a savepoint of its own: a
+   * task that cannot move now (its case changed meanwhile) stays where it is and the scan goes on.
+   */
+  private async reassign(rows: Escalated[]): Promise<void> {
+    const taskIds = [...new Set(rows.flatMap((row) => (row.task_id ? [row.task_id] : [])))];
+    for (const taskId of taskIds) {
+      await this.txHost.tx.query('SAVEPOINT auto_reassign');
+      try {
+        await this.tasks.reassignToLeastLoaded(taskId, '督办：预警升级，自动改派给任务最少的工作人员');
+        await this.txHost.tx.query('RELEASE SAVEPOINT auto_reassign');
+      } catch (error) {
+        await this.txHost.tx.query('ROLLBACK TO SAVEPOINT auto_reassign');
+        this.logger.warn({ err: error, taskId }, 'escalated task not reassigned');
+      }
+    }
   }
 
   private async notices(rows: Escalated[]): Promise<NotifyRequest[]> {

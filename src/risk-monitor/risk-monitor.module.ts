@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { TasksModule } from '../tasks/tasks.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RiskCheck } from './risk-check.service.js';
 import { RiskDetection } from './risk-detection.service.js';
@@ -14,7 +15,7 @@ import { RiskScheduler } from './risk-scheduler.js';
 
 /** 电子监察: red and yellow flags from a cluster-wide scheduled scan and from checks after each case change. */
 @Module({
-  imports: [CalendarModule, NotificationsModule, CasesModule],
+  imports: [CalendarModule, NotificationsModule, CasesModule, TasksModule],
   controllers: [RiskMonitorController, RiskFlagsController],
   providers: [RiskMonitorJobs, RiskDetection, RiskScanService, RiskCheck, RiskEscalation, RiskFlagsService, RiskScheduler],
 })

@@ -97,8 +97,8 @@ describe('every page in Chinese', () => {
 
     const roles: [string, string[]][] = [
       ['citizen1', ['/portal', '/portal/cases', `/portal/cases/${body.id}`, '/portal/apply/item/2201-SC-0001', '/portal/apply/bundle/open-restaurant', '/portal/benefits', '/portal/agents', '/inbox', '/verify']],
-      ['clerk.market-regulation', ['/workbench', `/workbench/tasks/${encodeURIComponent(task.id)}`, '/workbench/counter', '/inbox']],
-      ['supervisor', ['/dashboard', '/inbox']],
+      ['clerk.market-regulation', ['/workbench', `/workbench/tasks/${encodeURIComponent(task.id)}`, '/workbench/counter', '/workbench/substitute', '/inbox']],
+      ['supervisor', ['/dashboard', '/workload', '/inbox']],
       ['admin', ['/admin/workflows', '/admin/policies', '/admin/calendar', '/admin/notifications', '/dashboard', '/inbox']],
     ];
     for (const [username, paths] of roles) {

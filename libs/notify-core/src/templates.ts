@@ -65,6 +65,7 @@ const TEMPLATES: Record<string, Template> = {
     title: (p) => `电子证照「${str(p.itemName, '电子证照')}」已撤销${p.reason ? `：${str(p.reason)}` : ''}`,
     sms: (_p, item) => `您的电子证照（${item}）已被撤销，请登录一网通办查看原因。`,
   },
+  'task.assigned': { title: (p) => `办件 ${caseNo(p)} 的任务已指派给您${p.by ? `（${str(p.by)}）` : ''}` },
   'account.created': { title: (p) => `账号 ${str(p.username)} 已开通` },
   'risk.flags_escalated': { title: () => '有预警未处理，已升级' },
   'auth.sms_code': {

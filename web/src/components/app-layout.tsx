@@ -13,8 +13,8 @@ function navFor(session: Session | null): [NavKey, string][] {
   const links: [NavKey, string][] = [];
   if (!session || hasRole(session, 'citizen')) links.push(['catalogue', '/portal']);
   if (hasRole(session, 'citizen')) links.push(['myCases', '/portal/cases'], ['benefits', '/portal/benefits'], ['agents', '/portal/agents'], ['enterprises', '/portal/enterprises']);
-  if (hasRole(session, 'clerk')) links.push(['workbench', '/workbench'], ['counter', '/workbench/counter']);
-  if (hasRole(session, 'supervisor', 'admin')) links.push(['dashboard', '/dashboard']);
+  if (hasRole(session, 'clerk')) links.push(['workbench', '/workbench'], ['counter', '/workbench/counter'], ['substitute', '/workbench/substitute']);
+  if (hasRole(session, 'supervisor', 'admin')) links.push(['dashboard', '/dashboard'], ['workload', '/workload']);
   if (hasRole(session, 'clerk', 'supervisor', 'admin')) links.push(['tickets', '/tickets']);
   if (hasRole(session, 'admin')) links.push(['items', '/admin/items'], ['bundles', '/admin/bundles'], ['workflows', '/admin/workflows'], ['users', '/admin/users'], ['registry', '/admin/registry'], ['policies', '/admin/policies'], ['calendar', '/admin/calendar'], ['notifications', '/admin/notifications'], ['operations', '/admin/operations']);
   links.push(['verify', '/verify']);

@@ -26,6 +26,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
             <div>
               <Typography.Text type="secondary" data-actor>
                 {t.caseDetail.by(label(t.actors, entry.actor))}
+                {entry.onBehalfOf ? t.caseDetail.onBehalfOf(entry.onBehalfOf) : ''}
               </Typography.Text>
               {entry.department && (
                 <Typography.Text type="secondary" data-department={entry.department}>

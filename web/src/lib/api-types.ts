@@ -1119,6 +1119,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/substitute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The substitute the caller named, and the colleagues the caller stands in for */
+        get: operations["SubstitutesController_get"];
+        /** Name a substitute for an absence (代岗): in the window they see and work your tasks */
+        put: operations["SubstitutesController_set"];
+        post?: never;
+        /** End the substitution */
+        delete: operations["SubstitutesController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1583,6 +1602,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a task to a named clerk of its department (supervisor of the department, or admin) */
+        post: operations["TasksController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/claim": {
         parameters: {
             query?: never;
@@ -1662,6 +1698,40 @@ export interface paths {
         put?: never;
         /** Release a claimed task back to the queue */
         post: operations["TasksController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim, release, assign or decide many tasks, each in its own transaction */
+        post: operations["TasksController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each clerk of a department with the tasks they hold and how many are overdue (supervisors, admins) */
+        get: operations["TasksController_workload"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1936,6 +2006,13 @@ export interface components {
             };
             materials: components["schemas"]["MaterialRefDto"][];
         };
+        AssignDto: {
+            /**
+             * Format: uuid
+             * @description an active clerk of the task’s department
+             */
+            userId: string;
+        };
         AuthorisationList: {
             items: components["schemas"]["AuthorisationView"][];
             /** @description always null: a person authorises few agents */
@@ -2002,6 +2079,36 @@ export interface components {
             caseId: string;
             /** @enum {string} */
             reason: "seq_gap" | "link_broken" | "row_changed" | "unknown_key" | "unsealed_unkeyed_row" | "seal_invalid" | "rows_missing" | "head_mismatch" | "case_missing";
+        };
+        BulkDto: {
+            /** @enum {string} */
+            action: "claim" | "release" | "assign" | "decide";
+            /** @description for `decide`: the decision applied to each task */
+            decision?: components["schemas"]["DecisionDto"];
+            /** @description at most 100 task ids, each once */
+            taskIds: string[];
+            /**
+             * Format: uuid
+             * @description for `assign`: the clerk
+             */
+            userId?: string;
+        };
+        BulkProblemView: {
+            code: string;
+            detail: string;
+            status: number;
+            title: string;
+        };
+        BulkResponseView: {
+            /** @description one per task, in the order given */
+            results: components["schemas"]["BulkResultView"][];
+        };
+        BulkResultView: {
+            /** @description why this task was refused; the others are unaffected */
+            problem?: components["schemas"]["BulkProblemView"];
+            /** @enum {string} */
+            status: "applied" | "refused";
+            taskId: string;
         };
         BundleConflictView: {
             /** @description the bundle field */
@@ -2376,6 +2483,21 @@ export interface components {
             number: number;
             /** @description cases whose history does not verify: their last signed head stays the one checked against */
             refused: number;
+        };
+        ClerkWorkloadView: {
+            /** @description away now, with a substitute (代岗) */
+            absent: boolean;
+            /** @description tasks the clerk holds now (claimed or assigned) */
+            claimed: number;
+            displayName: string;
+            /** @description of those, past their due time */
+            overdue: number;
+            userId: string;
+            username: string;
+        };
+        ColleagueView: {
+            displayName: string;
+            id: string;
         };
         CommitmentCheckDecisionDto: {
             /**
@@ -3173,6 +3295,14 @@ export interface components {
             /** @example 租赁合同已过期，请提供有效期内的合同 */
             reason: string;
         };
+        MySubstitutesView: {
+            /** @description the active clerks of the caller’s department who may be named */
+            colleagues: components["schemas"]["ColleagueView"][];
+            /** @description colleagues the caller stands in for (now or later) */
+            covering: components["schemas"]["SubstitutionView"][];
+            /** @description the substitute the caller named, if any */
+            mine: components["schemas"]["SubstitutionView"] | null;
+        };
         OfficialYearView: {
             /** Format: date-time */
             loadedAt: string;
@@ -3837,6 +3967,23 @@ export interface components {
              */
             note: string;
         };
+        SetSubstituteDto: {
+            /**
+             * @description start of the absence (ISO 8601)
+             * @example 2026-12-07T00:00:00+08:00
+             */
+            from: string;
+            /**
+             * @description end of the absence, exclusive (ISO 8601); after `from`
+             * @example 2026-12-12T00:00:00+08:00
+             */
+            to: string;
+            /**
+             * Format: uuid
+             * @description the colleague (a clerk of the same department) who works your tasks meanwhile
+             */
+            userId: string;
+        };
         SmsCodeDto: {
             /**
              * @description a mainland mobile number
@@ -3906,6 +4053,20 @@ export interface components {
             status: components["schemas"]["CaseStatus"];
             statutoryDeadline: string | null;
         };
+        SubstitutionView: {
+            /** @description the absent clerk */
+            absentId: string;
+            absentName: string;
+            /** @description the window holds now */
+            active: boolean;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description the substitute */
+            userId: string;
+            userName: string;
+        };
         TaskPage: {
             items: components["schemas"]["TaskView"][];
             /** @description pass as `cursor` for the next page; null on the last */
@@ -3916,10 +4077,14 @@ export interface components {
             caseId: string;
             caseNo: string;
             claimedBy: string | null;
+            /** @description the display name of the clerk holding it */
+            claimedByName: string | null;
             departmentCode: string;
             dueAt: string | null;
             id: string;
             leaseUntil: string | null;
+            /** @description set when the caller works this task as the substitute of its holder (代岗): the absent clerk’s id */
+            onBehalfOf: string | null;
             role: string;
             serviceItemCode: string | null;
             /** @enum {string} */
@@ -3962,6 +4127,8 @@ export interface components {
             /** @description the department whose task this was, else the department running the case */
             department: string | null;
             from: string | null;
+            /** @description the absent clerk a substitute acted for (代岗); `actor` is the substitute */
+            onBehalfOf: string | null;
             to: string | null;
         };
         TimerBacklog: {
@@ -4150,6 +4317,16 @@ export interface components {
             date: string;
             /** @description The count crossed days of a year whose official notice is not loaded yet */
             provisional: boolean;
+        };
+        WorkloadView: {
+            clerks: components["schemas"]["ClerkWorkloadView"][];
+            departmentCode: string;
+            /** @description open tasks nobody holds */
+            open: number;
+            /** @description of those, past their due time */
+            openOverdue: number;
+            /** @description the department's open and held tasks, oldest deadline first (at most 200): what a supervisor assigns from */
+            tasks: components["schemas"]["TaskView"][];
         };
     };
     responses: never;
@@ -7980,6 +8157,138 @@ export interface operations {
             };
         };
     };
+    SubstitutesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySubstitutesView"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubstitutesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSubstituteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySubstitutesView"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it); `substitute.window`, `substitute.self`, `substitute.not_a_clerk`, `substitute.other_department` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk; `substitute.no_department` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `substitute.overlapping` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubstitutesController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no substitute any more: your tasks are yours alone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     NotificationsAdminController_attention: {
         parameters: {
             query?: {
@@ -9509,6 +9818,8 @@ export interface operations {
         parameters: {
             query?: {
                 caseId?: string;
+                /** @description only the tasks of colleagues the caller stands in for now (代岗) */
+                covering?: boolean;
                 /** @description nextCursor of the previous page, as given */
                 cursor?: string;
                 limit?: number;
@@ -9599,6 +9910,77 @@ export interface operations {
             };
             /** @description `task.not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TasksController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDto"];
+            };
+        };
+        responses: {
+            /** @description the task, claimed for the clerk (no lease runs out), who is notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it); `task.assignee_not_clerk`, `task.assignee_other_department`, `task.assignee_conflict_of_interest` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not supervisor or admin; `task.not_supervisor` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `task.not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `task.closed`, `case.concurrent_change` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9933,6 +10315,106 @@ export interface operations {
             };
             /** @description `task.closed`, `task.claimed_by_other` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TasksController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDto"];
+            };
+        };
+        responses: {
+            /** @description one result per task, each applied or refused on its own */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResponseView"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it); `task.bulk_repeated`, `task.bulk_needs_user`, `task.bulk_needs_decision` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin; `task.no_department`, `task.not_supervisor` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TasksController_workload: {
+        parameters: {
+            query?: {
+                /** @description the department; a supervisor of one department defaults to it */
+                departmentCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadView"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it); `task.department_required`, `task.unknown_department` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not supervisor or admin; `task.not_supervisor` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

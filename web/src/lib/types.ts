@@ -80,6 +80,9 @@ export type CorrectionItem = NonNullable<CaseDetail['correction']>['items'][numb
 
 export type Task = Schemas['TaskView'];
 export type TaskAction = Task['allowedActions'][number];
+export type BulkResponse = Schemas['BulkResponseView'];
+export type Workload = Schemas['WorkloadView'];
+export type MySubstitutes = Schemas['MySubstitutesView'];
 
 export type UploadedFile = Schemas['FileView'];
 export type CertificateVerification = Schemas['CertificateVerification'];

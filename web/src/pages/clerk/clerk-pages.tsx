@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CounterPage } from './counter-page';
 import { QueuePage } from './queue-page';
+import { SubstitutePage } from './substitute-page';
 import { TaskPage } from './task-page';
 
 /** The clerk workbench, loaded as one chunk. */
@@ -8,4 +9,5 @@ export const clerkPages: Record<string, ComponentType<{ params: Record<string, s
   queue: QueuePage,
   task: TaskPage,
   counter: CounterPage,
+  substitute: SubstitutePage,
 };

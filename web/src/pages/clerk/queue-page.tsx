@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Empty, Popconfirm, Radio, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Empty, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { LoadState } from '../../components/problem-alert';
 import { UrgencyChip } from '../../components/urgency-chip';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/dates';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useStepNames } from '../../lib/step-names';
-import type { Page, Task } from '../../lib/types';
+import type { BulkResponse, Page, Task } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { CommitmentChecksPanel } from './commitment-checks-panel';
 
@@ -21,7 +21,9 @@ interface BulkOutcome {
   detail: string;
 }
 
-/** The department's queue, most urgent first, with claim/release and bulk acceptance. */
+type BulkKind = 'accept' | 'claim';
+
+/** The department's queue, most urgent first, with claim/release, bulk claim and bulk acceptance (one call: POST /api/tasks/bulk). */
 export function QueuePage() {
   const t = useT();
   const { message } = App.useApp();
@@ -29,9 +31,10 @@ export function QueuePage() {
   const catalogue = useCatalogue();
   const [status, setStatus] = useState<'' | 'open' | 'claimed'>('');
   const [overdue, setOverdue] = useState(false);
+  const [covering, setCovering] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
-  const [bulk, setBulk] = useState<{ running: boolean; outcomes: BulkOutcome[] }>({ running: false, outcomes: [] });
-  const tasks = useApi(() => api.get<Page<Task>>('/api/tasks', { status, overdue: overdue || undefined, limit: 100 }), [status, overdue]);
+  const [bulk, setBulk] = useState<{ running: BulkKind | null; kind: BulkKind; outcomes: BulkOutcome[] }>({ running: null, kind: 'accept', outcomes: [] });
+  const tasks = useApi(() => api.get<Page<Task>>('/api/tasks', { status, overdue: overdue || undefined, covering: covering || undefined, limit: 100 }), [status, overdue, covering]);
   const items = tasks.data?.items ?? [];
   const stepNames = useStepNames(items.map((task) => catalogue?.item(task.serviceItemCode)?.workflowKey ?? '').filter(Boolean));
   const [now, setNow] = useState(Date.now());
@@ -57,21 +60,24 @@ export function QueuePage() {
     tasks.reload();
   };
 
-  // One decision per task, one after another: each answer is reported, a failure stops nothing else.
-  const acceptSelected = async () => {
+  // One call for all: the server applies or refuses each task on its own and answers for each.
+  const runBulk = async (kind: BulkKind) => {
     const chosen = items.filter((task) => selected.includes(task.id));
-    setBulk({ running: true, outcomes: [] });
-    const outcomes: BulkOutcome[] = [];
-    for (const task of chosen) {
-      try {
-        const result = await api.post<{ status: string }>(taskPath(task.id, 'decision'), { action: 'accept' });
-        outcomes.push({ task, ok: true, detail: label(t.status, result.status) });
-      } catch (error) {
-        outcomes.push({ task, ok: false, detail: error instanceof ApiError ? error.detail : String(error) });
-      }
-      setBulk({ running: true, outcomes: [...outcomes] });
+    setBulk({ running: kind, kind, outcomes: [] });
+    let outcomes: BulkOutcome[];
+    try {
+      const body = kind === 'accept' ? { action: 'decide', taskIds: chosen.map((task) => task.id), decision: { action: 'accept' } } : { action: 'claim', taskIds: chosen.map((task) => task.id) };
+      const { results } = await api.post<BulkResponse>('/api/tasks/bulk', body);
+      const byId = new Map(chosen.map((task) => [task.id, task]));
+      outcomes = results.map((result) => ({
+        task: byId.get(result.taskId)!,
+        ok: result.status === 'applied',
+        detail: result.status === 'applied' ? t.queue.applied : ((result.problem && (t.problems as Record<string, string>)[result.problem.code]) ?? result.problem?.detail ?? ''),
+      }));
+    } catch (error) {
+      outcomes = chosen.map((task) => ({ task, ok: false, detail: error instanceof ApiError ? error.detail : String(error) }));
     }
-    setBulk({ running: false, outcomes });
+    setBulk({ running: null, kind, outcomes });
     setSelected([]);
     tasks.reload();
   };
@@ -104,11 +110,20 @@ export function QueuePage() {
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
           {t.queue.overdueOnly}
         </Checkbox>
+        <Checkbox checked={covering} onChange={(e) => setCovering(e.target.checked)}>
+          {t.queue.coveringOnly}
+        </Checkbox>
         <Button onClick={tasks.reload} loading={tasks.loading}>
           {t.common.refresh}
         </Button>
-        <Popconfirm title={t.queue.bulkConfirm(selected.length)} onConfirm={acceptSelected} okText={t.common.confirm} cancelText={t.common.cancel} disabled={selected.length === 0}>
-          <Button type="primary" disabled={selected.length === 0} loading={bulk.running}>
+        <Popconfirm title={t.queue.bulkClaimConfirm(selected.length)} onConfirm={() => runBulk('claim')} okText={t.common.confirm} cancelText={t.common.cancel} disabled={selected.length === 0}>
+          <Button disabled={selected.length === 0} loading={bulk.running === 'claim'}>
+            {t.queue.bulkClaim}
+            {selected.length > 0 ? ` (${selected.length})` : ''}
+          </Button>
+        </Popconfirm>
+        <Popconfirm title={t.queue.bulkConfirm(selected.length)} onConfirm={() => runBulk('accept')} okText={t.common.confirm} cancelText={t.common.cancel} disabled={selected.length === 0}>
+          <Button type="primary" disabled={selected.length === 0} loading={bulk.running === 'accept'}>
             {t.queue.bulkAccept}
             {selected.length > 0 ? ` (${selected.length})` : ''}
           </Button>
@@ -122,9 +137,13 @@ export function QueuePage() {
           type={failed ? 'warning' : 'success'}
           showIcon
           role="status"
-          closable={{ onClose: () => setBulk({ running: false, outcomes: [] }) }}
+          closable={{ onClose: () => setBulk({ running: null, kind: bulk.kind, outcomes: [] }) }}
           style={{ marginBottom: 12 }}
-          title={`${t.common.colon(t.queue.bulkResult)}${t.queue.bulkDone(bulk.outcomes.length - failed, failed)}`}
+          title={
+            bulk.kind === 'accept'
+              ? `${t.common.colon(t.queue.bulkResult)}${t.queue.bulkDone(bulk.outcomes.length - failed, failed)}`
+              : `${t.common.colon(t.queue.bulkClaimResult)}${t.queue.bulkClaimDone(bulk.outcomes.length - failed, failed)}`
+          }
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {bulk.outcomes.map((o) => (
@@ -146,7 +165,7 @@ export function QueuePage() {
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
-          getCheckboxProps: (task) => ({ disabled: !task.allowedActions.includes('accept'), 'aria-label': t.queue.selectRow(task.caseNo) }),
+          getCheckboxProps: (task) => ({ 'aria-label': t.queue.selectRow(task.caseNo) }),
         }}
         columns={[
           { title: t.cases.caseNo, dataIndex: 'caseNo', render: (no: string, task) => <Link to={`/workbench/tasks/${encodeURIComponent(task.id)}`}>{no}</Link> },
@@ -178,7 +197,8 @@ export function QueuePage() {
                   </Space>
                 );
               }
-              return <Typography.Text type="secondary">{t.queue.byOther}</Typography.Text>;
+              if (task.onBehalfOf) return <Tag color="purple">{t.queue.onBehalfOf(task.claimedByName ?? '')}</Tag>;
+              return <Typography.Text type="secondary">{task.claimedByName ? t.queue.byNamed(task.claimedByName) : t.queue.byOther}</Typography.Text>;
             },
           },
           {

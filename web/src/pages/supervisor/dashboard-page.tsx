@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n';
 import { AnalyticsPanel } from './analytics-panel';
 import { FlagsPanel } from './flags-panel';
 import { ForecastPanel } from './forecast-panel';
+import { WorkloadPage } from './workload-page';
 
 /** 电子监察: open flags, the forecast, and how fast and how well each item and department serves. */
 export function DashboardPage() {
@@ -27,4 +28,4 @@ export function DashboardPage() {
   );
 }
 
-export const supervisorPages: Record<string, ComponentType<{ params: Record<string, string> }>> = { dashboard: DashboardPage };
+export const supervisorPages: Record<string, ComponentType<{ params: Record<string, string> }>> = { dashboard: DashboardPage, workload: WorkloadPage };

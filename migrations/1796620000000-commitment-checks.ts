@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CommitmentChecks1796610000000 implements MigrationInterface {
-  name = 'CommitmentChecks1796610000000';
+export class CommitmentChecks1796620000000 implements MigrationInterface {
+  name = 'CommitmentChecks1796620000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"commitment_check\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"case_id\" uuid NOT NULL, \"case_no\" text NOT NULL, \"service_item_code\" text NOT NULL, \"department_code\" text NOT NULL, \"status\" text NOT NULL, \"due_date\" date NOT NULL, \"due_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"opened_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"decided_at\" TIMESTAMP WITH TIME ZONE, \"decided_by\" uuid, \"decided_by_name\" text, \"note\" text, \"revoked_certificates\" text array NOT NULL DEFAULT '{}', CONSTRAINT \"PK_029b81a2939b4d0a8348ffe220e\" PRIMARY KEY (\"id\"))");
