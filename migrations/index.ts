@@ -14,6 +14,7 @@ import { CertificateHolderKind1796580657281 } from './1796580657281-certificate-
 import { BackfillTimers1796590000000 } from './1796590000000-backfill-timers.js';
 import { RatingTicketsAndRevocation1796600000000 } from './1796600000000-rating-tickets-and-revocation.js';
 import { Substitution1796610000000 } from './1796610000000-substitution.js';
+import { CommitmentChecks1796620000000 } from './1796620000000-commitment-checks.js';
 
 export const migrations: Function[] = [
   Init1795985113121,
@@ -31,4 +32,5 @@ export const migrations: Function[] = [
   BackfillTimers1796590000000,
   RatingTicketsAndRevocation1796600000000,
   Substitution1796610000000,
+  CommitmentChecks1796620000000,
 ];

@@ -23,6 +23,8 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RatingTicketsModule } from './rating-tickets/rating-tickets.module.js';
+import { WorkflowMigrationsModule } from './workflow-migrations/workflow-migrations.module.js';
+import { CommitmentDecisionsModule } from './commitment-decisions/commitment-decisions.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { entities } from './schema.js';
 import { RiskMonitorModule } from './risk-monitor/risk-monitor.module.js';
@@ -61,12 +63,14 @@ export class AppModule {
         CatalogModule,
         CalendarModule,
         WorkflowsModule,
+        WorkflowMigrationsModule,
         NotificationsModule,
         WebhooksModule,
         FilesModule,
         CertificatesModule,
         CasesModule,
         RatingTicketsModule,
+        CommitmentDecisionsModule,
         TasksModule,
         SubstitutesModule,
         JointApprovalModule,

@@ -23,6 +23,7 @@ import { usersEntities } from './users/entities.js';
 import { webhooksEntities } from './webhooks/entities.js';
 import { workflowsEntities } from './workflows/entities.js';
 import { ratingTicketsEntities } from './rating-tickets/entities.js';
+import { commitmentChecksEntities } from './commitment-checks/entities.js';
 import { substitutesEntities } from './substitutes/entities.js';
 
 /** Every entity: a new module adds one line here (and a migration). test/schema.spec.ts fails on a forgotten one. */
@@ -42,6 +43,7 @@ export const entities: Function[] = [
   ...notificationsEntities,
   ...webhooksEntities,
   ...ratingTicketsEntities,
+  ...commitmentChecksEntities,
   ...substitutesEntities,
   ...casesEntities,
   ...certificatesEntities,

@@ -74,6 +74,8 @@ const OBJECTS = {
   noEnterpriseHandler: { of: () => ({ id: randomUUID(), authorisationId: randomUUID() }), missing: null },
   // Issue 19: a 差评 ticket nobody has: for everyone allowed to ask, the 404 of any unknown one.
   noRatingTicket: { of: () => ({ id: randomUUID() }), missing: null },
+  // Issue 19: a 告知承诺 check nobody has (the fixtures approve no case on commitment).
+  noCommitmentCheck: { of: () => ({ id: randomUUID() }), missing: null },
 } satisfies Record<string, PathObject>;
 
 interface Rule {
@@ -153,6 +155,8 @@ const POLICY: Record<string, Rule> = {
   'GET /api/workflows/{key}/versions/{version}':             { who: 'ok  ok  ok  ok  ok  ok  ok  ok', on: 'workflowVersion' },
   'GET /api/workflows/{key}/versions/{version} — a draft':   { who: '404 404 404 404 ok  ok  ok  ok', on: 'unpublishedDraft' },
   'GET /api/workflows/{key}/versions/{version}/graph':       { who: '401 403 403 403 ok  ok  ok  ok', on: 'workflowVersion' },
+  // Issue 19: moving running cases is an admin's; a dry run of the version onto itself is refused (422) and changes nothing.
+  'POST /api/workflows/{key}/migrations':                    { who: '401 403 403 403 403 403 403 ok', on: 'workflow', body: () => ({ fromVersion: 1, toVersion: 1, stepMapping: {}, dryRun: true }) },
   'GET /api/my/notifications':                               { who: '401 ok  ok  ok  ok  ok  ok  ok', rows: { of: (f) => f.notificationIds, seenBy: ['citizen'] } },
   'GET /api/my/notifications/unread-count':                  { who: '401 ok  ok  ok  ok  ok  ok  ok' },
   // One's own notice only; another's is as unknown as one that does not exist (issue 18).
@@ -184,6 +188,10 @@ const POLICY: Record<string, Rule> = {
   'POST /api/rating-tickets/{id}/appeal':                     { who: '401 403 403 403 404 404 404 404', on: 'noRatingTicket' },
   'POST /api/rating-tickets/{id}/close':                      { who: '401 403 403 403 403 403 404 404', on: 'noRatingTicket' },
   'POST /api/rating-tickets/{id}/appeal-decision':            { who: '401 403 403 403 403 403 404 404', on: 'noRatingTicket' },
+  // Issue 19: 告知承诺 checks are the department's (clerks) and visible to supervisors and admins; only a clerk of the department decides.
+  'GET /api/commitment-checks':                               { who: '401 403 403 403 ok  ok  ok  ok' },
+  'GET /api/commitment-checks/{id}':                          { who: '401 403 403 403 404 404 404 404', on: 'noCommitmentCheck' },
+  'POST /api/commitment-checks/{id}/decision':                { who: '401 403 403 403 404 404 404 404', on: 'noCommitmentCheck', body: () => ({ outcome: 'confirmed' }) },
   'POST /api/cases':                                         { who: '401 ok  ok  ok  403 403 403 403', body: (f) => ({ serviceItemCode: f.serviceItemCode, form: { shopName: '福顺家常菜' }, materials: [] }) },
   'GET /api/cases':                                          { who: '401 ok  ok  ok  ok  ok  ok  ok', rows: { of: (f) => [f.caseId, f.caseToWithdrawId, f.finishedCaseId], seenBy: ['citizen', 'clerk', 'supervisor', 'admin'] } },
   'GET /api/cases/{id}':                                     { who: '401 ok  404 404 ok  404 ok  ok', on: 'case' },

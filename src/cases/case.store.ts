@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { IsNull } from 'typeorm';
 import { taskDepartmentsSql } from './case-access.js';
 import { CaseRecord } from './case.entity.js';
 
@@ -117,6 +118,12 @@ export class CaseStore {
 
   exists(id: string): Promise<boolean> {
     return this.cases.existsBy({ id });
+  }
+
+  /** The ids of the unfinished cases running on one definition version, in case-number order (moving cases to another version). */
+  async openOnWorkflow(workflowKey: string, workflowVersion: number): Promise<string[]> {
+    const rows = await this.cases.find({ where: { workflowKey, workflowVersion, finishedAt: IsNull() }, select: { id: true }, order: { caseNo: 'ASC' } });
+    return rows.map((row) => row.id);
   }
 
   /** A bundle's items, in case-number order. */

@@ -5,6 +5,7 @@ import { CertificatesModule } from '../certificates/certificates.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RatingTicketsModule } from '../rating-tickets/rating-tickets.module.js';
+import { CommitmentChecksModule } from '../commitment-checks/commitment-checks.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { AgentsModule } from '../agents/agents.module.js';
@@ -26,7 +27,7 @@ import { HistoryCheckpointsController } from './history-checkpoints.controller.j
 import { WorkflowJobs } from './workflow.jobs.js';
 
 @Module({
-  imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule, RatingTicketsModule],
+  imports: [CatalogModule, WorkflowsModule, CalendarModule, CertificatesModule, FilesModule, NotificationsModule, WebhooksModule, AuditModule, AgentsModule, UsersModule, RatingTicketsModule, CommitmentChecksModule],
   controllers: [CasesController, HistoryCheckpointsController],
   providers: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService, CasesService, CaseFiles, WorkflowJobs, CaseDeadlinesListener, HistoryAuditService, HistoryCheckpointScheduler, HistoryCheckpointJobs],
   exports: [CaseStore, CaseTaskStore, CaseEngine, CaseClockService, CaseSubmissionService],

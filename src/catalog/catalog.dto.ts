@@ -77,6 +77,10 @@ export class ServiceItemFieldsDto {
   @IsString() @Matches(KEY, { message: 'workflowKey must be kebab-case' })
   workflowKey: string;
 
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 60, example: 20, description: '告知承诺: a case a rule approves on the applicant’s commitment gets a follow-up check by the department due this many working days later; null or absent: no check' })
+  @IsOptional() @IsInt() @Min(1) @Max(60)
+  commitmentCheckDays?: number | null;
+
   // The 实施清单 fields: required on every write and checked by libs/service-guide (guideErrors), which
   // names each field at fault; the DTO only declares them for OpenAPI.
 

@@ -19,6 +19,7 @@ const itemView = (item: ServiceItem): ServiceItemView => ({
   materials: item.materials,
   formSchema: item.formSchema,
   workflowKey: item.workflowKey,
+  commitmentCheckDays: item.commitmentCheckDays ?? null,
   // Null only on an item written before the 实施清单 fields existed and not edited since.
   itemType: item.itemType!,
   subjectTypes: item.subjectTypes!,
@@ -104,7 +105,7 @@ export class CatalogService {
       throw conflict('catalog.item_exists', `Service item "${dto.code}" exists; change it with PUT.`);
     }
     await this.checkItem(dto);
-    return itemView(await this.repository(ServiceItem).save(this.repository(ServiceItem).create({ ...dto })));
+    return itemView(await this.repository(ServiceItem).save(this.repository(ServiceItem).create({ ...dto, commitmentCheckDays: dto.commitmentCheckDays ?? null })));
   }
 
   @Transactional()
@@ -112,7 +113,8 @@ export class CatalogService {
     const item = await this.repository(ServiceItem).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
     if (!item) throw notFound('catalog.item_not_found', `There is no service item "${code}".`);
     await this.checkItem(dto);
-    Object.assign(item, dto);
+    // PUT replaces the item: an absent commitmentCheckDays means no check.
+    Object.assign(item, { ...dto, commitmentCheckDays: dto.commitmentCheckDays ?? null });
     await this.checkBundlesOf(item);
     return itemView(await this.repository(ServiceItem).save(item));
   }

@@ -45,6 +45,10 @@ export class ServiceItem {
   @Column({ type: 'text' })
   workflowKey: string;
 
+  /** 告知承诺: a case a rule approves on the applicant's commitment is checked by the department within this many working days; null for items without commitment. */
+  @Column({ type: 'integer', nullable: true })
+  commitmentCheckDays: number | null;
+
   // The 实施清单 fields of the service guide (办事指南). Null only on items written before they existed
   // (the seed fills its own); every write sets them all.
 

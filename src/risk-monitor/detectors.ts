@@ -204,7 +204,18 @@ export const OPEN_RATING_TICKETS: Family = {
   },
 };
 
-export const FAMILIES: readonly Family[] = [OPEN_CASES, OPEN_TASKS, DECIDED_CASES, FAILED_JOBS, BENEFIT_RUNS, OPEN_RATING_TICKETS];
+/** 告知承诺 checks still open past their due date (the item's commitmentCheckDays working days after approval). */
+export const OPEN_COMMITMENT_CHECKS: Family = {
+  name: 'open commitment checks',
+  parts: {
+    commitment_check_overdue: (p, w, caseId) =>
+      `SELECT 'commitment_check_overdue'::text AS kind, 'commitment_check:' || k.id AS target_key, k.case_id, NULL::text AS task_id, k.department_code,
+              jsonb_build_object('checkId', k.id, 'caseNo', k.case_no, 'dueDate', k.due_date::text, 'dueAt', ${iso('k.due_at')}) AS facts
+         FROM commitment_check k WHERE k.status = 'open' AND k.due_at <= ${p.add(w.asOf)}${only('k.case_id', p, caseId)}`,
+  },
+};
+
+export const FAMILIES: readonly Family[] = [OPEN_CASES, OPEN_TASKS, DECIDED_CASES, FAILED_JOBS, BENEFIT_RUNS, OPEN_RATING_TICKETS, OPEN_COMMITMENT_CHECKS];
 
 /**
  * The candidates of the chosen kinds of one family, as a statement prefix `WITH src AS (...), candidates AS (...)`

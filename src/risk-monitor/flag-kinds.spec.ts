@@ -9,6 +9,7 @@ describe('flag kinds', () => {
     );
     expect(describeFlag('case_deadline_approaching', { caseNo: 'X', deadline: 'statutory', dueAt: '2026-03-16T09:00:00.000Z' })).toContain('法定时限');
     for (const kind of FLAG_KIND_CODES) expect(describeFlag(kind, {})).toMatch(/\S/);
+    expect(describeFlag('commitment_check_overdue', { caseNo: 'X', dueDate: '2026-12-25' })).toBe('办件 X 的告知承诺核查已超期（应于 2026-12-25 前完成）');
     expect(describeFlag('rating_ticket_due_soon', { caseNo: 'X', dueDate: '2026-12-25', status: 'visited' })).toBe('办件 X 的差评整改工单将于 2026-12-25 到期（已回访）');
   });
 
@@ -19,7 +20,7 @@ describe('flag kinds', () => {
   });
 
   it('keeps red for what is late or broken, and only conditions clear by themselves', () => {
-    expect(FLAG_KIND_CODES.filter((kind) => FLAG_KINDS[kind].severity === 'red').sort()).toEqual(['case_overdue', 'job_failed', 'rating_ticket_overdue', 'task_overdue']);
+    expect(FLAG_KIND_CODES.filter((kind) => FLAG_KINDS[kind].severity === 'red').sort()).toEqual(['case_overdue', 'commitment_check_overdue', 'job_failed', 'rating_ticket_overdue', 'task_overdue']);
     expect(FLAG_KIND_CODES.filter((kind) => !FLAG_KINDS[kind].clears).sort()).toEqual(['auto_approval_sample', 'benefit_run_jump', 'decision_too_fast', 'job_failed']);
     expect(formatChinaMinute('not a time')).toBe('not a time');
   });

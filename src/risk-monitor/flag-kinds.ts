@@ -24,6 +24,7 @@ export const FLAG_KINDS = {
   benefit_run_jump: { severity: 'yellow', clears: false, perCase: false },
   rating_ticket_due_soon: { severity: 'yellow', clears: true, perCase: false },
   rating_ticket_overdue: { severity: 'red', clears: true, perCase: false },
+  commitment_check_overdue: { severity: 'red', clears: true, perCase: false },
 } as const satisfies Record<string, { severity: Severity; clears: boolean; perCase: boolean }>;
 
 export type FlagKind = keyof typeof FLAG_KINDS;
@@ -71,6 +72,8 @@ export function describe(kind: FlagKind, facts: Record<string, unknown>): string
       return `办件 ${f.caseNo ?? ''} 的差评整改工单将于 ${f.dueDate} 到期（${TICKET_STATUS_NAMES[String(f.status)] ?? f.status}）`;
     case 'rating_ticket_overdue':
       return `办件 ${f.caseNo ?? ''} 的差评整改工单已超期（应于 ${f.dueDate} 前办结）`;
+    case 'commitment_check_overdue':
+      return `办件 ${f.caseNo ?? ''} 的告知承诺核查已超期（应于 ${f.dueDate} 前完成）`;
     case 'benefit_run_jump':
       return `政策 ${f.policyCode} 本次运行符合条件 ${f.eligible} 个，上次 ${f.previous} 个，变化 ${f.changePercent}%`;
   }

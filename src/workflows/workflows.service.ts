@@ -165,6 +165,12 @@ export class WorkflowsService implements OnApplicationBootstrap {
     return this.definitionOf(await this.findVersion(key, version));
   }
 
+  /** A stored version with its status (a draft, the published one, or one superseded), for moving cases between versions. */
+  async versionAt(key: string, version: number): Promise<{ status: WorkflowVersion['status']; definition: WorkflowDefinition }> {
+    const row = await this.findVersion(key, version);
+    return { status: row.status, definition: this.definitionOf(row) };
+  }
+
   private definitionOf(row: WorkflowVersion): WorkflowDefinition {
     const parsed = parseDefinition(row.document);
     if (!parsed.ok) throw conflict('workflow.unreadable', `Stored workflow ${row.key} v${row.version} no longer parses.`);

@@ -44,8 +44,8 @@ export function itemWithJoint(system: TestSystem, admin: string, join: unknown =
   ]);
 }
 
-/** A citizen applies for `code` and market-regulation accepts; answers the case id. */
-export async function submitAndAccept(system: TestSystem, citizen: string, code: string): Promise<string> {
+/** A citizen applies for `code` with its example form and required materials; answers the case id. */
+export async function submitCase(system: TestSystem, citizen: string, code: string): Promise<string> {
   const item = await serviceItem(system, code);
   const { body } = await system
     .http()
@@ -53,7 +53,13 @@ export async function submitAndAccept(system: TestSystem, citizen: string, code:
     .set(auth(citizen))
     .send({ serviceItemCode: code, form: exampleForm(item), materials: await requiredMaterials(system, citizen, item) })
     .expect(201);
-  const accept = await waitForTask(system, 'market-regulation', body.id, 'accept');
-  await decide(system, 'market-regulation', accept.id, { action: 'accept' });
   return body.id as string;
+}
+
+/** A citizen applies for `code` and market-regulation accepts; answers the case id. */
+export async function submitAndAccept(system: TestSystem, citizen: string, code: string): Promise<string> {
+  const id = await submitCase(system, citizen, code);
+  const accept = await waitForTask(system, 'market-regulation', id, 'accept');
+  await decide(system, 'market-regulation', accept.id, { action: 'accept' });
+  return id;
 }

@@ -2,25 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decide } from './decide.js';
 import type { WorkflowDefinition } from './definition.js';
 import type { CaseEvent } from './events.js';
-import { parseDefinition } from './parse.js';
 import { currentSteps, openCorrection, openTasks, pendingEvaluation, runningTimers } from './state.js';
 import { CaseRun, effectOf, effectTypes } from './testing/case-run.js';
-import { FOOD_LICENCE_YAML, jointDefinition } from './testing/fixtures.js';
+import { jointDefinition } from './testing/fixtures.js';
+import { atReview, foodLicence } from './testing/food-licence.js';
 
-function foodLicence(): WorkflowDefinition {
-  const parsed = parseDefinition(FOOD_LICENCE_YAML);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.definition;
-}
-
-/** Submits and accepts a food-licence case whose instant check fails, leaving it at the review step. */
-function atReview(): CaseRun {
-  const run = new CaseRun(foodLicence());
-  run.send({ type: 'submit', caseId: 'c1' });
-  run.send({ type: 'accept', taskId: run.task().id });
-  run.send({ type: 'rule_evaluated', evaluationId: pendingEvaluation(run.current)!, result: false });
-  return run;
-}
 
 describe('decide: intake', () => {
   it('starts a submitted case with an accept task at the first step and no clock', () => {

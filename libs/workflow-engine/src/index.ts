@@ -56,3 +56,12 @@ export type { CaseEvent, CaseEventType, TaskEvent } from './events.js';
 export type { ClockReason, Effect, EffectType, Notification, TaskOpening } from './effects.js';
 export type { EngineError, EngineErrorCode } from './engine-error.js';
 export { decide, type Decision } from './decide.js';
+export {
+  checkStepMapping,
+  migrateCase,
+  type CaseMove,
+  type MappingProblem,
+  type MappingProblemCode,
+  type MoveRefusalCode,
+  type StepMapping,
+} from './migrate.js';

@@ -79,6 +79,8 @@ export interface ServiceItem extends ServiceGuide {
   readonly materials: readonly Material[];
   readonly formSchema: FormSchema;
   readonly workflowKey: string;
+  /** 告知承诺: working days within which a case approved on commitment is checked (ServiceItem.commitmentCheckDays). */
+  readonly commitmentCheckDays?: number;
 }
 
 export type FailurePolicy = 'fail-bundle' | 'finish-rest';

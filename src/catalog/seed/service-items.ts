@@ -314,6 +314,8 @@ const items: readonly Omit<ServiceItem, keyof ServiceGuide>[] = [
       },
     ),
     workflowKey: 'public-venue-fire-inspection',
+    // 告知承诺: a venue approved on its commitment is inspected afterwards, within 20 working days.
+    commitmentCheckDays: 20,
   },
   {
     code: '2201-CG-0001',

@@ -722,6 +722,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commitment-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告知承诺 follow-up checks (clerks: their department; supervisors and admins: all) */
+        get: operations["CommitmentChecksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 告知承诺 check */
+        get: operations["CommitmentChecksController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-checks/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a 告知承诺 check: confirmed, or a false commitment (the licence is revoked) */
+        post: operations["CommitmentChecksController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counter/cases": {
         parameters: {
             query?: never;
@@ -1828,6 +1879,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflows/{key}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the open cases of one version to the published version by a step mapping; dryRun lists what would move and what cannot */
+        post: operations["WorkflowMigrationsController_migrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workflows/{key}/versions/{version}": {
         parameters: {
             query?: never;
@@ -2227,6 +2295,18 @@ export interface components {
             /** Format: date-time */
             statutory: string | null;
         };
+        CaseMigrationResultView: {
+            caseId: string;
+            caseNo: string;
+            /** @description the step the case is at */
+            fromStep: string | null;
+            /** @description why it cannot move (status refused) */
+            problem?: components["schemas"]["MigrationProblemView"];
+            /** @enum {string} */
+            status: "moved" | "would_move" | "refused";
+            /** @description the step it continues at (or would) */
+            toStep: string | null;
+        };
         CasePartyView: {
             id: string;
             /** @description whole to the person and to staff, masked (张*三) to others */
@@ -2419,6 +2499,45 @@ export interface components {
             displayName: string;
             id: string;
         };
+        CommitmentCheckDecisionDto: {
+            /**
+             * @description what was found; required for false_commitment (the revocation reason)
+             * @example 现场核查：疏散通道被占用，消防设施与承诺不符
+             */
+            note?: string;
+            /**
+             * @description confirmed: the premises are as committed (the check closes); false_commitment: the licence is revoked
+             * @enum {string}
+             */
+            outcome: "confirmed" | "false_commitment";
+        };
+        CommitmentCheckPage: {
+            items: components["schemas"]["CommitmentCheckView"][];
+            nextCursor: string | null;
+        };
+        CommitmentCheckView: {
+            caseId: string;
+            caseNo: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            departmentCode: string;
+            /**
+             * @description the China date by which the check is due
+             * @example 2026-12-31
+             */
+            dueDate: string;
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** @description still open after its due date */
+            overdue: boolean;
+            /** @description licences revoked because the commitment was false */
+            revokedCertificates: string[];
+            serviceItemCode: string;
+            /** @enum {string} */
+            status: "open" | "confirmed" | "false_commitment";
+        };
         CorrectionItemView: {
             /** @description the department that asked */
             department: string;
@@ -2538,6 +2657,11 @@ export interface components {
         CreateServiceItemDto: {
             /** @example 2201-SC-0001 */
             code: string;
+            /**
+             * @description 告知承诺: a case a rule approves on the applicant’s commitment gets a follow-up check by the department due this many working days later; null or absent: no check
+             * @example 20
+             */
+            commitmentCheckDays?: number | null;
             /**
              * @description 监督投诉电话
              * @example 12315
@@ -2885,7 +3009,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
             /** @enum {string|null} */
             resolution: "cleared" | "manual" | null;
             resolutionComment: string | null;
@@ -2914,7 +3038,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+            kind: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
             /** @enum {string} */
             severity: "yellow" | "red";
             /** @description What the flag is about: one open flag per kind and target */
@@ -3156,6 +3280,11 @@ export interface components {
             fileId: string;
             /** @example businessLicense */
             key: string;
+        };
+        MigrationProblemView: {
+            /** @example migration.step_unmapped */
+            code: string;
+            detail: string;
         };
         MissingItemDto: {
             /**
@@ -3688,6 +3817,11 @@ export interface components {
         };
         ServiceItemFieldsDto: {
             /**
+             * @description 告知承诺: a case a rule approves on the applicant’s commitment gets a follow-up check by the department due this many working days later; null or absent: no check
+             * @example 20
+             */
+            commitmentCheckDays?: number | null;
+            /**
              * @description 监督投诉电话
              * @example 12315
              */
@@ -3756,6 +3890,11 @@ export interface components {
         ServiceItemView: {
             /** @example 2201-SC-0001 */
             code: string;
+            /**
+             * @description 告知承诺: a case a rule approves on the applicant’s commitment gets a follow-up check by the department due this many working days later; null or absent: no check
+             * @example 20
+             */
+            commitmentCheckDays?: number | null;
             /**
              * @description 监督投诉电话
              * @example 12315
@@ -4115,6 +4254,44 @@ export interface components {
         };
         WorkflowList: {
             items: components["schemas"]["WorkflowView"][];
+        };
+        WorkflowMigrationDto: {
+            /**
+             * @description true: only list what would move and what cannot; nothing changes
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * @description the version the cases run on now (published, or superseded by a later one)
+             * @example 1
+             */
+            fromVersion: number;
+            /**
+             * @description for each step of fromVersion where cases may wait, the step of toVersion they continue at; a case at an unmapped step stays where it is
+             * @example {
+             *       "accept": "accept",
+             *       "review": "review"
+             *     }
+             */
+            stepMapping: {
+                [key: string]: string;
+            };
+            /**
+             * @description the published version they move to
+             * @example 2
+             */
+            toVersion: number;
+        };
+        WorkflowMigrationView: {
+            dryRun: boolean;
+            fromVersion: number;
+            key: string;
+            /** @description cases moved (or, in a dry run, that would move) */
+            moved: number;
+            refused: number;
+            /** @description one per open case of fromVersion, in case-number order */
+            results: components["schemas"]["CaseMigrationResultView"][];
+            toVersion: number;
         };
         WorkflowVersionRef: {
             key: string;
@@ -6665,6 +6842,186 @@ export interface operations {
             };
         };
     };
+    CommitmentChecksController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "confirmed" | "false_commitment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description earliest due first: a clerk’s own department, every department for supervisors and admins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCheckPage"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CommitmentChecksController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCheckView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `commitment_check.not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CommitmentChecksController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentCheckDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description confirmed closes the check; false_commitment revokes the case’s licences with the note as reason and notifies the holder */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCheckView"];
+                };
+            };
+            /** @description `request.bad_parameter`: id does not parse; `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not clerk or supervisor or admin; `commitment_check.department_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `commitment_check.not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `commitment_check.already_decided`, `case.concurrent_change` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CounterController_enter: {
         parameters: {
             query?: never;
@@ -8940,7 +9297,7 @@ export interface operations {
                 departmentCode?: string;
                 /** @description csv: this page as CSV, the next cursor in the X-Next-Cursor header */
                 format?: "json" | "csv";
-                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
                 limit?: number;
                 severity?: "yellow" | "red";
                 status?: "open" | "acknowledged" | "resolved";
@@ -9143,7 +9500,7 @@ export interface operations {
                 /** @description csv (UTF-8 with BOM) also by `Accept: text/csv` */
                 format?: "json" | "csv";
                 /** @description decision_too_fast and auto_approval_sample look back, not ahead: only when named here */
-                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue";
+                kind?: "case_deadline_approaching" | "case_overdue" | "task_deadline_approaching" | "task_overdue" | "task_unclaimed" | "case_stalled" | "repeated_corrections" | "tolerated_material_overdue" | "decision_too_fast" | "auto_approval_sample" | "job_failed" | "benefit_run_jump" | "rating_ticket_due_soon" | "rating_ticket_overdue" | "commitment_check_overdue";
                 /** @description Items answered, red first; `total` counts them all */
                 limit?: number;
                 severity?: "yellow" | "red";
@@ -10755,6 +11112,85 @@ export interface operations {
             };
             /** @description `workflow.not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WorkflowMigrationsController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowMigrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowMigrationView"];
+                };
+            };
+            /** @description `validation.failed`: a field of the query or body is invalid (`errors[].path` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.unauthenticated`, `auth.session_ended`, `auth.session_revoked`: no valid bearer token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller is not admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `workflow.version_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `workflow.unreadable` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `migration.same_version`, `migration.version_not_published`, `migration.unknown_source_step`, `migration.unknown_target_step`, `migration.incompatible_step` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -111,3 +111,5 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type TicketRecord = Schemas['TicketRecordView'];
 /** 差评 整改 ticket (GET /api/rating-tickets/:id). */
 export type RatingTicket = Schemas['RatingTicketView'];
+export type CommitmentCheck = Schemas['CommitmentCheckView'];
+export type WorkflowMigration = Schemas['WorkflowMigrationView'];

@@ -8,6 +8,7 @@ import type { FieldError, GraphEdge, GraphNode, WorkflowSummary } from '../../li
 import { useApi } from '../../lib/use-api';
 import { convertDefinition, locatePath, readDefinition, writeDefinition, type DefinitionFormat } from './definition-text';
 import { WorkflowGraph } from './workflow-graph';
+import { WorkflowMigrationCard } from './workflow-migration';
 
 const VALIDATE_DELAY_MS = 400;
 
@@ -140,6 +141,7 @@ export function WorkflowsPage() {
   };
 
   const selectedStatus = list.data?.items.find((w) => w.key === selected?.key)?.versions.find((v) => v.version === selected?.version)?.status;
+  const selectedWorkflow = list.data?.items.find((w) => w.key === selected?.key);
 
   return (
     <>
@@ -253,6 +255,7 @@ export function WorkflowsPage() {
                   )}
                 </Space>
               </Card>
+              {selectedWorkflow && selected && selectedStatus !== 'draft' && <WorkflowMigrationCard workflow={selectedWorkflow} fromVersion={selected.version} />}
               {selected && graph && (
                 <Card title={<h2 style={{ fontSize: 16, margin: 0 }}><code>{selected.key}</code> {t.workflows.graphTitle(selected.version)}</h2>} size="small">
                   <WorkflowGraph nodes={graph.nodes} edges={graph.edges} title={t.workflows.graphOf(selected.key, selected.version)} />

@@ -11,6 +11,7 @@ import { useSession } from '../../lib/session';
 import { useStepNames } from '../../lib/step-names';
 import type { BulkResponse, Page, Task } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
+import { CommitmentChecksPanel } from './commitment-checks-panel';
 
 const REFRESH_MS = 20_000;
 
@@ -211,6 +212,7 @@ export function QueuePage() {
           },
         ]}
       />
+      <CommitmentChecksPanel />
     </>
   );
 }
