@@ -13,6 +13,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { OutboxService } from '../queue/outbox/outbox.service.js';
 import { JobName } from '../queue/queue-names.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
+import { CommitmentChecksService } from '../commitment-checks/commitment-checks.service.js';
 import { CaseTaskStore } from './case-task.store.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { ServiceItem } from '../catalog/service-item.entity.js';
@@ -48,7 +49,7 @@ export const TOLERATED_MATERIAL_DAYS = 5;
 export type EngineInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
 
 /** What the engine reads of a case's service item (its form's schema types the rules); the submission has it at hand. */
-export type ItemFacts = Pick<ServiceItem, 'code' | 'formSchema'>;
+export type ItemFacts = Pick<ServiceItem, 'code' | 'formSchema' | 'departmentCode' | 'commitmentCheckDays'>;
 
 export interface HistoryNote {
   comment?: string | null;
@@ -90,6 +91,7 @@ export class CaseEngine {
     private readonly webhooks: WebhooksService,
     private readonly tasks: CaseTaskStore,
     private readonly catalog: CatalogService,
+    private readonly commitmentChecks: CommitmentChecksService,
   ) {}
 
   /** Published versions never change, so each is read from the database once per process. */
@@ -155,6 +157,8 @@ export class CaseEngine {
       this.refreshDeadlines(record, calendar, now);
 
       await this.appendHistory(record, { actor: next.actor, action: event.type, fromStatus, toStatus: record.status, now, note: { ...next.note, data: { ...eventData(event), ...next.note.data } } });
+      // Approved by a rule, not by a reviewer: on a 告知承诺 item the commitment is checked afterwards.
+      if (event.type === 'rule_evaluated' && event.result && record.status === 'approved') await this.commitmentChecks.openFor(record, item?.code === record.serviceItemCode ? item : undefined);
       next = inline ? await this.ruleEvent(record, item) : null;
     }
     await this.save(record);

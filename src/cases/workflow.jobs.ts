@@ -8,7 +8,6 @@ import { JobHandler } from '../queue/job-handler.decorator.js';
 import { JobName, type JobPayloads } from '../queue/queue-names.js';
 import { decideRule } from './auto-rule.js';
 import { TimersService } from '../timers/timers.service.js';
-import { CommitmentChecksService } from '../commitment-checks/commitment-checks.service.js';
 import { CaseEngine, SYSTEM, caseTimer } from './case-engine.service.js';
 import { CaseRecord } from './case.entity.js';
 
@@ -26,7 +25,6 @@ export class WorkflowJobs {
     private readonly engine: CaseEngine,
     private readonly timers: TimersService,
     private readonly catalog: CatalogService,
-    private readonly commitmentChecks: CommitmentChecksService,
   ) {}
 
   @JobHandler(JobName.EvaluateRule)
@@ -39,8 +37,6 @@ export class WorkflowJobs {
     const { result, comment } = decideRule(record, pending, (item?.formSchema as JsonSchema | undefined) ?? null);
     record.pendingEvaluation = null;
     await this.engine.apply(record, { type: 'rule_evaluated', evaluationId, result }, SYSTEM, { comment, data: { rule: pending.expression, result } });
-    // Approved by the rule, not by a reviewer: on a 告知承诺 item the commitment is checked afterwards.
-    if (result && record.status === 'approved') await this.commitmentChecks.openFor(record);
     return result;
   }
 

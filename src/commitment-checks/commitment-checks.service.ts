@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { chinaDate } from '@app/business-calendar';
+import { chinaDate, chinaMidnight } from '@app/business-calendar';
 import type { Caller } from '../auth/auth.decorators.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import type { ServiceItem } from '../catalog/service-item.entity.js';
 import { Keyset, type Page } from '../http/pagination.js';
 import { conflict, notFound } from '../http/problem.js';
 import { ClockService } from '../time/clock.service.js';
 import type { CommitmentCheckListQuery, CommitmentCheckView } from './commitment-check.dto.js';
 import { CommitmentCheck } from './commitment-check.entity.js';
-
-const DAY_MS = 86_400_000;
-/** The first instant after a China date. */
-const endOfChinaDate = (date: string): Date => new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS);
 
 /** The queue's order: the earliest due first. */
 const CHECK_PAGES = new Keyset('ASC', { dueAt: { sql: 'k.dueAt', type: 'timestamp' }, id: { sql: 'k.id', type: 'uuid' } });
@@ -44,10 +41,10 @@ export class CommitmentChecksService {
   /**
    * Called in the transaction of an approval a rule gave (告知承诺: the commitment stood in for the
    * review): when the item sets `commitmentCheckDays`, its department must check within that many
-   * working days. Once per case; other items and repeated calls open nothing.
+   * working days. Once per case; other items and repeated calls open nothing. `known`: the item, when the caller holds it.
    */
-  async openFor(approved: ApprovedCase): Promise<CommitmentCheck | null> {
-    const item = approved.serviceItemCode ? await this.catalog.itemOrNull(approved.serviceItemCode) : null;
+  async openFor(approved: ApprovedCase, known?: Pick<ServiceItem, 'code' | 'departmentCode' | 'commitmentCheckDays'>): Promise<CommitmentCheck | null> {
+    const item = known ?? (approved.serviceItemCode ? await this.catalog.itemOrNull(approved.serviceItemCode) : null);
     if (!item?.commitmentCheckDays) return null;
     const openedAt = this.clock.now();
     const { date: dueDate } = await this.calendars.addWorkingDays(chinaDate(openedAt), item.commitmentCheckDays);
@@ -55,7 +52,7 @@ export class CommitmentChecksService {
       .createQueryBuilder()
       .insert()
       .into(CommitmentCheck)
-      .values({ caseId: approved.id, caseNo: approved.caseNo, serviceItemCode: item.code, departmentCode: item.departmentCode, status: 'open', dueDate, dueAt: endOfChinaDate(dueDate), openedAt })
+      .values({ caseId: approved.id, caseNo: approved.caseNo, serviceItemCode: item.code, departmentCode: item.departmentCode, status: 'open', dueDate, dueAt: chinaMidnight(dueDate, true), openedAt })
       .orIgnore()
       .execute();
     return this.checks.findOneBy({ caseId: approved.id });

@@ -5,16 +5,11 @@ import type { Caller } from '../auth/auth.decorators.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Keyset, type Page } from '../http/pagination.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
-import { chinaDate } from '@app/business-calendar';
+import { chinaDate, chinaMidnight } from '@app/business-calendar';
 import { ClockService } from '../time/clock.service.js';
 import type { RatingTicketListQuery, RatingTicketView } from './rating-ticket.dto.js';
 import { RatingTicket, type TicketVisit } from './rating-ticket.entity.js';
 import { FOLLOW_UP_WORKING_DAYS, nextTicketState, opensTicket, ratingLabel, type TicketAction } from './ticket-rules.js';
-
-const DAY_MS = 86_400_000;
-
-/** The first instant after a China date. */
-const endOfChinaDate = (date: string): Date => new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS);
 
 /** Newest first. */
 const TICKET_PAGES = new Keyset('DESC', { openedAt: { sql: 't.openedAt', type: 'timestamp' }, id: { sql: 't.id', type: 'uuid' } });
@@ -54,7 +49,7 @@ export class RatingTicketsService {
       .createQueryBuilder()
       .insert()
       .into(RatingTicket)
-      .values({ ...rated, status: 'open', outcome: null, dueDate, dueAt: endOfChinaDate(dueDate), visits: [], openedAt })
+      .values({ ...rated, status: 'open', outcome: null, dueDate, dueAt: chinaMidnight(dueDate, true), visits: [], openedAt })
       .orIgnore()
       .returning('*')
       .execute();
