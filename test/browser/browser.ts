@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { SEED_PASSWORD } from '../support/system.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { privateDatabase, type PrivateDatabase } from '../support/private-database.js';
+import { SEED_PASSWORD, startTestSystem, type TestSystem } from '../support/system.js';
 
 /** Debian's Chromium (installed by .ci/run); a downloaded browser is never used. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -81,4 +82,51 @@ export function selectedText(box: Locator): Promise<string> {
 /** Polls a check that reloads or clicks until it passes: the workers advance cases asynchronously. */
 export async function eventually(check: () => Promise<boolean>, timeout = 20_000): Promise<void> {
   await expect.poll(check, { timeout, interval: 500 }).toBe(true);
+}
+
+/** A file's pages under test: its system and browser, and the people it sends to them. */
+export interface PagesUnderTest {
+  readonly system: TestSystem;
+  readonly browser: Browser;
+  /** A person in a browser context of their own at the system's address, signed in unless `username` is null. */
+  person(username: string | null, password?: string): Promise<Visitor>;
+}
+
+/**
+ * Starts a single-server system and a browser before the file's tests and stops both after them, closing every
+ * person's context. `database` names a database of the file's own, for files whose pages show what they
+ * change of the seeded data (the shared one holds the other files' cases too).
+ */
+export function pagesUnderTest(options: { database?: string } = {}): PagesUnderTest {
+  const started: { system?: TestSystem; browser?: Browser; database?: PrivateDatabase } = {};
+  const people: Visitor[] = [];
+  beforeAll(async () => {
+    if (options.database) started.database = await privateDatabase(options.database);
+    started.system = await startTestSystem('single-server', started.database ? { DATABASE_URL: started.database.url } : {});
+    started.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    for (const person of people) await person.context.close();
+    await started.browser?.close();
+    await started.system?.stopAll();
+    await started.database?.drop();
+  });
+  const running = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} starts in beforeAll`);
+    return value;
+  };
+  return {
+    get system() {
+      return running(started.system, 'system');
+    },
+    get browser() {
+      return running(started.browser, 'browser');
+    },
+    async person(username, password) {
+      const person = await visitor(this.browser, this.system.url!);
+      people.push(person);
+      if (username) await signIn(person.page, username, password);
+      return person;
+    },
+  };
 }

@@ -1,38 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from '../support/applicant.js';
 import { auth, decide, waitForTask } from '../support/drive.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
-import { field, launchBrowser, screenshot, signIn, visitor, type Visitor } from './browser.js';
+import { field, pagesUnderTest, screenshot, signIn } from './browser.js';
 
 /** Issue #19 in the pages: a 告知承诺 check in the fire-rescue clerk's workbench, recorded as a false commitment. */
 
-let system: TestSystem;
-let browser: Browser;
-const visitors: Visitor[] = [];
-
-beforeAll(async () => {
-  system = await startTestSystem('single-server');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const v of visitors) await v.context.close();
-  await browser?.close();
-  await system?.stopAll();
-});
+const pages = pagesUnderTest();
 
 describe('告知承诺 checks in the pages', () => {
   it('the clerk finds the check under the queue and records a false commitment; the licence then verifies as revoked', async () => {
-    const citizen = await system.login('citizen1');
-    const item = await serviceItem(system, '2201-XF-0001');
-    const { body: created } = await system.http().post('/api/cases').set(auth(citizen)).send({ serviceItemCode: item.code, form: exampleForm(item, { commitmentMode: true }), materials: await requiredMaterials(system, citizen, item) }).expect(201);
-    await decide(system, 'fire-rescue', (await waitForTask(system, 'fire-rescue', created.id, 'accept')).id, { action: 'accept' });
+    const citizen = await pages.system.login('citizen1');
+    const item = await serviceItem(pages.system, '2201-XF-0001');
+    const { body: created } = await pages.system.http().post('/api/cases').set(auth(citizen)).send({ serviceItemCode: item.code, form: exampleForm(item, { commitmentMode: true }), materials: await requiredMaterials(pages.system, citizen, item) }).expect(201);
+    await decide(pages.system, 'fire-rescue', (await waitForTask(pages.system, 'fire-rescue', created.id, 'accept')).id, { action: 'accept' });
     let code: string | undefined;
-    await expect.poll(async () => (code = (await system.http().get(`/api/cases/${created.id}`).set(auth(citizen))).body.certificates?.[0]?.code), { timeout: 20_000 }).toBeDefined();
+    await expect.poll(async () => (code = (await pages.system.http().get(`/api/cases/${created.id}`).set(auth(citizen))).body.certificates?.[0]?.code), { timeout: 20_000 }).toBeDefined();
 
-    const clerk = await visitor(browser, system.url!);
-    visitors.push(clerk);
+    const clerk = await pages.person(null);
     onTestFailed(() => screenshot(clerk.page, 'failed-commitment-check'));
     await signIn(clerk.page, 'clerk.fire-rescue');
     await clerk.page.goto('/workbench');

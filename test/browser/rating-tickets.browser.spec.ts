@@ -1,48 +1,26 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from '../support/applicant.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
-import { field, launchBrowser, screenshot, signIn, visitor, type Visitor } from './browser.js';
+import { field, pagesUnderTest, screenshot } from './browser.js';
 
 /** Issue #19 in the pages: a 差评 given in the portal, worked in the 差评整改 pages; a licence revoked and verified. */
 
-let system: TestSystem;
-let browser: Browser;
-const visitors: Visitor[] = [];
+const pages = pagesUnderTest();
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-beforeAll(async () => {
-  system = await startTestSystem('single-server');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const v of visitors) await v.context.close();
-  await browser?.close();
-  await system?.stopAll();
-});
-
-async function person(username: string | null): Promise<Visitor> {
-  const v = await visitor(browser, system.url!);
-  visitors.push(v);
-  if (username) await signIn(v.page, username);
-  return v;
-}
-
 async function applyForFoodLicence(citizen: string, floorArea: number): Promise<{ id: string; caseNo: string }> {
-  const item = await serviceItem(system, '2201-SC-0001');
-  const materials = await requiredMaterials(system, citizen, item, ['foodSafetySystem']);
-  const { body } = await system.http().post('/api/cases').set(auth(citizen)).send({ serviceItemCode: item.code, form: exampleForm(item, { floorArea, businessScope: '自制饮品制售' }), materials }).expect(201);
+  const item = await serviceItem(pages.system, '2201-SC-0001');
+  const materials = await requiredMaterials(pages.system, citizen, item, ['foodSafetySystem']);
+  const { body } = await pages.system.http().post('/api/cases').set(auth(citizen)).send({ serviceItemCode: item.code, form: exampleForm(item, { floorArea, businessScope: '自制饮品制售' }), materials }).expect(201);
   return body;
 }
 
 describe('差评 整改 in the pages', () => {
   it('a citizen rates 非常不满意; the clerk records 回访 and 整改; the supervisor closes the ticket', async () => {
-    const citizenToken = await system.login('citizen1');
+    const citizenToken = await pages.system.login('citizen1');
     const created = await applyForFoodLicence(citizenToken, 80.0);
-    await system.http().post(`/api/cases/${created.id}/withdraw`).set(auth(citizenToken)).expect(200);
+    await pages.system.http().post(`/api/cases/${created.id}/withdraw`).set(auth(citizenToken)).expect(200);
 
-    const citizen = await person('citizen1');
+    const citizen = await pages.person('citizen1');
     onTestFailed(() => screenshot(citizen.page, 'failed-rating'));
     await citizen.page.goto(`/portal/cases/${created.id}`);
     const rating = citizen.page.getByTestId('rating');
@@ -54,7 +32,7 @@ describe('差评 整改 in the pages', () => {
     await rating.getByRole('button', { name: /提交评价/ }).click();
     await rating.getByText('您的评价：非常不满意（1 分）').waitFor();
 
-    const clerk = await person('clerk.market-regulation');
+    const clerk = await pages.person('clerk.market-regulation');
     onTestFailed(() => screenshot(clerk.page, 'failed-ticket-clerk'));
     await clerk.page.getByRole('link', { name: '差评整改' }).click();
     await clerk.page.getByRole('heading', { name: '差评整改工单', level: 1 }).waitFor();
@@ -69,7 +47,7 @@ describe('差评 整改 in the pages', () => {
     // Closing is not the clerk's.
     expect(await clerk.page.getByRole('button', { name: '办结工单' }).count()).toBe(0);
 
-    const supervisor = await person('supervisor');
+    const supervisor = await pages.person('supervisor');
     onTestFailed(() => screenshot(supervisor.page, 'failed-ticket-supervisor'));
     await supervisor.page.goto(clerk.page.url());
     await supervisor.page.getByText('高峰时段增开两个窗口', { exact: false }).waitFor();
@@ -84,16 +62,16 @@ describe('差评 整改 in the pages', () => {
 
 describe('licence revocation in the pages', () => {
   it('a supervisor revokes a licence with a reason; anyone verifying it then sees 已撤销 and why', async () => {
-    const citizenToken = await system.login('citizen1');
-    const clerkToken = await system.login('clerk.market-regulation');
+    const citizenToken = await pages.system.login('citizen1');
+    const clerkToken = await pages.system.login('clerk.market-regulation');
     const created = await applyForFoodLicence(citizenToken, 80.0);
     let taskId: string | undefined;
-    await expect.poll(async () => (taskId = (await system.http().get(`/api/tasks?caseId=${created.id}`).set(auth(clerkToken)).expect(200)).body.items[0]?.id), { timeout: 15_000 }).toBeDefined();
-    await system.http().post(`/api/tasks/${encodeURIComponent(taskId!)}/decision`).set(auth(clerkToken)).send({ action: 'accept' }).expect(200);
+    await expect.poll(async () => (taskId = (await pages.system.http().get(`/api/tasks?caseId=${created.id}`).set(auth(clerkToken)).expect(200)).body.items[0]?.id), { timeout: 15_000 }).toBeDefined();
+    await pages.system.http().post(`/api/tasks/${encodeURIComponent(taskId!)}/decision`).set(auth(clerkToken)).send({ action: 'accept' }).expect(200);
     let code: string | undefined;
-    await expect.poll(async () => (code = (await system.http().get(`/api/cases/${created.id}`).set(auth(citizenToken))).body.certificates?.[0]?.code), { timeout: 15_000 }).toBeDefined();
+    await expect.poll(async () => (code = (await pages.system.http().get(`/api/cases/${created.id}`).set(auth(citizenToken))).body.certificates?.[0]?.code), { timeout: 15_000 }).toBeDefined();
 
-    const supervisor = await person('supervisor');
+    const supervisor = await pages.person('supervisor');
     onTestFailed(() => screenshot(supervisor.page, 'failed-revoke'));
     await supervisor.page.goto(`/verify/${code}`);
     await supervisor.page.getByText('证照真实有效').waitFor();
@@ -105,7 +83,7 @@ describe('licence revocation in the pages', () => {
     // The dialog closes, and a revoked licence offers no second revocation.
     await expect.poll(() => supervisor.page.getByRole('button', { name: '撤销证照' }).count()).toBe(0);
 
-    const anyone = await person(null);
+    const anyone = await pages.person(null);
     onTestFailed(() => screenshot(anyone.page, 'failed-verify-revoked'));
     await anyone.page.goto(`/verify/${code}`);
     await anyone.page.getByTestId('verify-result').getByText('证照已撤销').waitFor();

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { exampleForm, requiredMaterials, serviceItem } from '../support/applicant.js';
-import { privateDatabase, type PrivateDatabase } from '../support/private-database.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
-import { eventually, field, launchBrowser, screenshot, signIn, visitor, type Visitor } from './browser.js';
+import { eventually, field, pagesUnderTest, screenshot } from './browser.js';
 
 /**
  * Issue #19 in the pages: a supervisor assigns a task to a named clerk on 工作量与指派, and a clerk accepts
@@ -12,36 +9,16 @@ import { eventually, field, launchBrowser, screenshot, signIn, visitor, type Vis
  * the queue holds this file's cases only.
  */
 
-let database: PrivateDatabase;
-let system: TestSystem;
-let browser: Browser;
+const pages = pagesUnderTest({ database: 'staff_tools' });
 let citizen: string;
 let admin: string;
 let clerkToken: string;
-const visitors: Visitor[] = [];
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const PASSWORD = 'Staff-tools-2026!';
 
 beforeAll(async () => {
-  database = await privateDatabase('staff_tools');
-  system = await startTestSystem('single-server', { DATABASE_URL: database.url });
-  browser = await launchBrowser();
-  [citizen, admin, clerkToken] = await Promise.all(['citizen1', 'admin', 'clerk.market-regulation'].map((u) => system.login(u)));
-}, 120_000);
-
-afterAll(async () => {
-  for (const v of visitors) await v.context.close();
-  await browser?.close();
-  await system?.stopAll();
-  await database?.drop();
+  [citizen, admin, clerkToken] = await Promise.all(['citizen1', 'admin', 'clerk.market-regulation'].map((u) => pages.system.login(u)));
 });
-
-async function person(username: string, password?: string): Promise<Visitor> {
-  const v = await visitor(browser, system.url!);
-  visitors.push(v);
-  await signIn(v.page, username, password);
-  return v;
-}
 
 interface Task {
   id: string;
@@ -52,12 +29,12 @@ interface Task {
 
 /** A food licence application and its open 受理 task in market-regulation's queue. */
 async function application(): Promise<{ caseId: string; caseNo: string; task: Task }> {
-  const item = await serviceItem(system, '2201-SC-0001');
-  const materials = await requiredMaterials(system, citizen, item);
-  const { body } = await system.http().post('/api/cases').set(auth(citizen)).send({ serviceItemCode: item.code, form: exampleForm(item), materials }).expect(201);
+  const item = await serviceItem(pages.system, '2201-SC-0001');
+  const materials = await requiredMaterials(pages.system, citizen, item);
+  const { body } = await pages.system.http().post('/api/cases').set(auth(citizen)).send({ serviceItemCode: item.code, form: exampleForm(item), materials }).expect(201);
   let task: Task | undefined;
   await eventually(async () => {
-    const { body: queue } = await system.http().get(`/api/tasks?caseId=${body.id}`).set(auth(clerkToken)).expect(200);
+    const { body: queue } = await pages.system.http().get(`/api/tasks?caseId=${body.id}`).set(auth(clerkToken)).expect(200);
     task = (queue.items as Task[])[0];
     return task !== undefined;
   });
@@ -68,10 +45,10 @@ describe('staff tools in the pages', () => {
   it('a supervisor assigns a task to a named clerk of its department on 工作量与指派', async () => {
     const name = `王${randomUUID().slice(0, 4)}`;
     const username = `wang.${randomUUID().slice(0, 6)}`;
-    const { body: clerk } = await system.http().post('/api/users').set(auth(admin)).send({ username, password: PASSWORD, roles: ['clerk'], departmentCode: 'market-regulation', displayName: name }).expect(201);
+    const { body: clerk } = await pages.system.http().post('/api/users').set(auth(admin)).send({ username, password: PASSWORD, roles: ['clerk'], departmentCode: 'market-regulation', displayName: name }).expect(201);
     const created = await application();
 
-    const supervisor = await person('supervisor');
+    const supervisor = await pages.person('supervisor');
     onTestFailed(() => screenshot(supervisor.page, 'failed-assign'));
     await supervisor.page.getByRole('link', { name: '工作量与指派' }).click();
     await supervisor.page.getByRole('heading', { name: '工作量与指派', level: 1 }).waitFor();
@@ -89,13 +66,13 @@ describe('staff tools in the pages', () => {
     await screenshot(supervisor.page, 'task-assigned');
 
     // The task is the clerk's now, for good, and the clerk's row counts it.
-    const { body: task } = await system.http().get(`/api/tasks/${encodeURIComponent(created.task.id)}`).set(auth(clerkToken)).expect(200);
+    const { body: task } = await pages.system.http().get(`/api/tasks/${encodeURIComponent(created.task.id)}`).set(auth(clerkToken)).expect(200);
     expect(task).toMatchObject({ status: 'claimed', claimedBy: clerk.id, leaseUntil: null });
     const row = supervisor.page.getByTestId('workload-clerks').getByRole('row', { name: new RegExp(name) });
     await expect.poll(() => row.textContent()).toContain('1');
 
     // The assignee finds it in the workbench as theirs.
-    const assignee = await person(username, PASSWORD);
+    const assignee = await pages.person(username, PASSWORD);
     await assignee.page.goto('/workbench');
     await assignee.page.getByRole('row', { name: new RegExp(created.caseNo) }).getByText('已认领').waitFor();
     expect([...supervisor.errors, ...assignee.errors]).toEqual([]);
@@ -103,12 +80,12 @@ describe('staff tools in the pages', () => {
 
   it('a clerk accepts the selected applications at once; a task decided meanwhile is refused on its own', async () => {
     const [first, second, third] = [await application(), await application(), await application()];
-    const clerk = await person('clerk.market-regulation');
+    const clerk = await pages.person('clerk.market-regulation');
     onTestFailed(() => screenshot(clerk.page, 'failed-bulk-accept'));
     await clerk.page.goto('/workbench');
     for (const c of [first, second, third]) await clerk.page.getByLabel(`选择 ${c.caseNo}`).check();
     // A colleague decides the third while the page shows it.
-    await system.http().post(`/api/tasks/${encodeURIComponent(third.task.id)}/decision`).set(auth(clerkToken)).send({ action: 'accept' }).expect(200);
+    await pages.system.http().post(`/api/tasks/${encodeURIComponent(third.task.id)}/decision`).set(auth(clerkToken)).send({ action: 'accept' }).expect(200);
 
     let bulkCalls = 0;
     clerk.page.on('request', (request) => {
@@ -123,7 +100,7 @@ describe('staff tools in the pages', () => {
     expect(bulkCalls).toBe(1);
 
     for (const c of [first, second]) {
-      const { body } = await system.http().get(`/api/cases/${c.caseId}`).set(auth(clerkToken)).expect(200);
+      const { body } = await pages.system.http().get(`/api/cases/${c.caseId}`).set(auth(clerkToken)).expect(200);
       expect(body.timeline.map((row: { action: string }) => row.action)).toContain('accept');
     }
     expect(clerk.errors).toEqual([]);

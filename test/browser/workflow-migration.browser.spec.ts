@@ -1,48 +1,32 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { serviceItem } from '../support/applicant.js';
 import { auth, decide, waitForTask } from '../support/drive.js';
 import { itemWithSteps, submitCase } from '../support/joint-item.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
-import { launchBrowser, screenshot, signIn, visitor, type Visitor } from './browser.js';
+import { pagesUnderTest, screenshot, signIn } from './browser.js';
 
 /** Issue #19 in the pages: moving a running case to the published version, dry run first. */
 
-let system: TestSystem;
-let browser: Browser;
-const visitors: Visitor[] = [];
-
-beforeAll(async () => {
-  system = await startTestSystem('single-server');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const v of visitors) await v.context.close();
-  await browser?.close();
-  await system?.stopAll();
-});
+const pages = pagesUnderTest();
 
 const ACCEPT = { id: 'accept', type: 'review', queue: { department: 'market-regulation', role: 'clerk' }, outcomes: { accept: 'review', refuse: 'end:refused' } };
 const ISSUE = { id: 'issue', type: 'certificate', outcomes: { done: 'end:approved' } };
 
 describe('moving running cases in the pages', () => {
   it('the admin maps the changed step, sees the dry run, then moves the case', async () => {
-    const admin = await system.login('admin');
-    const citizen = await system.login('citizen1');
-    const code = await itemWithSteps(system, admin, 'migpage', [ACCEPT, { id: 'review', type: 'review', queue: { department: 'market-regulation', role: 'reviewer' }, outcomes: { approve: 'issue', reject: 'end:rejected' } }, ISSUE]);
-    const key = (await serviceItem(system, code)).workflowKey;
-    const caseId = await submitCase(system, citizen, code);
-    await decide(system, 'market-regulation', (await waitForTask(system, 'market-regulation', caseId, 'accept')).id, { action: 'accept' });
-    await waitForTask(system, 'market-regulation', caseId, 'review');
-    const v1 = (await system.http().get(`/api/workflows/${key}/versions/1`).set(auth(admin)).expect(200)).body;
+    const admin = await pages.system.login('admin');
+    const citizen = await pages.system.login('citizen1');
+    const code = await itemWithSteps(pages.system, admin, 'migpage', [ACCEPT, { id: 'review', type: 'review', queue: { department: 'market-regulation', role: 'reviewer' }, outcomes: { approve: 'issue', reject: 'end:rejected' } }, ISSUE]);
+    const key = (await serviceItem(pages.system, code)).workflowKey;
+    const caseId = await submitCase(pages.system, citizen, code);
+    await decide(pages.system, 'market-regulation', (await waitForTask(pages.system, 'market-regulation', caseId, 'accept')).id, { action: 'accept' });
+    await waitForTask(pages.system, 'market-regulation', caseId, 'review');
+    const v1 = (await pages.system.http().get(`/api/workflows/${key}/versions/1`).set(auth(admin)).expect(200)).body;
     const steps = [{ ...ACCEPT, outcomes: { ...ACCEPT.outcomes, accept: 'health-check' } }, { id: 'health-check', type: 'review', name: '卫生核查', queue: { department: 'health', role: 'reviewer' }, outcomes: { approve: 'issue', reject: 'end:rejected' } }, ISSUE];
-    const draft = (await system.http().post('/api/workflows').set(auth(admin)).send({ ...v1, steps }).expect(201)).body.version as number;
-    await system.http().post(`/api/workflows/${key}/versions/${draft}/publish`).set(auth(admin)).expect(200);
-    const caseNo = (await system.http().get(`/api/cases/${caseId}`).set(auth(citizen)).expect(200)).body.caseNo as string;
+    const draft = (await pages.system.http().post('/api/workflows').set(auth(admin)).send({ ...v1, steps }).expect(201)).body.version as number;
+    await pages.system.http().post(`/api/workflows/${key}/versions/${draft}/publish`).set(auth(admin)).expect(200);
+    const caseNo = (await pages.system.http().get(`/api/cases/${caseId}`).set(auth(citizen)).expect(200)).body.caseNo as string;
 
-    const adminVisitor = await visitor(browser, system.url!);
-    visitors.push(adminVisitor);
+    const adminVisitor = await pages.person(null);
     const page = adminVisitor.page;
     onTestFailed(() => screenshot(page, 'failed-migration'));
     await signIn(page, 'admin');
@@ -63,8 +47,8 @@ describe('moving running cases in the pages', () => {
     await result.getByText('已迁移 1 件，未迁移 0 件').waitFor();
     await screenshot(page, 'workflow-migration');
 
-    expect((await system.http().get(`/api/cases/${caseId}`).set(auth(citizen)).expect(200)).body.workflow).toEqual({ key, version: draft });
-    await waitForTask(system, 'health', caseId, 'health-check');
+    expect((await pages.system.http().get(`/api/cases/${caseId}`).set(auth(citizen)).expect(200)).body.workflow).toEqual({ key, version: draft });
+    await waitForTask(pages.system, 'health', caseId, 'health-check');
     expect(adminVisitor.errors).toEqual([]);
   }, 90_000);
 });
