@@ -155,4 +155,10 @@ describe('operations', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-request-id']).toMatch(/^[\w-]+$/);
   });
+
+  it('answers without an entity tag (no hash of every body) or X-Powered-By', async () => {
+    const response = await system.http().get('/api/departments').expect(200);
+    expect(response.headers.etag).toBeUndefined();
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
 });
