@@ -13,6 +13,7 @@ const alias = {
   '@app/notify-core': lib('notify-core'),
   '@app/service-guide': lib('service-guide'),
   '@app/pglite-wire-server': lib('pglite-wire-server'),
+  '@app/quota-lease': lib('quota-lease'),
 };
 
 // Nest relies on decorator metadata, which esbuild does not emit: SWC compiles the TypeScript.

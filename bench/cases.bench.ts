@@ -40,7 +40,7 @@ import { parseStatementLog, statementTotals, transactionKinds, transactions } fr
  * cases of the statement-log run, 40; 0 skips it), BENCH_PG_LOG (the server's log file), BENCH_PHASES
  * (instant,joint,read,peers), BENCH_CPU_PROF (a folder: profile the server with --cpu-prof and summarise the samples taken
  * under 秒批 load), BENCH_PERF (a file: sample the server's CPU time with Linux perf over the 秒批 rounds; best with
- * BENCH_PHASES=instant).
+ * BENCH_PHASES=instant), BENCH_NODE_ARGS (extra Node flags for the server, space-separated).
  */
 const env = process.env;
 const ADMIN_URL = env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -61,6 +61,7 @@ const PG_LOG = env.BENCH_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
 const PHASES = new Set((env.BENCH_PHASES ?? 'instant,joint,read,peers').split(','));
 const CPU_PROF = env.BENCH_CPU_PROF;
 const PERF_DATA = env.BENCH_PERF;
+const NODE_ARGS = (env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PASSWORD = 'Bench-password-2026';
 /** Clerks decide this many tasks of their queue at once. */
 const CLERK_PARALLEL = 8;
@@ -242,7 +243,7 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '100000',
     };
     const startServer = (nodeArgs: string[] = []) => BuiltServer.start({ env: serverEnv, logFile, nodeArgs });
-    server = await startServer([...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), ...(PERF_DATA ? ['--perf-basic-prof', '--interpreted-frames-native-stack'] : [])]);
+    server = await startServer([...NODE_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), ...(PERF_DATA ? ['--perf-basic-prof', '--interpreted-frames-native-stack'] : [])]);
     const client = new HttpClient(server.url);
     const admin = await client.login('admin', PASSWORD);
     const citizen = await client.login('citizen1', PASSWORD);

@@ -38,6 +38,10 @@ export interface RunningSystem {
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   // Which proxies may name the client in X-Forwarded-For: req.ip (rate limits, logs) is the client's address only then.
   app.set('trust proxy', config.http.trustProxy);
+  // No entity tags: Express would hash every answer's body (SHA-1) to let a client revalidate what is
+  // computed afresh anyway; and no X-Powered-By for helmet to take off again on every answer.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
   app.use(httpMetrics());

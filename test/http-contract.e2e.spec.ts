@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProxyProviderManager } from 'nestjs-cls/dist/src/lib/proxy-provider/proxy-provider-manager.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestSystem, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
@@ -154,5 +155,21 @@ describe('operations', () => {
     const response = await system.http().get('/api/health').expect(200);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-request-id']).toMatch(/^[\w-]+$/);
+  });
+
+  it('does no per-request work for CLS proxy providers, of which there are none', async () => {
+    const resolve = vi.spyOn(ProxyProviderManager, 'resolveProxyProviders');
+    try {
+      await system.http().get('/api/departments').expect(200);
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
+  });
+
+  it('answers without an entity tag (no hash of every body) or X-Powered-By', async () => {
+    const response = await system.http().get('/api/departments').expect(200);
+    expect(response.headers.etag).toBeUndefined();
+    expect(response.headers['x-powered-by']).toBeUndefined();
   });
 });

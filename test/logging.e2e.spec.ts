@@ -84,6 +84,18 @@ describe('writing the log', () => {
   });
 });
 
+describe('the request line', () => {
+  it('holds the request id, method, URL and status, and no header of either side', async () => {
+    const given = randomUUID();
+    await system.http().get('/api/departments?limit=5').set('X-Request-Id', given).set('Cookie', 'session=secret-cookie').expect(200);
+    await expect.poll(() => linesWith('request completed').filter((line) => line.includes(given)).length).toBe(1);
+    const line = JSON.parse(linesWith(given).find((text) => text.includes('request completed'))!) as Record<string, unknown>;
+    expect(line.req).toEqual({ id: given, method: 'GET', url: '/api/departments?limit=5' });
+    expect(line.res).toEqual({ statusCode: 200 });
+    expect(log()).not.toContain('secret-cookie');
+  });
+});
+
 describe('personal data in the log', () => {
   it('is masked in the request line', async () => {
     await system.http().get(`/api/departments?idNumber=${ID_NUMBER}&phone=${PHONE}&uscc=${USCC}`).expect(200);

@@ -53,6 +53,38 @@ describe.each<[TestMode]>([['single-server'], ['production']])('%s mode: two API
   });
 });
 
+/** Limits of 100 and more are spent through leases of limit / 50 hits (@app/quota-lease): 2 here. */
+const LEASED_LIMIT = 100;
+
+describe.each<[TestMode]>([['single-server'], ['production']])('%s mode: two API processes spending leases', (mode) => {
+  let first: TestSystem;
+  let second: TestSystem;
+
+  beforeAll(async () => {
+    const leased = { ...limited, RATE_LIMIT_PER_MINUTE: String(LEASED_LIMIT), TRUST_PROXY: '1' };
+    first = await start(mode, leased);
+    second = await start(mode, leased);
+  });
+
+  it('reserve two hits at a time from the shared counter and spend them locally', async () => {
+    const address = newAddress();
+    const remaining = [];
+    for (const system of [first, second, first, second]) remaining.push(Number((await departments(system, address).expect(200)).headers['x-ratelimit-remaining']));
+    // first reserves hits 1–2 and spends 1; second reserves 3–4 and spends 3; then each spends its second.
+    expect(remaining).toEqual([99, 97, 98, 96]);
+  });
+
+  it('never admit past the limit together, and refuse at most the one hit the other holds early', async () => {
+    const address = newAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < LEASED_LIMIT + 4; i++) statuses.push((await departments(i % 3 === 0 ? first : second, address)).status);
+    const admitted = statuses.filter((status) => status === 200).length;
+    expect(admitted).toBeLessThanOrEqual(LEASED_LIMIT);
+    expect(admitted).toBeGreaterThanOrEqual(LEASED_LIMIT - 1);
+    expect(statuses.slice(LEASED_LIMIT)).toEqual([429, 429, 429, 429]);
+  });
+});
+
 describe('when Redis is away', () => {
   let redis: ThrowawayRedis;
   let system: TestSystem;

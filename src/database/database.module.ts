@@ -24,7 +24,9 @@ export class DatabaseModule {
         TypeOrmModule.forRoot({ ...postgresOptions(databaseUrl, entities, { poolSize }), retryAttempts: 3, retryDelay: 1_000 }),
         ClsModule.forRoot({
           global: true,
-          middleware: { mount: true },
+          // Per request only the context itself: no proxy providers are declared (resolving them costs a
+          // require() and a pass over the registry on every request), and nothing reads the request from CLS.
+          middleware: { mount: true, resolveProxyProviders: false, saveReq: false },
           plugins: [
             new ClsPluginTransactional({
               imports: [TypeOrmModule],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone, maskResidentId, maskUscc } from '@app/gov-ids';
 import type { Params } from 'nestjs-pino';
-import { destination, type DestinationStream } from 'pino';
+import { destination, stdSerializers, type DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -110,9 +110,13 @@ export function loggerParams(config: AppConfig): Params {
           ],
           censor: '[redacted]',
         },
+        // Ours take the request and response themselves: wrapped, pino's standard serializers would first
+        // copy every header of both into objects for each line, to be thrown away here.
+        wrapSerializers: false,
         serializers: {
-          req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+          req: (request: { id: unknown; method: string; url: string; originalUrl?: string }) => ({ id: request.id, method: request.method, url: request.originalUrl ?? request.url }),
           res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          err: stdSerializers.err,
         },
         autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' || request.url === '/api/metrics' },
       },

@@ -1,0 +1,1 @@
+export { QuotaLeases, leaseSize, type Grant, type Verdict } from './quota-leases.js';
