@@ -1,5 +1,5 @@
 import { ClsService } from 'nestjs-cls';
-import type { EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import type { BeforeQueryEvent, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseNumberScope, nextCaseNo } from '../src/cases/case-number.js';
 import { CaseStore } from '../src/cases/case.store.js';
@@ -15,9 +15,14 @@ let instant: string;
 
 const COMMITS = Symbol('COMMITS');
 
-/** Counts the commits of the transactions run inside a CLS context that asks for it (the test's own calls). */
+/** Counts the commits of the transactions run inside a CLS context that asks for it (the test's own calls), and keeps their statements. */
 class CommitCounter implements EntitySubscriberInterface {
   constructor(private readonly cls: ClsService) {}
+
+  beforeQuery(event: BeforeQueryEvent): void {
+    if (!this.cls.isActive()) return;
+    this.cls.get<{ statements: string[] } | undefined>(COMMITS)?.statements.push(event.query);
+  }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
     if (event.queryRunner.isTransactionActive || !this.cls.isActive()) return;
@@ -41,8 +46,8 @@ afterAll(async () => {
 });
 
 /** A submission through the service, counting the transactions it committed. */
-async function countedSubmission(code: string): Promise<{ caseId: string; commits: number }> {
-  const counter = { commits: 0 };
+async function countedSubmission(code: string): Promise<{ caseId: string; commits: number; statements: string[] }> {
+  const counter = { commits: 0, statements: [] as string[] };
   const cls = medium.get(ClsService);
   const caller = await medium.caller('citizen1');
   const { CaseSubmissionService } = await import('../src/cases/case-submission.service.js');
@@ -50,7 +55,7 @@ async function countedSubmission(code: string): Promise<{ caseId: string; commit
     cls.set(COMMITS, counter);
     return medium.get(CaseSubmissionService).submit(caller, { serviceItemCode: code, form: { shopName: '福顺家常菜' }, materials: [] }, undefined);
   });
-  return { caseId: result.view.id, commits: counter.commits };
+  return { caseId: result.view.id, commits: counter.commits, statements: counter.statements };
 }
 
 describe('秒批 (medium)', () => {
@@ -77,6 +82,14 @@ describe('秒批 (medium)', () => {
     expect(notices.filter((n) => n.channel === 'in-app').every((n) => n.status === 'delivered')).toBe(true);
     const jobs: { job_name: string }[] = await medium.db.query(`SELECT job_name FROM outbox_message WHERE payload->>'caseId' = $1 ORDER BY id`, [caseId]);
     expect(jobs.map((j) => j.job_name)).toEqual(['risk.check-case']);
+  });
+
+  it('reads neither the webhook subscribers nor the case its notices name again', async () => {
+    await countedSubmission(instant);
+    const { statements } = await countedSubmission(instant);
+    expect(statements.filter((sql) => /FROM\s+"?webhook_subscription/i.test(sql))).toEqual([]);
+    expect(statements.filter((sql) => /FROM case_record c LEFT JOIN service_item/i.test(sql))).toEqual([]);
+    expect(statements.filter((sql) => /INSERT INTO "notification"/i.test(sql)).length).toBeGreaterThan(0);
   });
 
   it('sends a case the rule does not approve to people, in the same transaction', async () => {

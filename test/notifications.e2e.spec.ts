@@ -13,6 +13,7 @@ import { OutboxService } from '../src/queue/outbox/outbox.service.js';
 import { ClockService } from '../src/time/clock.service.js';
 import { WebhookDeliveryJobs } from '../src/webhooks/webhook-delivery.jobs.js';
 import { WebhooksService } from '../src/webhooks/webhooks.service.js';
+import { DatabaseNotifications } from '../src/database/database-notifications.js';
 import { exampleForm, requiredMaterials, serviceItem } from './support/applicant.js';
 import { auth, decide, waitForTask } from './support/drive.js';
 import { HttpSink } from './support/http-sink.js';
@@ -325,7 +326,7 @@ describe('webhooks', () => {
 
   it('refuses loopback, private and link-local targets unless allowed, at registration and on the connected address', async () => {
     const config = system.app.get<AppConfig>(APP_CONFIG);
-    const strict = new WebhooksService(system.app.get(TransactionHost), system.app.get(OutboxService), system.app.get(ClockService), {
+    const strict = new WebhooksService(system.app.get(TransactionHost), system.app.get(OutboxService), system.app.get(ClockService), system.app.get(DatabaseNotifications), {
       ...config,
       notifications: { ...config.notifications, allowPrivateWebhookTargets: false },
     });

@@ -49,7 +49,7 @@ export const TOLERATED_MATERIAL_DAYS = 5;
 export type EngineInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
 
 /** What the engine reads of a case's service item (its form's schema types the rules); the submission has it at hand. */
-export type ItemFacts = Pick<ServiceItem, 'code' | 'formSchema' | 'departmentCode' | 'commitmentCheckDays'>;
+export type ItemFacts = Pick<ServiceItem, 'code' | 'name' | 'formSchema' | 'departmentCode' | 'commitmentCheckDays'>;
 
 export interface HistoryNote {
   comment?: string | null;
@@ -153,7 +153,7 @@ export class CaseEngine {
 
       // A chain of rules longer than this (a definition looping on itself) goes on in the workflow queue.
       const inline = round < MAX_INLINE_RULES;
-      for (const effect of decision.effects) await this.carryOut(record, effect, definition, calendar, now, inline);
+      for (const effect of decision.effects) await this.carryOut(record, effect, definition, calendar, now, inline, item);
       this.refreshDeadlines(record, calendar, now);
 
       await this.appendHistory(record, { actor: next.actor, action: event.type, fromStatus, toStatus: record.status, now, note: { ...next.note, data: { ...eventData(event), ...next.note.data } } });
@@ -198,7 +198,9 @@ export class CaseEngine {
     await this.save(record);
   }
 
-  private async carryOut(record: CaseRecord, effect: Effect, definition: WorkflowDefinition, calendar: BusinessCalendar, now: Date, inline: boolean): Promise<void> {
+  private async carryOut(record: CaseRecord, effect: Effect, definition: WorkflowDefinition, calendar: BusinessCalendar, now: Date, inline: boolean, item?: ItemFacts): Promise<void> {
+    // The case and item name its notices show, when the caller knows the item (saves notify's look-up).
+    const subject = item && item.code === record.serviceItemCode ? { id: record.id, itemName: item.name } : undefined;
     switch (effect.type) {
       case 'open_task':
         await this.openTasks(record, [effect], calendar, now);
@@ -250,12 +252,12 @@ export class CaseEngine {
         const certificate = await this.certificates.issue(record, { name: name ?? definition.name, validYears, at: now });
         await this.webhooks.publish('certificate.issued', record.id, { caseId: record.id, caseNo: record.caseNo, certificateCode: certificate.code, serviceItemCode: record.serviceItemCode, name: certificate.name });
         await this.notifications.notify(
-          ...recipientsOf(record).map((recipientId) => ({ recipientId, template: 'case.certificate_issued', data: { caseNo: record.caseNo, certificateCode: certificate.code, name: certificate.name } })),
+          ...recipientsOf(record).map((recipientId) => ({ recipientId, template: 'case.certificate_issued', data: { caseNo: record.caseNo, certificateCode: certificate.code, name: certificate.name }, subject })),
         );
         return;
       }
       case 'notify':
-        await this.notifications.notify(...recipientsOf(record).map((recipientId) => ({ recipientId, template: `case.${effect.template}`, data: { caseNo: record.caseNo, ...effect.data } })));
+        await this.notifications.notify(...recipientsOf(record).map((recipientId) => ({ recipientId, template: `case.${effect.template}`, data: { caseNo: record.caseNo, ...effect.data }, subject })));
         return;
       case 'finish_case':
         if (record.parentId) await this.outbox.enqueue({ name: JobName.BundleProgress, data: { parentId: record.parentId } });

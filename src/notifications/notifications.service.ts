@@ -15,6 +15,8 @@ export interface NotifyRequest {
   data?: Record<string, unknown>;
   /** Only this channel; by default the inbox, plus SMS and e-mail for the templates that have a text. */
   channel?: NotificationChannel;
+  /** The case `data.caseNo` names, with its item's name, when the caller has them: saves the look-up by case number. */
+  subject?: { id: string; itemName: string | null };
 }
 
 interface CaseFacts {
@@ -50,7 +52,7 @@ export class NotificationsService {
     const repository = this.txHost.tx.getRepository(Notification);
     const drafts = all.flatMap((r) => {
       const caseNo = typeof r.data?.caseNo === 'string' ? r.data.caseNo : null;
-      const found = caseNo ? cases.get(caseNo) : undefined;
+      const found = r.subject && caseNo ? { id: r.subject.id, item_name: r.subject.itemName } : caseNo ? cases.get(caseNo) : undefined;
       const data = { ...(found?.item_name && r.data?.itemName === undefined ? { itemName: found.item_name } : {}), ...r.data };
       const row = (channel: NotificationChannel): QueryDeepPartialEntity<Notification> =>
         // The inbox is the row itself: it is delivered when it commits, without a job to say so.
@@ -97,7 +99,7 @@ export class NotificationsService {
    * every producer need not pass the item name an SMS shows.
    */
   private async casesOf(requests: NotifyRequest[]): Promise<Map<string, CaseFacts>> {
-    const numbers = [...new Set(requests.map((r) => r.data?.caseNo).filter((n): n is string => typeof n === 'string'))];
+    const numbers = [...new Set(requests.filter((r) => !r.subject).map((r) => r.data?.caseNo).filter((n): n is string => typeof n === 'string'))];
     if (numbers.length === 0) return new Map();
     const rows: CaseFacts[] = await this.txHost.tx.query(
       `SELECT c.case_no, c.id, coalesce(si.name, b.name) AS item_name

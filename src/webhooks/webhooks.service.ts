@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { isInternalAddress } from '@app/notify-core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DatabaseNotifications } from '../database/database-notifications.js';
 import { Keyset, PageQuery, type Page } from '../http/pagination.js';
 import { conflict, notFound, unprocessable } from '../http/problem.js';
 import { OutboxService } from '../queue/outbox/outbox.service.js';
@@ -37,20 +38,79 @@ const deliveryView = (row: WebhookDelivery): DeliveryView => ({
  */
 export const ORDER_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('webhook:' || $1 || ':' || $2)::bigint)`;
 
+/** Channel of `pg_notify(WEBHOOKS_CHANGED, '')`, sent in the transaction that changes a subscription. */
+export const WEBHOOKS_CHANGED = 'ywtb_webhooks_changed';
+
+/** How long a process trusts the subscribers it knows without hearing of a change (a lost listening connection). */
+const SUBSCRIBERS_TRUST_MS = 5_000;
+
+interface Subscriber {
+  id: string;
+  events: string[];
+}
+
 /** Case events pushed to other systems: subscriptions (admin) and their deliveries, written through the outbox. */
 @Injectable()
-export class WebhooksService {
+export class WebhooksService implements OnApplicationBootstrap {
+  /**
+   * The active subscriptions, as every case event needs them (several times per case); forgotten when any
+   * process changes one (`WEBHOOKS_CHANGED`), and asked again after SUBSCRIBERS_TRUST_MS regardless.
+   */
+  private subscribers: { rows: Subscriber[]; until: number } | null = null;
+  /** Raised by every announced change: a list read before it must not be kept. */
+  private generation = 0;
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly outbox: OutboxService,
     private readonly clock: ClockService,
+    private readonly notifications: DatabaseNotifications,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  async onApplicationBootstrap(): Promise<void> {
+    await this.notifications.listen(WEBHOOKS_CHANGED, { notified: () => this.forgetSubscribers(), missed: () => this.forgetSubscribers() });
+  }
+
+  private forgetSubscribers(): void {
+    this.generation++;
+    this.subscribers = null;
+  }
+
+  /**
+   * Runs a change of subscriptions in one transaction with its announcement, so every process forgets its
+   * list once it commits; this process forgets it before and after too (a list read meanwhile is not kept).
+   */
+  private async changing<T>(work: () => Promise<T>): Promise<T> {
+    this.forgetSubscribers();
+    try {
+      return await this.txHost.withTransaction(async () => {
+        const result = await work();
+        await this.txHost.tx.query('SELECT pg_notify($1, $2)', [WEBHOOKS_CHANGED, '']);
+        return result;
+      });
+    } finally {
+      this.forgetSubscribers();
+    }
+  }
+
+  /** The ids of the active subscribers of `event`, in id order. */
+  private async subscribersOf(event: WebhookEvent): Promise<string[]> {
+    let rows = this.subscribers && performance.now() < this.subscribers.until ? this.subscribers.rows : null;
+    if (!rows) {
+      const generation = this.generation;
+      rows = (await this.txHost.tx.query(`SELECT id, events FROM webhook_subscription WHERE active ORDER BY id`)) as Subscriber[];
+      if (generation === this.generation) this.subscribers = { rows, until: performance.now() + SUBSCRIBERS_TRUST_MS };
+    }
+    return rows.filter((row) => row.events.includes(event)).map((row) => row.id);
+  }
+
   async create(dto: CreateWebhookDto, createdBy: string): Promise<WebhookView> {
     await this.checkTarget(dto.url);
-    const repository = this.txHost.tx.getRepository(WebhookSubscription);
-    const saved = await repository.save(repository.create({ url: dto.url, events: dto.events, secret: dto.secret, createdBy }));
+    const saved = await this.changing(() => {
+      const repository = this.txHost.tx.getRepository(WebhookSubscription);
+      return repository.save(repository.create({ url: dto.url, events: dto.events, secret: dto.secret, createdBy }));
+    });
     return view(saved);
   }
 
@@ -71,14 +131,14 @@ export class WebhooksService {
     if (dto.events !== undefined) changes.events = dto.events;
     if (dto.secret !== undefined) changes.secret = dto.secret;
     if (dto.active !== undefined) changes.active = dto.active;
-    if (Object.keys(changes).length > 0) await this.txHost.tx.getRepository(WebhookSubscription).update({ id }, changes);
+    if (Object.keys(changes).length > 0) await this.changing(() => this.txHost.tx.getRepository(WebhookSubscription).update({ id }, changes));
     return view({ ...row, ...changes });
   }
 
   /** Deactivates: the subscription and its deliveries stay, as the record of what was sent. */
   async remove(id: string): Promise<void> {
     await this.find(id);
-    await this.txHost.tx.getRepository(WebhookSubscription).update({ id }, { active: false });
+    await this.changing(() => this.txHost.tx.getRepository(WebhookSubscription).update({ id }, { active: false }));
   }
 
   async deliveries(id: string, page: PageQuery): Promise<Page<DeliveryView>> {
@@ -107,18 +167,15 @@ export class WebhooksService {
   /** Many events of one kind (a benefit run's grants) with one look-up of the subscribers. */
   async publishMany(event: WebhookEvent, items: readonly { orderKey: string; data: Record<string, unknown> }[]): Promise<void> {
     if (items.length === 0) return;
-    const subscribers: { id: string }[] = await this.txHost.tx.query(
-      `SELECT id FROM webhook_subscription WHERE active AND $1 = ANY(events) ORDER BY id`,
-      [event],
-    );
+    const subscribers = await this.subscribersOf(event);
     if (subscribers.length === 0) return;
     const occurredAt = this.clock.now().toISOString();
     const rows = [];
     for (const subscriber of subscribers) {
       for (const { orderKey, data } of items) {
-        await this.txHost.tx.query(ORDER_LOCK_SQL, [subscriber.id, orderKey]);
+        await this.txHost.tx.query(ORDER_LOCK_SQL, [subscriber, orderKey]);
         const id = randomUUID();
-        rows.push({ id, subscriptionId: subscriber.id, event, orderKey, payload: { id, event, occurredAt, data } });
+        rows.push({ id, subscriptionId: subscriber, event, orderKey, payload: { id, event, occurredAt, data } });
       }
     }
     await this.txHost.tx.getRepository(WebhookDelivery).insert(rows);
