@@ -31,10 +31,22 @@ const integration = {
 
 /**
  * Files that need the process's global state as a fresh program has it: nestjs-pino keeps one pino-http
- * instance per process (made with the first application's log level), and OpenTelemetry patches modules
- * as they are first loaded. They run in a fresh module graph each.
+ * instance per process (made with the first application's log level), OpenTelemetry patches modules as
+ * they are first loaded, and the fault and timer tests stop services under systems of their own and read
+ * the cluster-wide schedules, which a system another file left running in the same process could hold.
+ * They run in a fresh module graph each.
  */
-const OWN_PROCESS_STATE = ['test/logging.e2e.spec.ts', 'test/observability.e2e.spec.ts', 'test/tracing.system.spec.ts'];
+const OWN_PROCESS_STATE = [
+  'test/logging.e2e.spec.ts',
+  'test/observability.e2e.spec.ts',
+  'test/tracing.system.spec.ts',
+  'test/durable-timers.system.spec.ts',
+  'test/stalled-jobs.system.spec.ts',
+  'test/joint-faults.system.spec.ts',
+  'test/outbox.system.spec.ts',
+  'test/database-down.system.spec.ts',
+  'test/modes.system.spec.ts',
+];
 
 export default defineConfig({
   plugins,
