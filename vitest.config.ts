@@ -43,7 +43,6 @@ const OWN_PROCESS_STATE = [
   'test/durable-timers.system.spec.ts',
   'test/stalled-jobs.system.spec.ts',
   'test/joint-faults.system.spec.ts',
-  'test/outbox.system.spec.ts',
   'test/database-down.system.spec.ts',
   'test/modes.system.spec.ts',
 ];
