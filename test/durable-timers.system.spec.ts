@@ -114,8 +114,13 @@ describe('Redis flushed while cases wait out a 公示 period, SLAs, deadlines an
     );
     const checks = await riskTimers();
     // … and every cluster-wide schedule, due at its next run.
-    const schedules: Array<{ subject: string; job_name: JobName }> = await db.query(`SELECT subject, job_name FROM timer WHERE kind = 'schedule' AND state = 'pending' ORDER BY subject`);
-    expect(schedules.map((row) => row.subject)).toEqual(expect.arrayContaining([SCAN_SCHEDULER_ID, 'history-checkpoint', 'notifications-release-held', 'webhooks-requeue-stranded']));
+    // (Written by the reconciler's pass, every 5 s here: on a database of its own the first may still be to come.)
+    const scheduleRows = (): Promise<Array<{ subject: string; job_name: JobName }>> =>
+      db.query(`SELECT subject, job_name FROM timer WHERE kind = 'schedule' AND state = 'pending' ORDER BY subject`);
+    await expect
+      .poll(async () => (await scheduleRows()).map((row) => row.subject), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining([SCAN_SCHEDULER_ID, 'history-checkpoint', 'notifications-release-held', 'webhooks-requeue-stranded']));
+    const schedules = await scheduleRows();
     const scheduled = async () => Promise.all(schedules.map(async (row) => Boolean(await queues.queue(JOB_QUEUE[row.job_name]).getJobScheduler(row.subject))));
     await expect.poll(scheduled, { timeout: 20_000 }).toEqual(schedules.map(() => true));
     const scansSince = async (since: number): Promise<Array<{ status: string }>> => db.query(`SELECT status FROM risk_scan WHERE created_at > $1`, [new Date(since)]);
